@@ -1,0 +1,65 @@
+"""The UN bodies that adopt resolutions and decisions, as data: FRBR actor, how
+their document symbols are formed, and how AKN4UN names them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str
+    actor: str  # FRBR actor in the work URI
+    eid: str  # TLCOrganization eId in meta/references
+    href: str  # AKN ontology IRI
+    show_as: str
+    # document symbol by document type; fields: session, n, year
+    symbols: dict[str, str]
+
+
+BODIES: dict[str, Body] = {b.code: b for b in (
+    Body("GA", "unga", "generalAssembly", "/akn/ontology/organization/un/generalAssembly",
+         "General Assembly", {"resolution": "A/RES/{session}/{n}", "decision": "A/DEC/{session}/{n}"}),
+    Body("HRC", "unga-hrc", "humanRightsCouncil",
+         "/akn/ontology/organization/un/generalAssembly/humanRightsCouncil", "Human Rights Council",
+         {"resolution": "A/HRC/RES/{session}/{n}", "decision": "A/HRC/DEC/{session}/{n}"}),
+    Body("SC", "unsc", "securityCouncil", "/akn/ontology/organization/un/securityCouncil",
+         "Security Council", {"resolution": "S/RES/{n} ({year})"}),
+    Body("ECOSOC", "unecosoc", "economicAndSocialCouncil",
+         "/akn/ontology/organization/un/economicAndSocialCouncil", "Economic and Social Council",
+         {"resolution": "E/RES/{year}/{n}", "decision": "E/DEC/{year}/{n}"}),
+)}
+
+_SESSION_NUMBER = re.compile(r"^(?P<session>(?:ES-)?\d+)/(?P<n>\d+)$")
+
+
+def derive_symbol(body: Body, doc_type: str, number: str, year: str | None) -> str | None:
+    """The document symbol a resolution would carry, from its body and number.
+
+    >>> derive_symbol(BODIES["HRC"], "resolution", "38/3", "2018")
+    'A/HRC/RES/38/3'
+    >>> derive_symbol(BODIES["SC"], "resolution", "2710", "2023")
+    'S/RES/2710 (2023)'
+    >>> derive_symbol(BODIES["ECOSOC"], "resolution", "2023/17", "2023")
+    'E/RES/2023/17'
+    """
+    template = body.symbols.get(doc_type)
+    if not template or not number:
+        return None
+    m = _SESSION_NUMBER.match(number)
+    if "{session}" in template:
+        return template.format(session=m["session"], n=m["n"]) if m else None
+    if "{year}" in template and template.startswith("E/"):
+        return template.format(year=m["session"], n=m["n"]) if m else None
+    if year is None:
+        return None
+    return template.format(n=number, year=year)
+
+
+def frbr_number(number: str) -> str:
+    """The number component of a FRBR URI.
+
+    >>> frbr_number("38/3"), frbr_number("2710 (2023)"), frbr_number("ES-10/24")
+    ('38-3', '2710-2023', 'ES-10-24')
+    """
+    return re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-")

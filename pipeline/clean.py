@@ -1,0 +1,78 @@
+"""Stage 2, clean: undo what the PDF and its text extractor did to the text.
+
+`FIXES` is the one place where the order of the fixes is declared. Character fixes
+(`str -> str`) run on every line; page fixes see the whole draft. Every line keeps
+the input line numbers it came from, and whatever leaves the running text is
+either set aside (footnote texts) or recorded as a removal.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+from .fixes import pages, text
+from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
+
+
+def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
+    """Lift a character fix to a line fix. With `removes`, every visible character
+    the fix deletes is recorded as a removal with that reason."""
+
+    def apply(draft: Draft) -> Draft:
+        lines, removed = [], []
+        for line in draft.lines:
+            fixed = fix(line.text)
+            if fixed != line.text and removes:
+                lost = Counter(line.text) - Counter(fixed)
+                shown = "".join(sorted(lost.elements()))
+                removed.append(Removal(line.span.first, shown, removes))
+            lines.append(line if fixed == line.text else Line(fixed, line.span, line.page_break))
+        return draft.with_lines(lines, removed=removed)
+
+    apply.__name__ = fix.__name__
+    apply.__doc__ = fix.__doc__
+    return apply
+
+
+FIXES: tuple[LineFix, ...] = (
+    per_line(text.normalize_nfc),
+    per_line(text.remove_control_chars, removes="control character"),
+    per_line(text.tabs_to_spaces),
+    per_line(text.collapse_space_runs),
+    per_line(text.strip_trailing_space),
+    pages.mark_page_breaks,
+    pages.lift_footnotes,
+    pages.join_split_paragraphs,
+    pages.drop_blank_lines,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The running text (one line per block), the footnote texts set aside, what was
+    removed, and which fixes changed something."""
+
+    lines: tuple[Line, ...]
+    notes: tuple[Line, ...]
+    removed: tuple[Removal, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    applied: tuple[str, ...]
+
+
+def clean(source_text: str, fixes: tuple[LineFix, ...] = FIXES) -> Cleaned:
+    """Run the fixes in order over the text of one document.
+
+    >>> c = clean("标题\\n\\n报告¹；\\n\\n¹ 注。\\n")
+    >>> [l.text for l in c.lines], [l.text for l in c.notes]
+    (['标题', '报告¹；'], ['¹ 注。'])
+    """
+    draft = Draft(lines_of(source_text))
+    applied = []
+    for fix in fixes:
+        before = draft
+        draft = fix(draft)
+        if draft != before:
+            applied.append(fix.__name__)
+    return Cleaned(draft.lines, draft.notes, draft.removed, draft.diagnostics, tuple(applied))
+

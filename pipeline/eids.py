@@ -1,0 +1,78 @@
+"""eIds by the Akoma Ntoso naming convention, computed after the tree is known.
+
+`{abbreviation}_{num without final punctuation}`, joined by `__` down the tree;
+unnumbered elements take their ordinal among same-named siblings; some elements add
+their name without a number (`intro`), some nothing at all (`content`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Element name -> eId abbreviation (AKN naming convention, section 5).
+ABBREVIATIONS = {
+    "alinea": "al", "article": "art", "attachment": "att", "blockList": "blist", "chapter": "chp",
+    "citation": "cit", "citations": "cits", "clause": "cl", "component": "cmp", "components": "cmpnts",
+    "componentRef": "cref", "debateSection": "dbsect", "division": "dvs", "documentRef": "dref",
+    "eventRef": "eref", "judgmentBody": "jbody", "list": "list", "paragraph": "para", "point": "point",
+    "quotedStructure": "qstr", "recital": "rec", "recitals": "recs", "section": "sec",
+    "subchapter": "subchp", "subclause": "subcl", "subdivision": "subdvs", "subparagraph": "subpara",
+    "subsection": "subsec", "temporalGroup": "tmpg", "wrapUp": "wrapup",
+}
+# Elements whose name is their whole eId step, without a number.
+NAMED_ONLY = {"intro", "wrapUp", "preface", "preamble", "conclusions", "coverPage", "mainBody"}
+
+_NUM_EDGE = re.compile(r"^[\s(（\[]+|[\s.)）\]:：。．\-–]+$")
+
+
+def num_part(num: str) -> str:
+    """The part of a printed number that goes into an eId.
+
+    >>> num_part("1."), num_part("(a)"), num_part("1 -"), num_part("(iv)"), num_part("١.")
+    ('1', 'a', '1', 'iv', '١')
+    """
+    core = _NUM_EDGE.sub("", num.strip())
+    core = _NUM_EDGE.sub("", core)
+    return re.sub(r"\s+", "", core) or "x"
+
+
+class Scope:
+    """The eId context of one element; `child()` names its children in order."""
+
+    def __init__(self, prefix: str = "", taken: set[str] | None = None):
+        self.prefix = prefix
+        self._counts: Counter[str] = Counter()
+        self._taken = taken if taken is not None else set()
+
+    def child(self, element: str, num: str | None = None) -> "Scope":
+        """Scope of the next child element; its eId is `.eid`.
+
+        >>> root = Scope()
+        >>> para = root.child("paragraph", "8.")
+        >>> para.eid, para.child("list").child("intro").eid, para.child("list").eid
+        ('para_8', 'para_8__list_1__intro', 'para_8__list_2')
+        """
+        abbreviation = ABBREVIATIONS.get(element, element)
+        self._counts[element] += 1  # the ordinal counts numbered siblings too
+        if element in NAMED_ONLY:
+            step = element
+        elif num:
+            step = f"{abbreviation}_{num_part(num)}"
+        else:
+            step = f"{abbreviation}_{self._counts[element]}"
+        eid = f"{self.prefix}__{step}" if self.prefix else step
+        # a repeated number (two paragraphs printed "5.") must not repeat an eId
+        candidate, n = eid, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{eid}-{n}"
+        self._taken.add(candidate)
+        return Scope(candidate, self._taken)
+
+    @property
+    def eid(self) -> str:
+        return self.prefix
+
+    def transparent(self) -> "Scope":
+        """A scope for an element that carries no eId and adds nothing (content)."""
+        return self

@@ -1,0 +1,1 @@
+"""Cleaning fixes, one small named function each; `pipeline.clean.FIXES` orders them."""

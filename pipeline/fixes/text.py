@@ -1,0 +1,87 @@
+"""Character-level fixes: each is a pure `str -> str` applied to every line."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def normalize_nfc(text: str) -> str:
+    """Compose characters to Unicode NFC.
+
+    PDF text layers mix precomposed letters with base letter + combining mark
+    (`é` as `e` + U+0301), so equal words compare unequal. NFC (not NFKC) keeps
+    compatibility characters as printed: full-width CJK punctuation stays full-width,
+    superscript footnote digits stay superscript.
+
+    >>> normalize_nfc("re\\u0301solution") == "r\\u00e9solution"
+    True
+    >>> normalize_nfc("人权理事会，报告¹；")
+    '人权理事会，报告¹；'
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+# C0 and C1 controls other than TAB and FF (a form feed marks a page break and is
+# consumed by mark_page_breaks), DEL, the two XML-forbidden noncharacters, and
+# surrogates (only reachable through lenient decoders).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def remove_control_chars(text: str) -> str:
+    """Remove control characters, keeping tab and form feed.
+
+    They come from PDF producers (NUL padding, stray escape codes) and are not
+    allowed in XML 1.0. The form feed is kept because pdftotext writes one at every
+    page end: it is the page-break signal read by `mark_page_breaks`. Bidirectional
+    marks are formatting characters, not controls, and are left for the Arabic fixes.
+
+    >>> remove_control_chars("a\\x00b\\x1bc\\x0cd\\te")
+    'abc\\x0cd\\te'
+    >>> remove_control_chars("\\u202bنص\\u202c")
+    '\\u202bنص\\u202c'
+    """
+    return _CONTROL.sub("", text)
+
+
+def tabs_to_spaces(text: str) -> str:
+    """Turn tabs into spaces.
+
+    Word processors separate a paragraph number from its text with a tab; in plain
+    text it means no more than a space.
+
+    >>> tabs_to_spaces("1.\\tDecides")
+    '1. Decides'
+    """
+    return text.replace("\t", " ")
+
+
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def collapse_space_runs(text: str) -> str:
+    """Reduce runs of spaces inside a line to one and drop leading spaces.
+
+    Runs come from justified or centred lines and from `pdftotext -layout`. Spaces
+    are not meaningful in the running text of a resolution; a single space is kept
+    where there was any, so Chinese `2018 年` stays as printed.
+
+    >>> collapse_space_runs("   Agenda   item  3")
+    'Agenda item 3'
+    >>> collapse_space_runs("2018 年 7 月")
+    '2018 年 7 月'
+    """
+    return _SPACE_RUN.sub(" ", text.lstrip(" "))
+
+
+def strip_trailing_space(text: str) -> str:
+    """Remove spaces at the end of a line, including the ideographic space U+3000.
+
+    They are layout residue; keeping them would put a space between two halves of a
+    word when lines are joined.
+
+    >>> strip_trailing_space("人权理事会，\\u3000 ")
+    '人权理事会，'
+    >>> strip_trailing_space("\\x0c")
+    '\\x0c'
+    """
+    return text.rstrip(" \u3000\u00a0")

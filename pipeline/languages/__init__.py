@@ -1,0 +1,153 @@
+"""Language profiles: everything that differs between the six UN languages, as data.
+
+Each module here (`zh.py`, `en.py`, …) defines `PROFILE = Profile(...)` and nothing
+that decides anything. The shape is checked when a profile is loaded: every pattern
+compiles and has the named groups the rules read. Logic lives in the stages and
+never branches on a language code.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Mapping
+
+from ..diagnostics import Diagnostic, InputError
+from ..scripts import dominant_script
+
+# ISO 639-1 codes of the six official languages, with the ISO 639-2/T codes AKN uses.
+UN_LANGUAGES = {"ar": "ara", "zh": "zho", "en": "eng", "fr": "fra", "ru": "rus", "es": "spa"}
+IMPLEMENTED = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """How a UN body is named in one language."""
+
+    names: tuple[str, ...]  # as printed in the masthead and the adoption line
+    formula: str  # pattern of the whole enacting-formula line
+
+
+@dataclass(frozen=True)
+class VoteWords:
+    """Phrases of the vote block."""
+
+    recorded: str  # the outcome phrase of a recorded vote
+    without_vote: str
+    consensus: str
+    counts: tuple[str, ...]  # patterns with groups in_favour, against and (optional) abstaining
+    labels: Mapping[str, str]  # group key -> pattern of its label ("In favour")
+    name_separator: str  # between names of a list
+    final_conjunction: str | None = None  # "and" before the last name, if the language uses one
+
+
+@dataclass(frozen=True)
+class Profile:
+    code: str
+    akn_code: str
+    name: str
+    script: str  # dominant script (see pipeline.scripts.dominant_script)
+    direction: str  # ltr | rtl
+    emphasis: str  # how opening phrases are printed: "b" (bold) or "i" (italics)
+    bodies: Mapping[str, BodyWords]
+    title: str  # groups: num (as printed), number, title
+    session: str  # groups: ordinal
+    agenda_item: str  # groups: item
+    adoption_line: str  # groups: body, date, kind
+    doc_kinds: Mapping[str, str]  # word in the adoption line -> resolution | decision
+    date: str  # groups: year, month, day
+    months: tuple[str, ...]  # month names, January first; empty when months are numbers
+    session_dates: str  # groups: start, end (each a date or a part of one)
+    partial_date: str  # groups: year, month, day (any may be missing: "18 June", "7月6日")
+    meeting: str  # groups: number
+    operative: str  # groups: num, number, text
+    item: str  # groups: num, label, text
+    opening_phrase: str  # pattern of the opening phrase of a preambular paragraph
+    operative_phrase: str  # pattern of the opening phrase (the verb) of an operative paragraph
+    vote: VoteWords
+    numerals: str  # how session ordinals are written: "cjk" | "words" | "digits"
+    number_words: Mapping[str, int] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()  # frequent words, for language detection
+
+    # -- compiled forms (cached per profile) --------------------------------
+    def rx(self, name: str) -> re.Pattern:
+        return _compiled(self.code, name)
+
+
+_REQUIRED_GROUPS = {
+    "title": {"num", "number", "title"},
+    "session": {"ordinal"},
+    "agenda_item": {"item"},
+    "adoption_line": {"body", "date", "kind"},
+    "date": {"year", "month", "day"},
+    "session_dates": {"start", "end"},
+    "partial_date": {"year", "month", "day"},
+    "meeting": {"number"},
+    "operative": {"num", "number", "text"},
+    "item": {"num", "label", "text"},
+}
+
+
+@cache
+def _compiled(code: str, name: str) -> re.Pattern:
+    return re.compile(getattr(load(code), name))
+
+
+def _check(profile: Profile) -> Profile:
+    """Check the shape of a profile: every pattern compiles with its groups."""
+    where = f"pipeline/languages/{profile.code}.py"
+    for f in fields(profile):
+        value = getattr(profile, f.name)
+        if f.name in _REQUIRED_GROUPS:
+            pattern = re.compile(value)
+            missing = _REQUIRED_GROUPS[f.name] - set(pattern.groupindex)
+            if missing:
+                raise ValueError(f"{where}: {f.name} lacks groups {sorted(missing)}")
+    for body, words in profile.bodies.items():
+        re.compile(words.formula)
+        if not words.names:
+            raise ValueError(f"{where}: body {body} has no names")
+    re.compile(profile.opening_phrase)
+    re.compile(profile.operative_phrase)
+    for pattern in profile.vote.counts:
+        if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):
+            raise ValueError(f"{where}: vote count pattern lacks in_favour/against: {pattern}")
+    if profile.months and len(profile.months) != 12:
+        raise ValueError(f"{where}: months must list 12 names")
+    if profile.akn_code != UN_LANGUAGES.get(profile.code):
+        raise ValueError(f"{where}: akn_code {profile.akn_code} does not match {profile.code}")
+    return profile
+
+
+@cache
+def load(code: str) -> Profile:
+    """The profile of a language, by ISO 639-1 code; unsupported codes fail loudly."""
+    if code not in UN_LANGUAGES:
+        raise InputError(Diagnostic("E003", f"unsupported language {code!r}: the UN languages are "
+                                            f"{', '.join(sorted(UN_LANGUAGES))}"))
+    if code not in IMPLEMENTED:
+        raise InputError(Diagnostic("E003", f"language {code!r} has no profile yet "
+                                            f"(implemented: {', '.join(IMPLEMENTED)})"))
+    module = importlib.import_module(f"{__name__}.{code}")
+    return _check(module.PROFILE)
+
+
+_SCRIPT_LANGUAGES = {"Han": ("zh",), "Arabic": ("ar",), "Cyrillic": ("ru",), "Latin": ("en", "fr", "es")}
+
+
+def detect(text: str) -> str | None:
+    """Guess the language of a document: its script, then frequent words.
+
+    >>> detect("人权理事会，\\n重申致力于按照《联合国宪章》")
+    'zh'
+    >>> detect("The Human Rights Council,\\nRecalling its resolutions")
+    'en'
+    """
+    script = dominant_script(text[:20000])
+    candidates = [c for c in _SCRIPT_LANGUAGES.get(script, ()) if c in IMPLEMENTED]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    words = re.findall(r"\w+", text[:20000].lower())
+    scores = {c: sum(1 for w in words if w in load(c).common_words) for c in candidates}
+    return max(candidates, key=lambda c: scores[c])

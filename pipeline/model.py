@@ -1,0 +1,327 @@
+"""The document model: frozen nodes between the segment stage and the writers.
+
+Every node knows the input lines it came from (`Span`), so writers and diagnostics
+can point back at the source. `dump()` prints a document as an indented outline;
+that outline is the golden file of the segment stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Union
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Input line numbers (1-based, inclusive) a node was built from."""
+
+    first: int
+    last: int
+
+    def __post_init__(self):
+        if self.first < 1 or self.last < self.first:
+            raise ValueError(f"bad span {self.first}-{self.last}")
+
+    def __or__(self, other: "Span") -> "Span":
+        return Span(min(self.first, other.first), max(self.last, other.last))
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+    @staticmethod
+    def cover(spans: Iterable["Span"]) -> "Span":
+        spans = list(spans)
+        return Span(min(s.first for s in spans), max(s.last for s in spans))
+
+
+# --------------------------------------------------------------------------- inline runs
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text as printed."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """The opening phrase of a paragraph, printed in italics (bold in Chinese)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A footnote call; `marker` matches a `Footnote.marker` of the document."""
+
+    marker: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number that means something (a vote count): printed text and its value."""
+
+    text: str
+    value: int
+    refers_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A printed name of a member state (vote lists)."""
+
+    text: str
+    refers_to: str = "memberState"
+
+
+@dataclass(frozen=True, slots=True)
+class DateText:
+    """A printed date and its ISO form."""
+
+    text: str
+    iso: str
+
+
+Inline = Union[Text, Emphasis, NoteRef, Quantity, Organization, DateText]
+Inlines = tuple  # tuple[Inline, ...]; an alias kept short for signatures
+
+
+def plain(inlines: Iterable[Inline]) -> str:
+    """The printed text of inline runs (footnote calls contribute nothing)."""
+    return "".join(getattr(run, "text", "") for run in inlines)
+
+
+def _show(inlines: Iterable[Inline]) -> str:
+    """Readable one-line form of inline runs, used by dump()."""
+    out = []
+    for run in inlines:
+        if isinstance(run, NoteRef):
+            out.append(f"[^{run.marker}]")
+        elif isinstance(run, Emphasis):
+            out.append(f"*{run.text}*")
+        elif isinstance(run, Quantity):
+            out.append(f"{{{run.text}={run.value}:{run.refers_to}}}")
+        elif isinstance(run, Organization):
+            out.append(f"<{run.text}>")
+        elif isinstance(run, DateText):
+            out.append(f"{{{run.text}={run.iso}}}")
+        else:
+            out.append(run.text)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- blocks
+
+@dataclass(frozen=True, slots=True)
+class CoverLine:
+    """A masthead line: `kind` says what it is, `value` its normalised value."""
+
+    kind: str
+    content: Inlines
+    span: Span
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """`38/3. 加强人权领域的国际合作`: the number as printed and the title."""
+
+    num: str
+    number: str
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Recital:
+    """A preambular paragraph; `opening` is its opening phrase (may be empty)."""
+
+    opening: str
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A sub-item `(a)`, `(i)`…: its text (the intro when it has items) and items."""
+
+    num: str
+    label: str
+    content: Inlines
+    span: Span
+    items: tuple["Item", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """An operative paragraph. `num` is printed (`1.`), `number` its value; an
+    unclassified paragraph (text that fitted no rule) has neither."""
+
+    num: str | None
+    number: int | None
+    content: Inlines
+    span: Span
+    items: tuple[Item, ...] = ()
+    wrap_up: Inlines = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading between operative paragraphs."""
+
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    marker: str
+    content: Inlines
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingLine:
+    """A line after the operative part: `kind` is `date`, `meeting` or `other`;
+    `value` the ISO date or the meeting number."""
+
+    kind: str
+    content: Inlines
+    span: Span
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VoteGroup:
+    """`In favour:` and its list; the names are the Organization runs."""
+
+    key: str
+    label: str
+    content: Inlines
+    span: Span
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(run.text for run in self.content if isinstance(run, Organization))
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The adoption outcome: `recorded`, `without_vote` or `consensus`."""
+
+    outcome: str
+    content: Inlines
+    span: Span
+    groups: tuple[VoteGroup, ...] = ()
+
+    def count(self, key: str) -> int | None:
+        for run in self.content:
+            if isinstance(run, Quantity) and run.refers_to == _COUNT_REFS[key]:
+                return run.value
+        return None
+
+
+_COUNT_REFS = {"in_favour": "inFavour", "against": "against", "abstaining": "abstaining"}
+VOTE_KEYS = tuple(_COUNT_REFS)
+
+
+def count_ref(key: str) -> str:
+    """AKN concept name of a vote group key (`in_favour` → `inFavour`)."""
+    return _COUNT_REFS[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Facts about the document as a whole, derived by the assembler."""
+
+    lang: str
+    body: str
+    doc_type: str
+    number: str | None
+    symbol: str | None
+    symbol_printed: bool
+    session: str | None
+    adoption_date: str | None
+    meeting: str | None
+    issue_date: str | None = None
+
+
+OperativeUnit = Union[Paragraph, Heading]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: str
+    meta: Metadata
+    span: Span
+    cover: tuple[CoverLine, ...] = ()
+    title: Title | None = None
+    formula: Formula | None = None
+    preamble: tuple[Recital, ...] = ()
+    operative: tuple[OperativeUnit, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    closing: tuple[ClosingLine, ...] = ()
+    vote: Vote | None = None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (u for u in self.operative if isinstance(u, Paragraph))
+
+    def dump(self) -> str:
+        """Indented outline of the document, one node per line with its span."""
+        return "\n".join(_dump_lines(self)) + "\n"
+
+
+def _dump_lines(doc: Document) -> Iterator[str]:
+    m = doc.meta
+    yield (f"document {doc.source} [{doc.span}] lang={m.lang} body={m.body} type={m.doc_type} "
+           f"number={m.number} symbol={m.symbol}{'' if m.symbol_printed else ' (derived)'} "
+           f"session={m.session} adopted={m.adoption_date} meeting={m.meeting} issued={m.issue_date}")
+    if doc.cover:
+        yield "  cover"
+        for c in doc.cover:
+            value = f" value={c.value}" if c.value is not None else ""
+            yield f"    {c.kind} [{c.span}]{value} {_show(c.content)}"
+    if doc.title:
+        yield f"  title [{doc.title.span}] num={doc.title.num} {_show(doc.title.content)}"
+    if doc.formula:
+        yield f"  formula [{doc.formula.span}] {_show(doc.formula.content)}"
+    if doc.preamble:
+        yield f"  preamble ({len(doc.preamble)})"
+        for r in doc.preamble:
+            yield f"    recital [{r.span}] opening={r.opening!r} {_show(r.content)}"
+    if doc.operative:
+        yield f"  operative ({sum(1 for _ in doc.paragraphs())} paragraphs)"
+        for u in doc.operative:
+            if isinstance(u, Heading):
+                yield f"    heading [{u.span}] {_show(u.content)}"
+                continue
+            yield f"    paragraph [{u.span}] num={u.num} {_show(u.content)}"
+            yield from _dump_items(u.items, "      ")
+            if u.wrap_up:
+                yield f"      wrapUp {_show(u.wrap_up)}"
+    if doc.footnotes:
+        yield "  footnotes"
+        for f in doc.footnotes:
+            yield f"    footnote [{f.span}] marker={f.marker} {_show(f.content)}"
+    if doc.closing:
+        yield "  closing"
+        for c in doc.closing:
+            value = f" value={c.value}" if c.value is not None else ""
+            yield f"    {c.kind} [{c.span}]{value} {_show(c.content)}"
+    if doc.vote:
+        v = doc.vote
+        counts = "/".join(str(v.count(k)) for k in VOTE_KEYS)
+        yield f"  vote [{v.span}] outcome={v.outcome} counts={counts} {_show(v.content)}"
+        for g in v.groups:
+            yield f"    {g.key} [{g.span}] names={len(g.names)} {g.label} {_show(g.content)}"
+
+
+def _dump_items(items, indent):
+    for it in items:
+        yield f"{indent}item [{it.span}] num={it.num} {_show(it.content)}"
+        yield from _dump_items(it.items, indent + "  ")

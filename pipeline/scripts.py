@@ -1,0 +1,85 @@
+"""Writing-system facts shared by the stages: which characters are CJK, how two
+fragments of one paragraph are joined, which script a text is written in."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+# Han ideographs, kana, CJK symbols and punctuation, full-width forms.
+CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+             "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef")
+_CJK = re.compile(f"[{CJK_CHARS}]")
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def is_cjk(char: str) -> bool:
+    """
+    >>> is_cjk("发"), is_cjk("，"), is_cjk("a")
+    (True, True, False)
+    """
+    return bool(char) and bool(_CJK.match(char))
+
+
+def from_superscript(digits: str) -> str:
+    """
+    >>> from_superscript("¹²")
+    '12'
+    """
+    return digits.translate(_FROM_SUPERSCRIPT)
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join two pieces of one paragraph that a line or page break separated.
+
+    Chinese runs on without a space; Latin, Cyrillic and Arabic script take one. A
+    word hyphenated at the break (`situ-` + `ations`) is closed up when the hyphen
+    follows a lower-case letter and the continuation starts lower-case; a hyphen
+    that is part of a compound (`Secretary-` + `General`) is kept.
+
+    >>> join_fragments("可持续发", "展的重要组成部分")
+    '可持续发展的重要组成部分'
+    >>> join_fragments("in vulnerable situ-", "ations, so that")
+    'in vulnerable situations, so that'
+    >>> join_fragments("the Secretary-", "General")
+    'the Secretary-General'
+    >>> join_fragments("the Council", "decides")
+    'the Council decides'
+    """
+    if not left or not right:
+        return left + right
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    if (left.endswith("-") and len(left) > 1 and left[-2].isalpha() and left[-2].islower()
+            and right[0].isalpha() and right[0].islower()):
+        return left[:-1] + right
+    if left.endswith(("-", "\u2010")):
+        return left + right
+    return left + " " + right
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most letters of `text` are written in: Han, Latin, Cyrillic or Arabic.
+
+    >>> dominant_script("人权理事会，The")
+    'Han'
+    >>> dominant_script("Совет Безопасности,")
+    'Cyrillic'
+    >>> dominant_script("123 ...") is None
+    True
+    """
+    counts: Counter[str] = Counter()
+    for char in text:
+        if not char.isalpha():
+            continue
+        if _CJK.match(char):
+            counts["Han"] += 1
+            continue
+        name = unicodedata.name(char, "")
+        for script in ("LATIN", "CYRILLIC", "ARABIC"):
+            if name.startswith(script):
+                counts[script.title()] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,20 @@
+"""Stage 3, segment: cleaned lines → the document model.
+
+Two steps, each declared once: `rules.RULES` classifies every block in reading
+order; `assemble.assemble` builds the frozen `Document` from the classified blocks.
+"""
+from __future__ import annotations
+
+from ..clean import Cleaned
+from ..diagnostics import Diagnostic
+from ..languages import Profile
+from ..model import Document
+from .assemble import assemble
+from .rules import classify
+
+
+def segment(cleaned: Cleaned, profile: Profile, source: str = "<stdin>") -> tuple[Document, tuple[Diagnostic, ...]]:
+    """Classify the blocks of a cleaned document and assemble its model."""
+    blocks = classify(cleaned.lines, profile)
+    document, diagnostics = assemble(blocks, cleaned.notes, profile, source)
+    return document, tuple(diagnostics)

@@ -1,0 +1,148 @@
+"""Inline structure inside a block: footnote calls, opening phrases, vote counts,
+names in vote lists, dates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..languages import Profile
+from ..model import Emphasis, NoteRef, Organization, Quantity, Text, count_ref
+from ..scripts import SUPERSCRIPT_DIGITS, from_superscript
+
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+
+def note_runs(text: str, markers: set[str]) -> tuple[tuple, list[str]]:
+    """Split text at superscript footnote calls whose marker has a note.
+
+    Returns the runs and the markers that have no note (left in the text as printed).
+
+    >>> note_runs("报告¹；", {"1"})
+    ((Text(text='报告'), NoteRef(marker='1'), Text(text='；')), [])
+    >>> note_runs("m² of land", set())
+    ((Text(text='m² of land'),), ['2'])
+    """
+    runs, missing, pos = [], [], 0
+    for m in _SUPERSCRIPT_RUN.finditer(text):
+        marker = from_superscript(m.group())
+        if marker not in markers:
+            missing.append(marker)
+            continue
+        if m.start() > pos:
+            runs.append(Text(text[pos:m.start()]))
+        runs.append(NoteRef(marker))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Text(text[pos:]))
+    return _merge(runs), missing
+
+
+def _merge(runs: list) -> tuple:
+    """Join neighbouring Text runs."""
+    out: list = []
+    for run in runs:
+        if out and isinstance(run, Text) and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + run.text)
+        elif not (isinstance(run, Text) and not run.text):
+            out.append(run)
+    return tuple(out)
+
+
+def with_opening(runs: tuple, profile: Profile, pattern: str = "opening_phrase") -> tuple[str, tuple]:
+    """Mark the opening phrase (`重申`, `Recalling also`, `Decides`) of a paragraph;
+    `pattern` names the profile pattern to use.
+
+    >>> from pipeline.languages import load
+    >>> with_opening((Text("又回顾大会在"),), load("zh"))
+    ('又回顾', (Emphasis(text='又回顾'), Text(text='大会在')))
+    >>> with_opening((Text("Also requests the Secretary-General"),), load("en"), "operative_phrase")[0]
+    'Also requests'
+    """
+    if not runs or not isinstance(runs[0], Text):
+        return "", runs
+    m = profile.rx(pattern).match(runs[0].text)
+    if not m or not m.group():
+        return "", runs
+    phrase = m.group()
+    rest = runs[0].text[m.end():]
+    return phrase, _merge([Emphasis(phrase), Text(rest), *runs[1:]])
+
+
+def quantity_runs(text: str, profile: Profile) -> tuple:
+    """Wrap the vote counts of an outcome sentence as Quantity runs.
+
+    >>> from pipeline.languages import load
+    >>> quantity_runs("[经记录表决，以 28 票对 14 票、3 票弃权获得通过。", load("zh"))[1]
+    Quantity(text='28', value=28, refers_to='inFavour')
+    """
+    for pattern in profile.vote.counts:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if not m:
+            continue
+        runs, pos = [], 0
+        for key in ("in_favour", "against", "abstaining"):
+            if key not in m.re.groupindex or m.group(key) is None:
+                continue
+            start, end = m.span(key)
+            runs += [Text(text[pos:start]), Quantity(m.group(key), int(m.group(key)), count_ref(key))]
+            pos = end
+        runs.append(Text(text[pos:]))
+        return _merge(runs)
+    return (Text(text),)
+
+
+def name_runs(text: str, profile: Profile) -> tuple:
+    """Wrap each printed name of a vote list as an Organization run; separators and
+    the closing bracket stay text.
+
+    >>> from pipeline.languages import load
+    >>> name_runs("阿富汗、巴西、墨西哥]", load("zh"))
+    (Organization(text='阿富汗', refers_to='memberState'), Text(text='、'), \
+Organization(text='巴西', refers_to='memberState'), Text(text='、'), \
+Organization(text='墨西哥', refers_to='memberState'), Text(text=']'))
+    >>> [r.text for r in name_runs("Chile, China and Cuba", load("en"))]
+    ['Chile', ', ', 'China', ' and ', 'Cuba']
+    """
+    body = text.rstrip()
+    tail = ""
+    m = re.search(r"[\]］.。]+$", body)
+    if m:
+        body, tail = body[:m.start()], body[m.start():] + text[len(body):]
+    separator = profile.vote.name_separator
+    if profile.vote.final_conjunction:
+        separator = f"(?:{separator}|{profile.vote.final_conjunction})"
+    runs, pos = [], 0
+    for sep in re.finditer(separator, body):
+        name = body[pos:sep.start()]
+        runs += [Organization(name) if name.strip() else Text(name), Text(sep.group())]
+        pos = sep.end()
+    if body[pos:]:
+        runs.append(Organization(body[pos:]))
+    runs.append(Text(tail))
+    return _merge(runs)
+
+
+def iso_date(parts: dict, profile: Profile, default: dict | None = None) -> str | None:
+    """ISO date from matched year/month/day groups; missing parts come from `default`.
+
+    >>> from pipeline.languages import load
+    >>> iso_date({"year": "2018", "month": "7", "day": "5"}, load("zh"))
+    '2018-07-05'
+    >>> iso_date({"year": None, "month": None, "day": "6"}, load("zh"), {"year": "2018", "month": "7"})
+    '2018-07-06'
+    >>> iso_date({"year": "2023", "month": "October", "day": "12"}, load("en"))
+    '2023-10-12'
+    """
+    values = {k: parts.get(k) or (default or {}).get(k) for k in ("year", "month", "day")}
+    if not all(values.values()):
+        return None
+    month = values["month"]
+    if not month.isdigit():
+        names = [m.lower() for m in profile.months]
+        if month.lower() not in names:
+            return None
+        month = str(names.index(month.lower()) + 1)
+    try:
+        return date(int(values["year"]), int(month), int(values["day"])).isoformat()
+    except ValueError:
+        return None

