@@ -1,0 +1,37 @@
+"""Shared test fixtures: paths, the fixed markup date, golden-file updating."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "input" / "A_HRC_RES_38_3.zh.txt"
+SHARED = ROOT.parent / "shared"
+# A fixed manifestation date keeps outputs byte-identical between runs.
+MARKUP_DATE = "2026-01-01"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def seed_conversion():
+    from pipeline.convert import Options, convert
+
+    return convert(SEED.read_bytes(), "input/A_HRC_RES_38_3.zh.txt", Options(markup_date=MARKUP_DATE))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test when the shared material is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus and scorer live in ../shared beside the project")
+    return path

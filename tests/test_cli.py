@@ -1,0 +1,112 @@
+"""The command line: outputs, exit codes, stdin/stdout, nothing written on failure."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED
+from pipeline.cli import main
+
+
+@pytest.fixture
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+
+
+def test_convert_writes_akn_and_exits_0(tmp_path, capsys, fixed_date):
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 0
+    out = tmp_path / "A_HRC_RES_38_3.zh.akn.xml"
+    assert out.exists() and b"<akomaNtoso" in out.read_bytes()
+    summary = capsys.readouterr().out
+    assert summary.startswith("ok ") and "31 operative" in summary
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary files left
+
+
+def test_output_is_byte_identical_between_runs(tmp_path, fixed_date):
+    main(["convert", str(SEED), "--out-dir", str(tmp_path / "a"), "-q"])
+    main(["convert", str(SEED), "--out-dir", str(tmp_path / "b"), "-q"])
+    name = "A_HRC_RES_38_3.zh.akn.xml"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert b'<FRBRdate date="2026-01-01" name="markup"/>' in (tmp_path / "a" / name).read_bytes()
+
+
+def test_stdin_to_stdout():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "convert", "-"], input=SEED.read_bytes(),
+                            capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.startswith(b"<?xml") and b"para_31" in result.stdout
+
+
+def test_unreadable_input_exits_2_names_the_file_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.4 binary")
+    out = tmp_path / "out"
+    assert main(["convert", str(bad), "--out-dir", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: error E001: not a text file" in err
+    assert not out.exists()
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["convert", str(tmp_path / "nope.txt"), "--out-dir", str(tmp_path)]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_empty_input_exits_2(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n  \n")
+    assert main(["convert", str(empty), "--out-dir", str(tmp_path / "o")]) == 2
+    assert "E004" in capsys.readouterr().err
+
+
+def test_many_inputs_one_failure_exit_2_others_written(tmp_path, fixed_date):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 100)
+    out = tmp_path / "out"
+    assert main(["convert", str(SEED), str(bad), "--out-dir", str(out), "-q"]) == 2
+    assert [p.name for p in out.iterdir()] == ["A_HRC_RES_38_3.zh.akn.xml"]
+
+
+def test_warnings_print_compiler_style_and_strict_fails(tmp_path, capsys, fixed_date):
+    doc = tmp_path / "gap.txt"
+    doc.write_text("1/1. 标题\n\n大会，\n\n1. 决定一；\n\n3. 决定三。\n", encoding="utf-8")
+    assert main(["convert", str(doc), "--out-dir", str(tmp_path / "o")]) == 0
+    assert f"{doc}:7: warning W012: operative paragraph 2 missing (1 → 3)" in capsys.readouterr().err
+    assert main(["convert", str(doc), "--out-dir", str(tmp_path / "s"), "--strict"]) == 1
+    assert not (tmp_path / "s").exists()
+
+
+def test_invalid_output_is_reported_and_not_written(tmp_path, capsys, monkeypatch, fixed_date):
+    from pipeline import convert as convert_module
+    from pipeline.validate import SchemaError, Validation
+
+    monkeypatch.setattr(convert_module, "validate",
+                        lambda xml: Validation((SchemaError(3, "/akomaNtoso/statement", "broken"),)))
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "error E002: output line 3 /akomaNtoso/statement: broken" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explicit_language_wins_and_unknown_language_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["convert", str(SEED), "--lang", "de"])
+    assert exit_info.value.code == 2
+
+
+def test_outline_command(capsys):
+    assert main(["outline", str(SEED)]) == 0
+    assert "  operative (31 paragraphs)" in capsys.readouterr().out
+
+
+def test_console_script_and_module_agree():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("akn-pipeline ")
+
+
+def test_bad_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 2
+    assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err

@@ -1,0 +1,39 @@
+"""Language profiles are data with a checked shape; detection; loud failures."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.diagnostics import InputError
+from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, load
+
+
+@pytest.mark.parametrize("code", IMPLEMENTED)
+def test_profiles_load_and_name_every_body(code):
+    profile = load(code)
+    assert profile.akn_code == UN_LANGUAGES[code]
+    assert set(profile.bodies) == {"GA", "HRC", "SC", "ECOSOC"}
+
+
+@pytest.mark.parametrize("code, message", [("de", "unsupported language"), ("xx", "unsupported language")])
+def test_unsupported_language_fails_loudly(code, message):
+    with pytest.raises(InputError, match=message):
+        load(code)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("人权理事会，\n重申致力于按照《联合国宪章》", "zh"),
+    ("The General Assembly,\nRecalling its resolution 77/1 of the", "en"),
+])
+def test_detect(text, code):
+    assert detect(text) == code
+
+
+def test_detect_gives_up_on_text_without_letters():
+    assert detect("1. 2. 3.") is None
+
+
+def test_session_words_parse(tmp_path):
+    from pipeline.segment.assemble import _session_number
+
+    assert _session_number("三十八", load("zh")) == 38
+    assert _session_number("Seventy-eighth", load("en")) == 78

@@ -1,0 +1,34 @@
+"""The segment stage: labelled cases of small documents and their outlines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile import read_cases
+from pipeline.clean import clean
+from pipeline.diagnostics import Level
+from pipeline.languages import load
+from pipeline.segment import segment
+from pipeline.segment.rules import RULES
+
+CASES = read_cases(Path(__file__).parent / "cases" / "segment.txt")
+
+
+def _outline(given: str) -> str:
+    first, _, text = given.partition("\n")
+    lang = first.removeprefix("lang:").strip()
+    # the first line of the case is the language; keep input line numbers as in the file
+    document, diagnostics = segment(clean("\n" + text), load(lang), "case")
+    shown = [d.format("case") for d in diagnostics if d.level >= Level.WARNING]
+    return document.dump() + "--- diagnostics" + ("\n" + "\n".join(shown) if shown else "")
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_segment_case(case):
+    assert _outline(case.given) == case.expected, f"tests/cases/segment.txt:{case.line}: {case.title}"
+
+
+def test_rule_names_are_unique_and_ordered_once():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))

@@ -1,0 +1,108 @@
+"""The AKN writer, from hand-built models (not from source text): structure,
+eIds, escaping, and schema validity of every shape it can produce."""
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.model import (ClosingLine, Document, Emphasis, Footnote, Formula, Heading, Item, Metadata,
+                            NoteRef, Organization, Paragraph, Quantity, Recital, Span, Text, Title, Vote,
+                            VoteGroup)
+from pipeline.to_akn import AknOptions, to_akn
+from pipeline.validate import validate
+
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+S = Span(1, 1)
+
+
+def meta(**changes) -> Metadata:
+    values = dict(lang="en", body="GA", doc_type="resolution", number="78/1", symbol="A/RES/78/1",
+                  symbol_printed=False, session="78", adoption_date="2023-12-19", meeting="50")
+    values.update(changes)
+    return Metadata(**values)
+
+
+def write(document: Document):
+    xml = to_akn(document, AknOptions(markup_date="2026-01-01"))
+    result = validate(xml)
+    assert result.valid, [str(e) for e in result.errors]
+    return etree.fromstring(xml)
+
+
+def item(num, text, *items):
+    return Item(num, num.strip("()"), (Text(text),), S, tuple(items))
+
+
+def test_nested_items_with_intro_and_eids():
+    paragraph = Paragraph("8.", 8, (Emphasis("Requests"), Text(" the Secretary-General:")), S, (
+        item("(a)", "To report;"),
+        item("(b)", "To consult:", item("(i)", "States;"), item("(ii)", "experts;")),
+    ))
+    tree = write(Document("t", meta(), S, operative=(paragraph,)))
+    eids = tree.xpath("//a:mainBody//@eId", namespaces=NS)
+    assert eids == ["para_8", "para_8__list_1", "para_8__list_1__intro", "para_8__list_1__intro__p_1",
+                    "para_8__list_1__point_a", "para_8__list_1__point_a__p_1",
+                    "para_8__list_1__point_b", "para_8__list_1__point_b__list_1",
+                    "para_8__list_1__point_b__list_1__intro", "para_8__list_1__point_b__list_1__intro__p_1",
+                    "para_8__list_1__point_b__list_1__point_i", "para_8__list_1__point_b__list_1__point_i__p_1",
+                    "para_8__list_1__point_b__list_1__point_ii",
+                    "para_8__list_1__point_b__list_1__point_ii__p_1"]
+    assert tree.xpath("string(//a:paragraph/a:list/a:intro/a:p/a:i)", namespaces=NS) == "Requests"
+
+
+def test_markup_characters_in_text_are_escaped():
+    text = 'A & B < C > D "quoted" ]]> end'
+    tree = write(Document("t", meta(), S, preamble=(Recital("", (Text(text),), S),)))
+    assert tree.xpath("string(//a:container/a:p)", namespaces=NS) == text
+    assert tree.xpath("//a:container/@name", namespaces=NS) == ["preambularParagraph"]
+
+
+def test_unclassified_paragraph_and_heading_and_repeated_numbers_keep_unique_eids():
+    units = (Paragraph("1.", 1, (Text("One"),), S), Heading((Text("A heading"),), S),
+             Paragraph(None, None, (Text("stray"),), S), Paragraph("1.", 1, (Text("One again"),), S))
+    tree = write(Document("t", meta(), S, operative=units))
+    eids = tree.xpath("//a:mainBody/*/@eId", namespaces=NS)
+    assert eids == ["para_1", "hcontainer_1", "para_2", "para_1-2"]
+    assert tree.xpath("//a:paragraph[@class='unclassified']/a:content/a:p/text()", namespaces=NS) == ["stray"]
+
+
+def test_footnote_in_formula_title_and_item():
+    notes = (Footnote("3", (Text("See A/78/3."),), S), Footnote("4", (Text("Note four."),), S))
+    document = Document("t", meta(), S, title=Title("78/1.", "78/1", (Text("Title"), NoteRef("3")), S),
+                        formula=Formula((Text("The General Assembly,"),), S),
+                        operative=(Paragraph("1.", 1, (Text("Decides:"),), S,
+                                             (item("(a)", "x"), Item("(b)", "b", (Text("y"), NoteRef("4")), S))),),
+                        footnotes=notes)
+    tree = write(document)
+    assert tree.xpath("//a:authorialNote/@eId", namespaces=NS) == [
+        "preface__p_1__authorialNote_1", "para_1__list_1__point_b__p_1__authorialNote_1"]
+
+
+def test_document_without_title_formula_or_date_is_still_valid():
+    document = Document("input/x.txt", meta(body=None, number=None, symbol=None, adoption_date=None,
+                                           doc_type="decision"),
+                        S, operative=(Paragraph(None, None, (Text("The Assembly decided."),), S),))
+    tree = write(document)
+    assert tree.xpath("/a:akomaNtoso/a:decision|/a:akomaNtoso/a:statement/@name", namespaces=NS) == ["decision"]
+    assert tree.xpath("//a:FRBRWork/a:FRBRdate/@name", namespaces=NS) == ["markup"]
+
+
+def test_empty_document_is_valid():
+    write(Document("t", meta(), S))
+
+
+def test_vote_without_groups_and_consensus():
+    vote = Vote("without_vote", (Text("[Adopted without a vote.]"),), S)
+    tree = write(Document("t", meta(), S, closing=(ClosingLine("meeting", (Text("50th plenary meeting"),), S, "50"),),
+                          vote=vote))
+    assert tree.xpath("//a:voting", namespaces=NS) == []  # voting needs counts
+    assert tree.xpath("//a:workflow/a:step/@outcome", namespaces=NS) == ["#adoptedWithoutVote"]
+    assert tree.xpath("//a:conclusions//a:outcome/@refersTo", namespaces=NS) == ["#adoptedWithoutVote"]
+
+
+def test_recorded_vote_groups():
+    vote = Vote("recorded", (Text("by "), Quantity("2", 2, "inFavour"), Text(" to "),
+                             Quantity("1", 1, "against")), S,
+                (VoteGroup("in_favour", "In favour:", (Organization("Chile"), Text(", "), Organization("China")), S),
+                 VoteGroup("against", "Against:", (Organization("Japan"),), S)))
+    tree = write(Document("t", meta(), S, vote=vote))
+    assert tree.xpath("//a:outcome[@refersTo='#inFavour']/a:organization/text()", namespaces=NS) == ["Chile", "China"]
