@@ -69,9 +69,13 @@ def _summary(conversion: Conversion, target: str) -> str:
     warnings = sum(1 for d in conversion.diagnostics if d.level == Level.WARNING)
     paragraphs = sum(1 for _ in doc.paragraphs())
     what = (f"{doc.meta.lang} {doc.meta.body or '?'} {doc.meta.symbol or doc.meta.number or '?'}: "
-            f"{len(doc.preamble)} preambular, {paragraphs} operative, {len(doc.footnotes)} footnotes, "
-            f"{warnings} warnings")
+            f"{len(doc.preamble)} preambular, {paragraphs} operative, {_count(len(doc.footnotes), 'footnote')}, "
+            f"{_count(warnings, 'warning')}")
     return f"{target}  ({what})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _convert_command(args) -> int:
