@@ -54,3 +54,55 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
     if not scorer.exists():
         raise Exit(f"{scorer} not found: the scorer lives in ../shared", code=2)
     c.run(f"{scorer} --pred {pred} --set {gold_set} --suffix .akn.xml", env={"PYTHON": sys.executable})
+
+
+LAYERS = {"txt": ".txt", "blocks": ".blocks.txt"}
+
+
+@task
+def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
+    """Convert every document of ../shared/corpus/CORPUS from each text layer and score it.
+
+    Outputs go to OUT/LAYER/NAME.akn.xml (OUT defaults to output/eval); the scorer's
+    tables are printed (per document with --no-quiet) and its JSON kept beside them.
+    """
+    import json
+
+    from pipeline.convert import Options, convert
+    from pipeline.diagnostics import InputError
+
+    corpus_dir = SHARED / "corpus" / corpus
+    scorer = SHARED / "bin" / "akn-score"
+    if not corpus_dir.exists():
+        raise Exit(f"{corpus_dir} not found: the corpus lives in ../shared", code=2)
+    names = [line.split("\t")[0] for line in (corpus_dir / "MANIFEST.tsv").read_text().splitlines()[1:] if line]
+    if lang:
+        names = [n for n in names if n.startswith(lang + "_")]
+    options = Options(markup_date="2026-01-01")
+    for name_of_layer in layer.split(","):
+        suffix = LAYERS[name_of_layer]
+        target = (Path(out) if out else OUTPUT / "eval") / name_of_layer
+        target.mkdir(parents=True, exist_ok=True)
+        for stale in target.glob("*.akn.xml"):
+            stale.unlink()
+        failures = []
+        for name in names:
+            source = corpus_dir / (name + suffix)
+            if not source.exists():
+                continue
+            try:
+                result = convert(source.read_bytes(), str(source), options)
+            except InputError as err:
+                failures.append(f"{name}: {err}")
+                continue
+            if not result.ok:
+                failures.append(f"{name}: invalid: {result.validation.errors[0]}")
+                continue
+            (target / (name + ".akn.xml")).write_bytes(result.akn)
+        print(f"== {corpus} from {suffix}: {len(names) - len(failures)}/{len(names)} converted and valid")
+        for failure in failures:
+            print("   failed", failure)
+        scores = target / "scores.json"
+        c.run(f"{scorer} --pred {target} --set {corpus_dir} --suffix .akn.xml --json {scores}"
+              + (" -q" if quiet else ""), env={"PYTHON": sys.executable})
+        json.loads(scores.read_text())  # the scorer wrote a readable report

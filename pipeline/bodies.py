@@ -40,6 +40,8 @@ def derive_symbol(body: Body, doc_type: str, number: str, year: str | None) -> s
     'A/HRC/RES/38/3'
     >>> derive_symbol(BODIES["SC"], "resolution", "2710", "2023")
     'S/RES/2710 (2023)'
+    >>> derive_symbol(BODIES["SC"], "resolution", "2755 (2024)", None)
+    'S/RES/2755 (2024)'
     >>> derive_symbol(BODIES["ECOSOC"], "resolution", "2023/17", "2023")
     'E/RES/2023/17'
     """
@@ -51,7 +53,10 @@ def derive_symbol(body: Body, doc_type: str, number: str, year: str | None) -> s
         return template.format(session=m["session"], n=m["n"]) if m else None
     if "{year}" in template and template.startswith("E/"):
         return template.format(year=m["session"], n=m["n"]) if m else None
-    if year is None:
+    sc = re.match(r"^(?P<n>\d+)\s*\((?P<year>\d{4})\)$", number)
+    if sc:
+        return template.format(n=sc["n"], year=sc["year"])
+    if year is None or not number.isdigit():
         return None
     return template.format(n=number, year=year)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .diagnostics import Diagnostic
 from .fixes import pages, text
 from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
+from .languages import Profile
 
 
 def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
@@ -60,14 +61,14 @@ class Cleaned:
     applied: tuple[str, ...]
 
 
-def clean(source_text: str, fixes: tuple[LineFix, ...] = FIXES) -> Cleaned:
+def clean(source_text: str, profile: Profile | None = None, fixes: tuple[LineFix, ...] = FIXES) -> Cleaned:
     """Run the fixes in order over the text of one document.
 
     >>> c = clean("标题\\n\\n报告¹；\\n\\n¹ 注。\\n")
     >>> [l.text for l in c.lines], [l.text for l in c.notes]
     (['标题', '报告¹；'], ['¹ 注。'])
     """
-    draft = Draft(lines_of(source_text))
+    draft = Draft(lines_of(source_text), profile=profile)
     applied = []
     for fix in fixes:
         before = draft

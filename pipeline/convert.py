@@ -46,16 +46,17 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     empty, unsupported language); schema errors are reported in the result.
     """
     source = read_source(data, name) if isinstance(data, bytes) else Source(name, data, "str")
-    cleaned = clean(source.text)
-    if not cleaned.lines:
+    if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))
     code = options.lang or detect(source.text)
-    detected = []
     if code is None:
         raise InputError(Diagnostic("E003", "could not tell the language; give it with --lang"))
-    if not options.lang:
-        detected.append(Diagnostic("I004", f"language detected: {code}"))
-    document, found = segment(cleaned, load(code), name)
+    detected = [] if options.lang else [Diagnostic("I004", f"language detected: {code}")]
+    profile = load(code)
+    cleaned = clean(source.text, profile)
+    if not cleaned.lines:
+        raise InputError(Diagnostic("E004", "the input holds no text"))
+    document, found = segment(cleaned, profile, name)
     akn = to_akn(document, AknOptions(markup_date=options.markup_date or markup_date()))
     validation = validate(akn)
     invalid = tuple(Diagnostic("E002", f"output {error}") for error in validation.errors)

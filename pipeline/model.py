@@ -81,7 +81,15 @@ class DateText:
     iso: str
 
 
-Inline = Union[Text, Emphasis, NoteRef, Quantity, Organization, DateText]
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The printed adoption meeting (`34th meeting`, `第 37 次会议`) and its number."""
+
+    text: str
+    number: str
+
+
+Inline = Union[Text, Emphasis, NoteRef, Quantity, Organization, DateText, Meeting]
 Inlines = tuple  # tuple[Inline, ...]; an alias kept short for signatures
 
 
@@ -104,6 +112,8 @@ def _show(inlines: Iterable[Inline]) -> str:
             out.append(f"<{run.text}>")
         elif isinstance(run, DateText):
             out.append(f"{{{run.text}={run.iso}}}")
+        elif isinstance(run, Meeting):
+            out.append(f"{{{run.text}=meeting {run.number}}}")
         else:
             out.append(run.text)
     return "".join(out)
@@ -123,12 +133,17 @@ class CoverLine:
 
 @dataclass(frozen=True, slots=True)
 class Title:
-    """`38/3. 加强人权领域的国际合作`: the number as printed and the title."""
+    """The title line. Numbered: `38/3. 加强人权领域的国际合作` (num `38/3.`, number
+    `38/3`, content the title). Named: `Resolution 2755 (2024)` (num `2755 (2024)`
+    between `before` and `after`, no content). Unnumbered (a presidential statement,
+    a draft): no num, the whole line as content."""
 
-    num: str
-    number: str
+    num: str | None
+    number: str | None
     content: Inlines
     span: Span
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +202,12 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class ClosingLine:
-    """A line after the operative part: `kind` is `date`, `meeting` or `other`;
-    `value` the ISO date or the meeting number."""
+    """A line after the operative part: `adoption` (its meeting and/or date are
+    Meeting and DateText runs) or `other`."""
 
     kind: str
     content: Inlines
     span: Span
-    value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +250,15 @@ def count_ref(key: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Annex:
+    """An annex: its heading lines, then its own paragraphs and headings."""
+
+    headings: tuple[Heading, ...]
+    body: tuple["OperativeUnit", ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """Facts about the document as a whole, derived by the assembler."""
 
@@ -267,6 +290,7 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     closing: tuple[ClosingLine, ...] = ()
     vote: Vote | None = None
+    annexes: tuple[Annex, ...] = ()
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (u for u in self.operative if isinstance(u, Paragraph))
@@ -287,7 +311,9 @@ def _dump_lines(doc: Document) -> Iterator[str]:
             value = f" value={c.value}" if c.value is not None else ""
             yield f"    {c.kind} [{c.span}]{value} {_show(c.content)}"
     if doc.title:
-        yield f"  title [{doc.title.span}] num={doc.title.num} {_show(doc.title.content)}"
+        t = doc.title
+        label = f" label={t.before!r}+{t.after!r}" if t.before or t.after else ""
+        yield f"  title [{t.span}] num={t.num}{label} {_show(t.content)}"
     if doc.formula:
         yield f"  formula [{doc.formula.span}] {_show(doc.formula.content)}"
     if doc.preamble:
@@ -296,14 +322,7 @@ def _dump_lines(doc: Document) -> Iterator[str]:
             yield f"    recital [{r.span}] opening={r.opening!r} {_show(r.content)}"
     if doc.operative:
         yield f"  operative ({sum(1 for _ in doc.paragraphs())} paragraphs)"
-        for u in doc.operative:
-            if isinstance(u, Heading):
-                yield f"    heading [{u.span}] {_show(u.content)}"
-                continue
-            yield f"    paragraph [{u.span}] num={u.num} {_show(u.content)}"
-            yield from _dump_items(u.items, "      ")
-            if u.wrap_up:
-                yield f"      wrapUp {_show(u.wrap_up)}"
+        yield from _dump_units(doc.operative, "    ")
     if doc.footnotes:
         yield "  footnotes"
         for f in doc.footnotes:
@@ -311,14 +330,29 @@ def _dump_lines(doc: Document) -> Iterator[str]:
     if doc.closing:
         yield "  closing"
         for c in doc.closing:
-            value = f" value={c.value}" if c.value is not None else ""
-            yield f"    {c.kind} [{c.span}]{value} {_show(c.content)}"
+            yield f"    {c.kind} [{c.span}] {_show(c.content)}"
     if doc.vote:
         v = doc.vote
         counts = "/".join(str(v.count(k)) for k in VOTE_KEYS)
         yield f"  vote [{v.span}] outcome={v.outcome} counts={counts} {_show(v.content)}"
         for g in v.groups:
             yield f"    {g.key} [{g.span}] names={len(g.names)} {g.label} {_show(g.content)}"
+    for a in doc.annexes:
+        yield f"  annex [{a.span}]"
+        for h in a.headings:
+            yield f"    heading [{h.span}] {_show(h.content)}"
+        yield from _dump_units(a.body, "    ")
+
+
+def _dump_units(units, indent):
+    for u in units:
+        if isinstance(u, Heading):
+            yield f"{indent}heading [{u.span}] {_show(u.content)}"
+            continue
+        yield f"{indent}paragraph [{u.span}] num={u.num} {_show(u.content)}"
+        yield from _dump_items(u.items, indent + "  ")
+        if u.wrap_up:
+            yield f"{indent}  wrapUp {_show(u.wrap_up)}"
 
 
 def _dump_items(items, indent):

@@ -13,7 +13,7 @@ from . import __version__
 from .bodies import BODIES, Body, frbr_number
 from .eids import Scope
 from .languages import load
-from .model import (DateText, Document, Emphasis, Heading, Item, NoteRef, Organization, Paragraph,
+from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteRef, Organization, Paragraph,
                     Quantity, Text, VOTE_KEYS, count_ref)
 from .templates import render
 
@@ -51,7 +51,8 @@ class _Runs:
         self.notes = {f.marker: f for f in document.footnotes}
         self.emphasis = emphasis
 
-    def __call__(self, inlines, scope: Scope, date_element: str = "date") -> list[dict]:
+    def __call__(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> list[dict]:
+        """Render-ready runs; `date` is the element and refersTo that dates become."""
         out = []
         for run in inlines:
             if isinstance(run, Text):
@@ -64,20 +65,23 @@ class _Runs:
                 p_scope = note_scope.child("p")
                 out.append({"kind": "note", "eid": note_scope.eid, "marker": run.marker,
                             "p_eid": p_scope.eid, "runs": self(note.content, p_scope)})
+            elif isinstance(run, Meeting):
+                out.append({"kind": "meeting", "text": run.text, "number": run.number})
             elif isinstance(run, Quantity):
                 out.append({"kind": "quantity", "text": run.text, "value": run.value,
                             "refers_to": run.refers_to})
             elif isinstance(run, Organization):
                 out.append({"kind": "organization", "text": run.text, "refers_to": run.refers_to})
             elif isinstance(run, DateText):
-                out.append({"kind": "date", "element": date_element, "text": run.text, "iso": run.iso})
+                out.append({"kind": "date", "element": date[0], "refers_to": date[1], "text": run.text,
+                            "iso": run.iso})
             else:
                 raise TypeError(f"no AKN rendering for {run!r}")
         return out
 
-    def p(self, inlines, scope: Scope, date_element: str = "date") -> dict:
+    def p(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> dict:
         p_scope = scope.child("p")
-        return {"eid": p_scope.eid, "runs": self(inlines, p_scope, date_element)}
+        return {"eid": p_scope.eid, "runs": self(inlines, p_scope, date)}
 
 
 def _context(doc: Document, options: AknOptions) -> dict:
@@ -85,15 +89,17 @@ def _context(doc: Document, options: AknOptions) -> dict:
     runs = _Runs(doc, EMPHASIS_ELEMENTS[profile.emphasis])
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
     root = Scope()
+    meta = _meta(doc, body, profile.akn_code, options)
     return {
         "namespace": AKN_NAMESPACE,
         "doc_type": doc.meta.doc_type,
-        "meta": _meta(doc, body, profile.akn_code, options),
+        "meta": meta,
         "cover": _cover(doc, runs, root.child("coverPage"), body),
         "preface": _preface(doc, runs, root.child("preface")),
         "preamble": _preamble(doc, runs, root.child("preamble")),
         "body": [_unit(u, runs, root) for u in doc.operative],
         "conclusions": _conclusions(doc, runs, root.child("conclusions"), body),
+        "annexes": _annexes(doc, runs, root, meta),
         "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
     }
 
@@ -111,10 +117,10 @@ def _comment(text: str) -> str:
 
 def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) -> dict:
     m = doc.meta
-    work_date = m.adoption_date or options.markup_date
+    work_date = m.adoption_date or m.issue_date or options.markup_date
     uri = FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation",
                   actor=body.actor if body else None, date=work_date,
-                  number=frbr_number(m.number or doc.source.rsplit("/", 1)[-1]),
+                  number=frbr_number(m.number or m.symbol or doc.source.rsplit("/", 1)[-1]),
                   language=language, expression_date="@")
     work = uri.work_uri()
     expression = uri.expression_uri()
@@ -147,6 +153,19 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
         {"element": "TLCConcept", "eid": "resolutionTitle", "href": "/akn/ontology/reference/un/resolutionTitle",
          "show_as": "Resolution title"},
     ]
+    kinds = {line.kind for line in doc.cover}
+    if "authority" in kinds:
+        references.append({"element": "TLCOrganization", "eid": "unitedNations",
+                           "href": "/akn/ontology/organization/un", "show_as": "United Nations"})
+    if kinds & {"distribution", "date"}:
+        references += [
+            {"element": "TLCConcept", "eid": "generalDistribution",
+             "href": "/akn/ontology/concept/un/generalDistribution", "show_as": "General distribution"},
+            {"element": "TLCConcept", "eid": "dateOfIssuance", "href": "/akn/ontology/concept/un/dateOfIssuance",
+             "show_as": "Date of issuance"}]
+    if "proponent" in kinds:
+        references.append({"element": "TLCRole", "eid": "proponent", "href": "/akn/ontology/role/un/proponent",
+                           "show_as": "Proponent"})
     if vote is not None:
         concept, label = OUTCOMES[vote.outcome]
         references.append({"element": "TLCConcept", "eid": concept,
@@ -161,7 +180,7 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
     return {
         "source": SOURCE_ID,
         "work": {"this": work + "/!main", "uri": work, "date": work_date,
-                 "date_name": "adoption" if m.adoption_date else "markup",
+                 "date_name": "adoption" if m.adoption_date else "publication" if m.issue_date else "markup",
                  "symbol": m.symbol, "number": m.number, "name": doc.meta.doc_type, "author": author},
         "expression": {"this": expression + "/!main", "uri": expression,
                        "date": m.issue_date or work_date,
@@ -175,13 +194,24 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
     }
 
 
-# Masthead line kind -> how the writer wraps it.
+# Masthead line kind -> the element that wraps it, and what its dates become.
 _COVER_WRAPPERS = {
+    "authority": {"element": "docAuthority", "refers_to": "#unitedNations"},
+    "symbol": {"element": "docNumber", "refers_to": "#symbol"},
     "body": {"element": "docAuthority", "refers_to": "#{body}"},
+    "distribution": {"element": "docStatus", "refers_to": "#generalDistribution"},
+    "language": {"element": "inline", "name": "languageOfExpression"},
+    "original": {"element": "inline", "name": "originalLanguage"},
+    "decision": {"element": "docType"},
     "session": {"element": "session", "refers_to": "#{body}"},
     "session_dates": {"element": "inline", "name": "sessionDates"},
     "agenda_item": {"element": "inline", "name": "agendaItem"},
     "adoption": {"element": "docTitle"},
+    "proponent": {"element": "docProponent", "refers_to": "#proponent"},
+}
+_COVER_DATES = {
+    "adoption": ("docDate", "#adoptionDate"), "sc_adoption": ("docDate", "#adoptionDate"),
+    "distribution": ("docDate", "#dateOfIssuance"), "date": ("docDate", "#dateOfIssuance"),
 }
 
 
@@ -189,19 +219,21 @@ def _cover(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[
     out = []
     for line in doc.cover:
         wrapper = dict(_COVER_WRAPPERS.get(line.kind, {}))
-        if "refers_to" in wrapper:
+        if wrapper.get("refers_to") == "#{body}":
             wrapper["refers_to"] = f"#{body.eid}" if body else None
-        date_element = "docDate" if line.kind == "adoption" else "date"
-        out.append({**runs.p(line.content, scope, date_element), "kind": line.kind, "value": line.value,
-                    "wrapper": wrapper or None})
+        out.append({**runs.p(line.content, scope, _COVER_DATES.get(line.kind, ("date", None))),
+                    "kind": line.kind, "value": line.value, "wrapper": wrapper or None})
     return out
 
 
 def _preface(doc: Document, runs: _Runs, scope: Scope) -> dict | None:
-    if doc.title is None:
+    title = doc.title
+    if title is None:
         return None
     p = scope.child("p")
-    return {"eid": p.eid, "num": doc.title.num, "title": runs(doc.title.content, p)}
+    layout = "named" if title.before or title.after else "numbered" if title.num else "plain"
+    return {"eid": p.eid, "layout": layout, "num": title.num, "before": title.before, "after": title.after,
+            "title": runs(title.content, p)}
 
 
 def _preamble(doc: Document, runs: _Runs, scope: Scope) -> dict | None:
@@ -263,8 +295,8 @@ def _point(item: Item, runs: _Runs, scope: Scope) -> dict:
 def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[dict] | None:
     paragraphs = []
     for line in doc.closing:
-        p = runs.p(line.content, scope)
-        p.update({"kind": line.kind, "value": line.value})
+        p = runs.p(line.content, scope, ("docDate", "#adoptionDate"))
+        p.update({"kind": line.kind})
         paragraphs.append(p)
     vote = doc.vote
     if vote is not None:
@@ -277,3 +309,18 @@ def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) ->
             g.update({"kind": "vote_group", "refers_to": count_ref(group.key), "label": group.label})
             paragraphs.append(g)
     return paragraphs or None
+
+
+def _annexes(doc: Document, runs: _Runs, root: Scope, meta: dict) -> list[dict]:
+    out = []
+    for number, annex in enumerate(doc.annexes, start=1):
+        scope = root.child("attachment")
+        units = [_unit(h, runs, scope) for h in annex.headings] + [_unit(u, runs, scope) for u in annex.body]
+        component = f"!annex_{number}"
+        out.append({
+            "eid": scope.eid, "units": units,
+            "work_this": meta["work"]["uri"] + "/" + component,
+            "expression_this": meta["expression"]["uri"] + "/" + component,
+            "manifestation_this": meta["expression"]["uri"] + "/" + component + ".xml",
+        })
+    return out

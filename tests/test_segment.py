@@ -12,7 +12,9 @@ from pipeline.languages import load
 from pipeline.segment import segment
 from pipeline.segment.rules import RULES
 
-CASES = read_cases(Path(__file__).parent / "cases" / "segment.txt")
+# segment.txt, and one segment_LANG.txt per language
+CASE_FILES = sorted((Path(__file__).parent / "cases").glob("segment*.txt"))
+CASES = [case for path in CASE_FILES for case in read_cases(path)]
 
 
 def _outline(given: str) -> str:
@@ -26,7 +28,7 @@ def _outline(given: str) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_segment_case(case):
-    assert _outline(case.given) == case.expected, f"tests/cases/segment.txt:{case.line}: {case.title}"
+    assert _outline(case.given) == case.expected, f"{case.title} (line {case.line})"
 
 
 def test_rule_names_are_unique_and_ordered_once():

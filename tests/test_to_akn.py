@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.model import (ClosingLine, Document, Emphasis, Footnote, Formula, Heading, Item, Metadata,
+from pipeline.model import (ClosingLine, Document, Emphasis, Footnote, Formula, Heading, Item, Meeting, Metadata,
                             NoteRef, Organization, Paragraph, Quantity, Recital, Span, Text, Title, Vote,
                             VoteGroup)
 from pipeline.to_akn import AknOptions, to_akn
@@ -92,7 +92,7 @@ def test_empty_document_is_valid():
 
 def test_vote_without_groups_and_consensus():
     vote = Vote("without_vote", (Text("[Adopted without a vote.]"),), S)
-    tree = write(Document("t", meta(), S, closing=(ClosingLine("meeting", (Text("50th plenary meeting"),), S, "50"),),
+    tree = write(Document("t", meta(), S, closing=(ClosingLine("adoption", (Meeting("50th plenary meeting", "50"),), S),),
                           vote=vote))
     assert tree.xpath("//a:voting", namespaces=NS) == []  # voting needs counts
     assert tree.xpath("//a:workflow/a:step/@outcome", namespaces=NS) == ["#adoptedWithoutVote"]

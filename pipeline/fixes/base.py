@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..diagnostics import Diagnostic
+from ..languages import Profile
 from ..model import Span
 
 
@@ -37,6 +38,7 @@ class Draft:
     notes: tuple[Line, ...] = ()
     removed: tuple[Removal, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    profile: Profile | None = None  # the document's language, for fixes that need its words
 
     def with_lines(self, lines, *, notes=(), removed=(), diagnostics=()) -> "Draft":
         """A new draft with `lines`, adding notes, removals and diagnostics."""

@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 from ..diagnostics import Diagnostic
-from ..scripts import SUPERSCRIPT_DIGITS, is_cjk, join_fragments
+from ..languages import SUPERSCRIPT_NOTE_LINE
+from ..scripts import is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
 from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
 
@@ -49,7 +50,7 @@ def mark_page_breaks(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
-_FOOTNOTE_LINE = re.compile(f"^[{SUPERSCRIPT_DIGITS}]+\\s*(?=\\S)")
+_FOOTNOTE_LINE = re.compile(SUPERSCRIPT_NOTE_LINE)
 
 
 def lift_footnotes(draft: Draft) -> Draft:
@@ -64,9 +65,10 @@ def lift_footnotes(draft: Draft) -> Draft:
     >>> [l.text for l in d.lines], [l.text for l in d.notes]
     (['报告¹；', '26. 确认'], ['¹ A/HRC/37/79。'])
     """
+    note_line = draft.profile.rx("note_line") if draft.profile else _FOOTNOTE_LINE
     flow, notes, events = [], [], []
     for line in draft.lines:
-        if _FOOTNOTE_LINE.match(line.text):
+        if note_line.match(line.text):
             notes.append(line)
             events.append(Diagnostic("I003", f"footnote text moved to its marker: {line.text[:40]}",
                                      line.span.first))

@@ -8,17 +8,24 @@ never branches on a language code.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Mapping
 
 from ..diagnostics import Diagnostic, InputError
-from ..scripts import dominant_script
+from ..scripts import SUPERSCRIPT_DIGITS, dominant_script
+
+# Footnotes as most PDFs print them: a superscript number at the call and at the note.
+SUPERSCRIPT_NOTE_LINE = f"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\\s*(?=\\S)"
+SUPERSCRIPT_NOTE_CALL = f"(?P<marker>[{SUPERSCRIPT_DIGITS}]+)"
 
 # ISO 639-1 codes of the six official languages, with the ISO 639-2/T codes AKN uses.
 UN_LANGUAGES = {"ar": "ara", "zh": "zho", "en": "eng", "fr": "fra", "ru": "rus", "es": "spa"}
-IMPLEMENTED = ("zh", "en")
+# The languages with a profile module in this folder.
+IMPLEMENTED = tuple(code for code in UN_LANGUAGES
+                    if importlib.util.find_spec(f"{__name__}.{code}") is not None)
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,22 @@ class Profile:
     opening_phrase: str  # pattern of the opening phrase of a preambular paragraph
     operative_phrase: str  # pattern of the opening phrase (the verb) of an operative paragraph
     vote: VoteWords
+    # -- masthead and document types ------------------------------------------
+    organization_names: tuple[str, ...]  # "United Nations" as printed at the top
+    distribution: str  # pattern at the start of the "Distr.: General" line
+    language_names: tuple[str, ...]  # language names printed in mastheads ("Chinese", "Español")
+    original: str  # pattern of the "Original: English" line
+    decision_label: str  # pattern of the masthead line that says "Decision"
+    decision_opening: str  # pattern of the opening of a decision's text ("At its 53rd plenary meeting")
+    sc_title: str  # groups: number ("Resolution 2755 (2024)")
+    sc_adoption: str  # groups: meeting, date ("Adopted by the Security Council at its 9770th meeting, on …")
+    prst_title: str  # pattern of "Statement by the President of the Security Council"
+    draft_title: str  # pattern of the end of a draft resolution's title (": draft resolution")
+    annex: str  # pattern of an annex heading line ("Annex", "Annex II")
     numerals: str  # how session ordinals are written: "cjk" | "words" | "digits"
     number_words: Mapping[str, int] = field(default_factory=dict)
+    note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
+    note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
 
     # -- compiled forms (cached per profile) --------------------------------
@@ -83,7 +104,11 @@ _REQUIRED_GROUPS = {
     "date": {"year", "month", "day"},
     "session_dates": {"start", "end"},
     "partial_date": {"year", "month", "day"},
+    "note_line": {"marker"},
+    "note_call": {"marker"},
     "meeting": {"number"},
+    "sc_title": {"number"},
+    "sc_adoption": {"meeting", "date"},
     "operative": {"num", "number", "text"},
     "item": {"num", "label", "text"},
 }
@@ -108,8 +133,9 @@ def _check(profile: Profile) -> Profile:
         re.compile(words.formula)
         if not words.names:
             raise ValueError(f"{where}: body {body} has no names")
-    re.compile(profile.opening_phrase)
-    re.compile(profile.operative_phrase)
+    for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
+                 "decision_opening", "prst_title", "draft_title", "annex"):
+        re.compile(getattr(profile, name))
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):
             raise ValueError(f"{where}: vote count pattern lacks in_favour/against: {pattern}")

@@ -37,7 +37,7 @@ _TAILS = ("also", "further", "again", "once again", "in this regard", "with appr
 
 # Operative paragraphs open with a verb in the third person ("Decides", "Also
 # requests", "Calls upon", "Takes note with appreciation of").
-_OPERATIVE_TAILS = ("upon", "on", "note", "note with appreciation", "note with concern", "note of",
+_OPERATIVE_TAILS = ("upon", "on", "note", "note with appreciation", "note with concern",
                     "also", "further", "again", "once again", "in this regard")
 
 PROFILE = Profile(
@@ -64,7 +64,7 @@ PROFILE = Profile(
     session_dates=(rf"^(?P<start>\d{{1,2}}(?:\s+(?:{_MONTH}))?(?:\s+\d{{4}})?)\s*[-–—]\s*"
                    rf"(?P<end>{_DATE})$"),
     partial_date=rf"^(?P<day>\d{{1,2}})(?:\s+(?P<month>{_MONTH}))?(?:\s+(?P<year>\d{{4}}))?$",
-    meeting=r"^(?P<number>\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$",
+    meeting=r"(?P<number>\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting(?:\s+\(resumed\))?",
     operative=r"^(?P<num>(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$",
     item=r"^(?P<num>\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\))\s+(?P<text>\S.*)$",
     opening_phrase=(rf"^(?:(?:{'|'.join(_ADVERBS)})\s+)?"
@@ -82,6 +82,18 @@ PROFILE = Profile(
         name_separator=r"\s*,\s*",
         final_conjunction=r"\s+and\s+",
     ),
+    organization_names=("United Nations",),
+    distribution=r"^Distr\.?:?\s*General\b",
+    language_names=("English", "French", "Spanish", "Russian", "Arabic", "Chinese"),
+    original=r"^Original:\s*\w+$",
+    decision_label=r"^Decision$",
+    decision_opening=r"^At its \d+\w*\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b",
+    sc_title=r"^Resolution\s+(?P<number>\d+\s*\(\d{4}\))$",
+    sc_adoption=(rf"^Adopted by the Security Council at its (?P<meeting>\d+(?:st|nd|rd|th) meeting),?\s*"
+                 rf"on\s*(?P<date>{_DATE})$"),
+    prst_title=r"^Statement by the President of the Security Council$",
+    draft_title=r":\s*draft resolution$",
+    annex=r"^Annex(?:\s+[IVXL]+)?$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"the", "of", "and", "to", "in", "for", "on", "with", "by", "that", "its",

@@ -1,8 +1,8 @@
 """The assembler: classified blocks in, the frozen document model out.
 
 It nests items under their paragraphs, puts every footnote back at its call, turns
-the vote block into counts and names, derives the metadata (body, symbol, dates)
-and reports what looks wrong as diagnostics.
+masthead, closing and vote lines into values (dates, meeting, counts, names),
+derives the metadata (body, symbol, dates) and reports what looks wrong.
 """
 from __future__ import annotations
 
@@ -13,199 +13,348 @@ from ..bodies import BODIES, derive_symbol
 from ..diagnostics import Diagnostic
 from ..fixes.base import Line
 from ..languages import Profile
-from ..model import (ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Item, Metadata, NoteRef,
-                     Paragraph, Recital, Span, Text, Title, Vote, VoteGroup)
-from ..numerals import cjk_number, letter_value, roman_value, word_number
-from ..scripts import SUPERSCRIPT_DIGITS, from_superscript, join_fragments
+from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
+                     Meeting, Metadata, NoteRef, Paragraph, Recital, Span, Text, Title, Vote, VoteGroup)
+from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
+from ..scripts import join_fragments
 from . import inline
-from .rules import Block
+from .rules import Block, Zone, looks_like_heading, masthead_date
 
-_NOTE_LINE = re.compile(f"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\\s*(?P<text>.*)$")
-_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_STATEMENTS = ("resolution", "draftResolution")
 
 
 @dataclass
 class _Facts:
     """What the assembler learns on the way, before the metadata is frozen."""
 
+    doc_type: str = "resolution"
     body: str | None = None
-    doc_type: str | None = None
+    symbol: str | None = None
     session: str | None = None
-    adoption_line_date: str | None = None
+    issue_date: str | None = None
+    adoption_date: str | None = None  # from the masthead (adoption line)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, code: str, message: str, line: int | None):
         self.diagnostics.append(Diagnostic(code, message, line))
 
 
+class _Builder:
+    """Collects the parts of the document while walking the blocks once."""
+
+    def __init__(self, blocks: list[Block], notes: tuple[Line, ...], profile: Profile):
+        self.blocks, self.profile = blocks, profile
+        self.facts = _Facts()
+        self.footnotes = [self._footnote(line) for line in notes]
+        self.markers = {f.marker for f in self.footnotes}
+        self.extra_calls = self._place_orphan_notes()
+        self.cover: list[CoverLine] = []
+        self.preamble: list[Recital] = []
+        self.operative: list = []
+        self.closing: list[ClosingLine] = []
+        self.annexes: list[tuple[list[Heading], list, Span]] = []
+        self.title = self.formula = None
+        self.items: list[tuple[int, Block]] = []
+        self.vote_blocks: list[tuple[int, Block]] = []
+
+    # -- inline runs with footnote calls --------------------------------------
+    def runs(self, index: int, text: str) -> tuple:
+        found, missing = inline.note_runs(text, self.markers, self.profile.rx("note_call"))
+        for marker in missing:
+            self.facts.warn("W013", f"footnote call {marker} has no note text", self.blocks[index].line.span.first)
+        return found + tuple(NoteRef(m) for m in self.extra_calls.get(index, ()))
+
+    def _footnote(self, line: Line) -> Footnote:
+        m = self.profile.rx("note_line").match(line.text)
+        return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
+
+    def _place_orphan_notes(self) -> dict[int, list]:
+        """Notes whose call is nowhere in the text go to the block printed before
+        them, so their text is kept; each one is reported."""
+        call = self.profile.rx("note_call")
+        called = {inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text)}
+        placed: dict[int, list] = {}
+        for note in self.footnotes:
+            if note.marker in called:
+                continue
+            host = max((i for i, b in enumerate(self.blocks) if b.line.span.first < note.span.first), default=0)
+            where = f"; attached to line {self.blocks[host].line.span.first}" if self.blocks else ""
+            self.facts.warn("W014", f"footnote {note.marker} has no call in the text{where}", note.span.first)
+            placed.setdefault(host, []).append(note.marker)
+        return placed
+
+    # -- where units go: the operative part or the current annex --------------
+    def units(self, block: Block) -> list:
+        return self.annexes[-1][1] if block.zone == Zone.ANNEX and self.annexes else self.operative
+
+    def flush_items(self) -> None:
+        if not self.items:
+            return
+        target = self.units(self.items[0][1])
+        entries = [(b, self.runs(i, b.parts["text"])) for i, b in self.items]
+        nested = _nest_items(entries)
+        if target and isinstance(target[-1], Paragraph):
+            last = target[-1]
+            target[-1] = Paragraph(last.num, last.number, last.content, last.span | nested[-1].span,
+                                   last.items + tuple(nested), last.wrap_up)
+        else:  # items with nothing to hang from: keep them under an empty paragraph
+            target.append(Paragraph(None, None, (), Span.cover(i.span for i in nested), tuple(nested)))
+        self.items.clear()
+
+    # -- one method per block kind ---------------------------------------------
+    def add(self, index: int, block: Block) -> None:
+        if block.kind != "item":
+            self.flush_items()
+        if block.kind.startswith("cover_"):
+            self.cover.append(self.cover_line(index, block))
+            return
+        handler = getattr(self, "on_" + block.kind, None)
+        if handler is None:  # a rule was added without telling the assembler
+            raise AssertionError(f"no assembly for block kind {block.kind!r}")
+        handler(index, block)
+
+    def on_title(self, index, block):
+        p = block.parts
+        self.title = Title(p["num"], p["number"], self.runs(index, p["title"]), block.line.span)
+
+    def on_title_sc(self, index, block):
+        text, number = block.line.text, block.parts["number"]
+        start = text.index(number)
+        self.title = Title(number, re.sub(r"\s+", " ", number.replace("（", "(").replace("）", ")")), (),
+                           block.line.span, before=text[:start], after=text[start + len(number):])
+
+    def on_title_prst(self, index, block):
+        self.title = Title(None, None, self.runs(index, block.line.text), block.line.span)
+
+    on_title_draft = on_title_prst
+
+    def on_formula(self, index, block):
+        self.formula = Formula(self.runs(index, block.line.text), block.line.span)
+        self.facts.body = block.parts["body"]
+
+    def on_recital(self, index, block):
+        opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
+        self.preamble.append(Recital(opening, content, block.line.span))
+
+    def on_operative(self, index, block):
+        p = block.parts
+        _, content = inline.with_opening(self.runs(index, p["text"]), self.profile, "operative_phrase")
+        self.units(block).append(Paragraph(p["num"], int(ascii_digits(p["number"])), content, block.line.span))
+
+    def on_paragraph(self, index, block):
+        if block.zone == Zone.ANNEX and self._annex_title_pending(block):
+            self.annexes[-1][0].append(Heading(self.runs(index, block.line.text), block.line.span))
+            return
+        self.units(block).append(Paragraph(None, None, self.runs(index, block.line.text), block.line.span))
+
+    on_decision_text = on_paragraph
+
+    def on_unclassified(self, index, block):
+        self.facts.warn("W016", f"text fitted no rule, kept as an unnumbered paragraph: {block.line.text[:50]}",
+                        block.line.span.first)
+        self.on_paragraph(index, block)
+
+    def on_heading(self, index, block):
+        self.units(block).append(Heading(self.runs(index, block.line.text), block.line.span))
+
+    def on_item(self, index, block):
+        self.items.append((index, block))
+
+    def on_annex(self, index, block):
+        self.annexes.append(([Heading(self.runs(index, block.line.text), block.line.span)], [], block.line.span))
+
+    def _annex_title_pending(self, block: Block) -> bool:
+        """Short unpunctuated lines right after `Annex` are the annex's titles."""
+        return bool(self.annexes) and not self.annexes[-1][1] and looks_like_heading(block.line.text)
+
+    def on_closing(self, index, block):
+        meeting, date = block.parts["meeting"], block.parts["date"]
+        iso = _iso_any(date, self.profile)
+        content = self._dated(block.line.text, (meeting.span(), meeting["number"]) if meeting else None,
+                              (date.span(), iso) if date and iso else None)
+        self.closing.append(ClosingLine("adoption", content, block.line.span))
+
+    def on_closing_other(self, index, block):
+        self.facts.warn("W016", f"text after the operative part fitted no rule: {block.line.text[:50]}",
+                        block.line.span.first)
+        self.closing.append(ClosingLine("other", self.runs(index, block.line.text), block.line.span))
+
+    def on_vote_intro(self, index, block):
+        self.vote_blocks.append((index, block))
+
+    on_vote_label = on_vote_list = on_vote_intro
+
+    # -- masthead ----------------------------------------------------------------
+    def cover_line(self, index: int, block: Block) -> CoverLine:
+        kind, text, parts, span = block.kind.removeprefix("cover_"), block.line.text, block.parts, block.line.span
+        content, value = self.runs(index, text), None
+        plain = len(content) == 1  # only plain text can be marked up further
+        if kind == "symbol":
+            value = self.facts.symbol = parts["symbol"]
+        elif kind == "body":
+            value = self.facts.body = self.facts.body or parts["body"]
+        elif kind == "session":
+            number = _session_number(parts["ordinal"], self.profile)
+            value = self.facts.session = str(number) if number else None
+        elif kind == "session_dates":
+            dated, value = _session_dates(text, self.profile)
+            content = dated if plain else content
+        elif kind == "agenda_item":
+            value = parts["item"].strip()
+        elif kind in ("adoption", "distribution", "date", "sc_adoption"):
+            date = masthead_date(text, self.profile)
+            iso = _iso_any(date, self.profile)
+            if kind in ("adoption", "sc_adoption"):
+                value = self.facts.adoption_date = iso
+            else:
+                value = self.facts.issue_date = self.facts.issue_date or iso
+            meeting = None
+            if parts.get("meeting"):
+                start = parts["match"].start("meeting")
+                found = self.profile.rx("meeting").search(parts["meeting"])
+                number = found["number"] if found else re.sub(r"\D", "", parts["meeting"])
+                meeting = ((start, start + len(parts["meeting"])), number)
+            if plain:
+                content = self._dated(text, meeting, (date.span(), iso) if date and iso else None)
+            if kind == "adoption":
+                self._adoption_kind(parts)
+        return CoverLine(kind, content, span, value)
+
+    def _adoption_kind(self, parts: dict) -> None:
+        doc_type = self.profile.doc_kinds.get(parts.get("kind", ""))
+        if doc_type and self.facts.doc_type == "resolution":
+            self.facts.doc_type = doc_type
+        for body, words in self.profile.bodies.items():
+            if any(name in parts.get("body", "") for name in words.names):
+                self.facts.body = self.facts.body or body
+
+    def _dated(self, text: str, meeting: tuple | None, date: tuple | None) -> tuple:
+        """Text with its meeting ((start, end), number) and date ((start, end), iso) marked."""
+        marks = []
+        if meeting is not None:
+            (start, end), number = meeting
+            marks.append(((start, end), Meeting(text[start:end], ascii_digits(number))))
+        if date is not None:
+            (start, end), iso = date
+            marks.append(((start, end), DateText(text[start:end], iso)))
+        return _marked(text, sorted(marks, key=lambda m: m[0]))
+
+    # -- the end -----------------------------------------------------------------
+    def build(self, source: str, notes: tuple[Line, ...]) -> Document:
+        self.flush_items()
+        vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
+        self._single_operative_paragraph()
+        meta = self._metadata()
+        _check(meta, self.title, self.formula, self.operative, self.facts, self.blocks)
+        spans = [b.line.span for b in self.blocks] + [n.span for n in notes]
+        annexes = tuple(Annex(tuple(h), tuple(u), Span.cover([s] + [x.span for x in h + u]))
+                        for h, u, s in self.annexes)
+        return Document(source=source, meta=meta, span=Span.cover(spans) if spans else Span(1, 1),
+                        cover=tuple(self.cover), title=self.title, formula=self.formula,
+                        preamble=tuple(self.preamble), operative=tuple(self.operative),
+                        footnotes=tuple(self.footnotes), closing=tuple(self.closing), vote=vote,
+                        annexes=annexes)
+
+    def _single_operative_paragraph(self) -> None:
+        """A resolution of one unnumbered operative paragraph ("Adopte la déclaration…")
+        reads like its preamble; its last paragraph is operative when nothing else
+        is and it does not end like a preambular paragraph (with a comma)."""
+        if self.operative or not self.preamble or self.facts.doc_type not in _STATEMENTS:
+            return
+        last = self.preamble[-1]
+        text = "".join(getattr(r, "text", "") for r in last.content).rstrip()
+        if text and text[-1] not in ",，،;；":
+            self.preamble.pop()
+            self.operative.append(Paragraph(None, None, last.content, last.span))
+
+    def _metadata(self) -> Metadata:
+        dates = [r.iso for c in self.closing for r in c.content if isinstance(r, DateText)]
+        meetings = [r.number for c in self.closing + self.cover for r in c.content if isinstance(r, Meeting)]
+        adoption = (dates[0] if dates else None) or self.facts.adoption_date
+        doc_type = self.facts.doc_type
+        number = self.title.number if self.title else None
+        symbol, printed = self.facts.symbol, self.facts.symbol is not None
+        body = self.facts.body or _body_of_symbol(symbol)
+        if symbol is None and body and number:
+            symbol = derive_symbol(BODIES[body], doc_type, number, adoption[:4] if adoption else None)
+        return Metadata(lang=self.profile.code, body=body, doc_type=doc_type, number=number, symbol=symbol,
+                        symbol_printed=printed, session=self.facts.session, adoption_date=adoption,
+                        meeting=meetings[0] if meetings else None, issue_date=self.facts.issue_date)
+
+
 def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
              source: str) -> tuple[Document, list[Diagnostic]]:
-    facts = _Facts()
-    footnotes = _footnotes(notes, facts)
-    markers = {f.marker for f in footnotes}
-    extra_calls = _place_orphan_notes(blocks, footnotes, facts)
-
-    def runs(block_index: int, text: str) -> tuple:
-        found, missing = inline.note_runs(text, markers)
-        for marker in missing:
-            facts.warn("W013", f"footnote call {marker} has no note text", blocks[block_index].line.span.first)
-        return found + tuple(NoteRef(m) for m in extra_calls.get(block_index, ()))
-
-    cover, preamble, operative, closing = [], [], [], []
-    title = formula = vote = None
-    items: list[tuple[int, Block]] = []
-    vote_blocks: list[tuple[int, Block]] = []
-
-    def flush_items():
-        if items and operative:
-            last = operative[-1]
-            nested = _nest_items([(b, runs(i, b.parts["text"])) for i, b in items])
-            operative[-1] = Paragraph(last.num, last.number, last.content, last.span | nested[-1].span,
-                                      tuple(nested))
-        items.clear()
-
+    builder = _Builder(blocks, notes, profile)
     for index, block in enumerate(blocks):
-        kind, line, parts = block.kind, block.line, block.parts
-        if kind != "item":
-            flush_items()
-        if kind == "cover":
-            cover.append(_cover_line(line, runs(index, line.text), profile, facts))
-        elif kind == "title":
-            title = Title(parts["num"], parts["number"], runs(index, parts["title"]), line.span)
-        elif kind == "formula":
-            formula = Formula(runs(index, line.text), line.span)
-            facts.body = parts["body"]
-        elif kind == "recital":
-            opening, content = inline.with_opening(runs(index, line.text), profile)
-            preamble.append(Recital(opening, content, line.span))
-        elif kind == "operative":
-            _, content = inline.with_opening(runs(index, parts["text"]), profile, "operative_phrase")
-            operative.append(Paragraph(parts["num"], int(parts["number"]), content, line.span))
-        elif kind == "item":
-            items.append((index, block))
-        elif kind == "unclassified":
-            facts.warn("W016", f"text fitted no rule, kept as an unnumbered paragraph: {line.text[:50]}",
-                       line.span.first)
-            operative.append(Paragraph(None, None, runs(index, line.text), line.span))
-        elif kind == "closing_date":
-            closing.append(ClosingLine("date", runs(index, line.text), line.span,
-                                       inline.iso_date(parts, profile)))
-        elif kind == "closing_meeting":
-            closing.append(ClosingLine("meeting", runs(index, line.text), line.span, parts["number"]))
-        elif kind == "closing_other":
-            facts.warn("W016", f"text after the operative part fitted no rule: {line.text[:50]}",
-                       line.span.first)
-            closing.append(ClosingLine("other", runs(index, line.text), line.span))
-        elif kind in ("vote_intro", "vote_label", "vote_list"):
-            vote_blocks.append((index, block))
-        else:  # a rule was added without telling the assembler
-            raise AssertionError(f"no assembly for block kind {kind!r}")
-    flush_items()
-    if vote_blocks:
-        vote = _vote(vote_blocks, profile, facts)
-
-    meta = _metadata(profile, title, closing, facts)
-    _check(meta, title, formula, operative, vote, facts, blocks)
-    span = Span.cover([b.line.span for b in blocks] + [n.span for n in notes]) if blocks else Span(1, 1)
-    document = Document(source=source, meta=meta, span=span, cover=tuple(cover), title=title,
-                        formula=formula, preamble=tuple(preamble), operative=tuple(operative),
-                        footnotes=tuple(footnotes), closing=tuple(closing), vote=vote)
-    return document, facts.diagnostics
+        if block.kind in ("cover_decision", "decision_text"):
+            builder.facts.doc_type = "decision"
+        elif block.kind == "title_prst":
+            builder.facts.doc_type = "presidentialStatement"
+        elif block.kind == "title_draft" or block.parts.get("doc_type") == "draftResolution":
+            builder.facts.doc_type = "draftResolution"
+        elif block.parts.get("doc_type") and builder.facts.doc_type == "resolution":
+            builder.facts.doc_type = block.parts["doc_type"]
+        builder.add(index, block)
+    document = builder.build(source, notes)
+    return document, builder.facts.diagnostics
 
 
-# --------------------------------------------------------------------------- footnotes
+# --------------------------------------------------------------------------- helpers
 
-def _footnotes(notes: tuple[Line, ...], facts: _Facts) -> list[Footnote]:
-    out = []
-    for line in notes:
-        m = _NOTE_LINE.match(line.text)
-        out.append(Footnote(from_superscript(m["marker"]), (Text(m["text"]),), line.span))
-    return out
+def _iso_any(date: re.Match | None, profile: Profile) -> str | None:
+    """ISO form of a matched date, in the document's language or in English."""
+    if date is None:
+        return None
+    from ..languages import load
 
-
-def _place_orphan_notes(blocks: list[Block], footnotes: list[Footnote], facts: _Facts) -> dict[int, list]:
-    """Notes whose call is nowhere in the text go to the block printed before them,
-    so their text is kept; each one is reported."""
-    called = {from_superscript(m) for b in blocks for m in _SUPERSCRIPTS.findall(b.line.text)}
-    placed: dict[int, list] = {}
-    for note in footnotes:
-        if note.marker in called:
-            continue
-        host = max((i for i, b in enumerate(blocks) if b.line.span.first < note.span.first), default=0)
-        facts.warn("W014", f"footnote {note.marker} has no call in the text; attached to line "
-                           f"{blocks[host].line.span.first}" if blocks else
-                           f"footnote {note.marker} has no call in the text", note.span.first)
-        placed.setdefault(host, []).append(note.marker)
-    return placed
+    return inline.iso_date(date.groupdict(), profile) or inline.iso_date(date.groupdict(), load("en"))
 
 
-# --------------------------------------------------------------------------- cover
-
-def _cover_line(line: Line, content: tuple, profile: Profile, facts: _Facts) -> CoverLine:
-    text = line.text.strip()
-    for body, words in profile.bodies.items():
-        if text in words.names:
-            facts.body = facts.body or body
-            return CoverLine("body", content, line.span, body)
-    m = profile.rx("session").match(text)
-    if m:
-        value = _session_number(m["ordinal"], profile)
-        facts.session = str(value) if value else None
-        return CoverLine("session", content, line.span, facts.session)
-    m = profile.rx("session_dates").match(text)
-    if m:
-        dated, value = _session_dates(text, m, profile)
-        return CoverLine("session_dates", dated if len(content) == 1 else content, line.span, value)
-    m = profile.rx("agenda_item").match(text)
-    if m:
-        return CoverLine("agenda_item", content, line.span, m["item"].strip())
-    m = profile.rx("adoption_line").match(text)
-    if m:
-        facts.doc_type = profile.doc_kinds.get(m["kind"])
-        for body, words in profile.bodies.items():
-            if any(name in m["body"] for name in words.names):
-                facts.body = facts.body or body
-        date = profile.rx("date").search(m["date"])
-        facts.adoption_line_date = inline.iso_date(date.groupdict(), profile) if date else None
-        if facts.adoption_line_date and len(content) == 1:
-            content = _with_dates(text, [(m.span("date"), facts.adoption_line_date)])
-        return CoverLine("adoption", content, line.span, facts.adoption_line_date)
-    return CoverLine("other", content, line.span)
-
-
-def _session_dates(text: str, m: re.Match, profile: Profile) -> tuple[tuple, str | None]:
-    """Dates of a session line; each end lends the other what it leaves out
-    (`2018年6月18日至7月6日`, `11 September–13 October 2023`)."""
-    start = profile.rx("partial_date").match(m["start"].strip())
-    end = profile.rx("partial_date").match(m["end"].strip())
-    if not (start and end):
-        return (Text(text),), None
-    s, e = start.groupdict(), end.groupdict()
-    end_iso = inline.iso_date(e, profile, s)
-    start_iso = inline.iso_date(s, profile, e)
-    if not (start_iso and end_iso):
-        return (Text(text),), None
-    return (_with_dates(text, [(m.span("start"), start_iso), (m.span("end"), end_iso)]),
-            f"{start_iso}/{end_iso}")
-
-
-def _with_dates(text: str, dates: list[tuple[tuple[int, int], str]]) -> tuple:
-    """Text with the given character ranges marked as dates."""
+def _marked(text: str, marks: list) -> tuple:
+    """Text with the given character ranges replaced by marked runs."""
     runs, pos = [], 0
-    for (start, end), iso in dates:
-        runs += [Text(text[pos:start]), DateText(text[start:end], iso)]
+    for (start, end), run in marks:
+        if start < pos:
+            continue
+        runs += [Text(text[pos:start]), run]
         pos = end
     runs.append(Text(text[pos:]))
     return tuple(r for r in runs if not (isinstance(r, Text) and not r.text))
 
 
+def _session_dates(text: str, profile: Profile) -> tuple[tuple, str | None]:
+    """Dates of a session line; each end lends the other what it leaves out
+    (`2018年6月18日至7月6日`, `11 September–13 October 2023`)."""
+    m = profile.rx("session_dates").match(text)
+    start = profile.rx("partial_date").match(m["start"].strip()) if m else None
+    end = profile.rx("partial_date").match(m["end"].strip()) if m else None
+    if not (start and end):
+        return (Text(text),), None
+    s, e = start.groupdict(), end.groupdict()
+    end_iso, start_iso = inline.iso_date(e, profile, s), inline.iso_date(s, profile, e)
+    if not (start_iso and end_iso):
+        return (Text(text),), None
+    marks = [(m.span("start"), DateText(m["start"], start_iso)), (m.span("end"), DateText(m["end"], end_iso))]
+    return _marked(text, marks), f"{start_iso}/{end_iso}"
+
+
 def _session_number(ordinal: str, profile: Profile) -> int | None:
+    ordinal = ascii_digits(ordinal.strip())
     if ordinal.isdigit():
         return int(ordinal)
     if profile.numerals == "cjk":
         return cjk_number(ordinal)
     if profile.numerals == "words":
         return word_number(ordinal, dict(profile.number_words))
+    return None
+
+
+def _body_of_symbol(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    for prefix, body in (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC")):
+        if symbol.startswith(prefix):
+            return body
     return None
 
 
@@ -279,8 +428,9 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
 # --------------------------------------------------------------------------- vote
 
 def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> Vote:
-    intro_index, intro = entries[0]
+    _, intro = entries[0]
     groups: list[tuple[str, str, str, Span]] = []  # key, label, list text, span
+    intro_text, intro_span = intro.line.text, intro.line.span
     for _, block in entries[1:]:
         if block.kind == "vote_label":
             groups.append((block.parts["key"], block.parts["label"] + block.parts["colon"],
@@ -289,13 +439,12 @@ def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> 
             key, label, text, span = groups[-1]
             groups[-1] = (key, label, join_fragments(text, block.line.text) if text else block.line.text,
                           span | block.line.span)
-        else:  # list text before any label: part of the outcome sentence
-            intro = Block(intro.kind, Line(join_fragments(intro.line.text, block.line.text),
-                                           intro.line.span | block.line.span), intro.parts)
-    content = inline.quantity_runs(intro.line.text, profile)
+        else:  # text before any label: part of the outcome sentence
+            intro_text, intro_span = join_fragments(intro_text, block.line.text), intro_span | block.line.span
+    content = inline.quantity_runs(intro_text, profile)
     vote_groups = tuple(VoteGroup(key, label, inline.name_runs(text, profile), span)
                         for key, label, text, span in groups)
-    span = Span.cover([intro.line.span] + [g.span for g in vote_groups])
+    span = Span.cover([intro_span] + [g.span for g in vote_groups])
     vote = Vote(intro.parts["outcome"], content, span, vote_groups)
     for group in vote_groups:
         count = vote.count(group.key)
@@ -305,33 +454,21 @@ def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> 
     return vote
 
 
-# --------------------------------------------------------------------------- metadata
+# --------------------------------------------------------------------------- checks
 
-def _metadata(profile: Profile, title: Title | None, closing: list[ClosingLine], facts: _Facts) -> Metadata:
-    adoption = next((c.value for c in closing if c.kind == "date" and c.value), None) or facts.adoption_line_date
-    meeting = next((c.value for c in closing if c.kind == "meeting"), None)
-    doc_type = facts.doc_type or "resolution"
-    number = title.number if title else None
-    symbol = None
-    if facts.body and number:
-        symbol = derive_symbol(BODIES[facts.body], doc_type, number, adoption[:4] if adoption else None)
-    return Metadata(lang=profile.code, body=facts.body, doc_type=doc_type, number=number, symbol=symbol,
-                    symbol_printed=False, session=facts.session, adoption_date=adoption, meeting=meeting)
-
-
-def _check(meta, title, formula, operative, vote, facts: _Facts, blocks: list[Block]) -> None:
+def _check(meta, title, formula, operative, facts: _Facts, blocks: list[Block]) -> None:
     first_line = blocks[0].line.span.first if blocks else None
     if title is None:
-        facts.warn("W010", "no numbered title line (like '38/3. Title') was found", first_line)
+        facts.warn("W010", "no title line (like '38/3. Title') was found", first_line)
     if formula is None and meta.doc_type == "resolution":
         facts.warn("W011", "no enacting formula (like 'The Human Rights Council,') was found", first_line)
     if meta.body is None:
         facts.warn("W018", "the adopting body could not be determined", first_line)
-    if meta.adoption_date is None:
+    if meta.adoption_date is None and meta.doc_type != "draftResolution":
         facts.warn("W017", "no adoption date was found", first_line)
     previous = 0
     for paragraph in operative:
-        if paragraph.number is None:
+        if not isinstance(paragraph, Paragraph) or paragraph.number is None:
             continue
         n = paragraph.number
         if n == previous + 2:

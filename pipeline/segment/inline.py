@@ -5,15 +5,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..languages import Profile
+from ..languages import SUPERSCRIPT_NOTE_CALL, Profile
 from ..model import Emphasis, NoteRef, Organization, Quantity, Text, count_ref
-from ..scripts import SUPERSCRIPT_DIGITS, from_superscript
+from ..numerals import ascii_digits
+from ..scripts import from_superscript
 
-_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_SUPERSCRIPT_RUN = re.compile(SUPERSCRIPT_NOTE_CALL)
 
 
-def note_runs(text: str, markers: set[str]) -> tuple[tuple, list[str]]:
-    """Split text at superscript footnote calls whose marker has a note.
+def note_marker(raw: str) -> str:
+    """The marker of a footnote as ASCII digits.
+
+    >>> note_marker("¹²"), note_marker("٣")
+    ('12', '3')
+    """
+    return ascii_digits(from_superscript(raw))
+
+
+def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN) -> tuple[tuple, list[str]]:
+    """Split text at the footnote calls (`call`, group `marker`) whose marker has a note.
 
     Returns the runs and the markers that have no note (left in the text as printed).
 
@@ -23,8 +33,8 @@ def note_runs(text: str, markers: set[str]) -> tuple[tuple, list[str]]:
     ((Text(text='m² of land'),), ['2'])
     """
     runs, missing, pos = [], [], 0
-    for m in _SUPERSCRIPT_RUN.finditer(text):
-        marker = from_superscript(m.group())
+    for m in call.finditer(text):
+        marker = note_marker(m.group("marker"))
         if marker not in markers:
             missing.append(marker)
             continue

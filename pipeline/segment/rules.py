@@ -1,70 +1,156 @@
 """Line rules: what each block of the cleaned text is.
 
 `RULES` is read top to bottom; for each block the first rule that applies in the
-current zone of the document and matches wins, and may move the document to its
-next zone (masthead → opening → preamble → operative → closing → vote). A block
-that no rule takes gets the fallback kind of its zone.
+current zone of the document and matches wins. Zones only move forward (masthead →
+opening → preamble → operative → closing → vote → annex); a rule may move the
+document on, and may say what kind of document it is (a decision, a presidential
+statement). A block that no rule takes gets the fallback kind of its zone.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import IntEnum
 from typing import Callable
 
 from ..fixes.base import Line
-from ..languages import Profile
+from ..languages import Profile, load
+
+# Masthead dates are often printed in English whatever the language of the text.
+MASTHEAD_DATE_LANGUAGE = "en"
+# A document symbol: A/RES/78/199, S/RES/2710 (2023), E/RES/2023/17, A/HRC/RES/38/3,
+# A/DEC/77/521, A/RES/ES-10/24, S/PRST/2021/9, S/2024/302.
+SYMBOL = re.compile(r"^(?P<symbol>[AES]/(?:[A-Z0-9][\w.\-]*/)*[\w.\-]+(?:\s*\(\d{4}\))?)$")
+_SYMBOL_TYPES = ((re.compile(r"/DEC/"), "decision"), (re.compile(r"/PRST/"), "presidentialStatement"),
+                 (re.compile(r"^S/\d{4}/\d+$"), "draftResolution"), (re.compile(r"/RES/"), "resolution"))
+# Characters that end a paragraph (or a line that cannot be a heading).
+PARAGRAPH_END = ".;:,!?…。；：，、！？،؛"
+HEADING_MAX = 200
 
 
-class Zone(Enum):
-    MASTHEAD = "masthead"
-    OPENING = "opening"  # after the title, before the formula
-    PREAMBLE = "preamble"
-    OPERATIVE = "operative"
-    CLOSING = "closing"
-    VOTE = "vote"
+class Zone(IntEnum):
+    MASTHEAD = 1
+    OPENING = 2  # after the title, before the formula
+    PREAMBLE = 3
+    OPERATIVE = 4
+    CLOSING = 5
+    VOTE = 6
+    ANNEX = 7
+
+
+@dataclass
+class State:
+    zone: Zone = Zone.MASTHEAD
+    doc_type: str = "resolution"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may look at besides the line: the next lines and the state."""
+
+    profile: Profile
+    state: State
+    ahead: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A cleaned line with what it was recognised as and the matched parts."""
+    """A cleaned line, what it was recognised as, the matched parts, and its zone."""
 
     kind: str
     line: Line
     parts: dict = field(default_factory=dict)
+    zone: Zone = Zone.MASTHEAD
+
+
+Matcher = Callable[[str, Context], "dict | None"]
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     zones: frozenset[Zone]
-    match: Callable[[str, Profile], dict | None]
+    match: Matcher
     then: Zone | None = None
+    doc_type: str | None = None  # a match says what kind of document this is
 
 
-def _groups(pattern: str) -> Callable[[str, Profile], dict | None]:
-    def match(text: str, profile: Profile) -> dict | None:
-        m = profile.rx(pattern).match(text)
-        return m.groupdict() if m else None
+def _pattern(name: str, search: bool = False) -> Matcher:
+    """Match the profile pattern `name` (at the start, or anywhere with `search`)."""
 
-    match.__name__ = pattern
+    def match(text: str, ctx: Context) -> dict | None:
+        rx = ctx.profile.rx(name)
+        m = rx.search(text) if search else rx.match(text)
+        return {**m.groupdict(), "match": m} if m else None
+
+    match.__name__ = name
     return match
 
 
-def _formula(text: str, profile: Profile) -> dict | None:
-    for body, words in profile.bodies.items():
+def _one_of(names: Callable[[Profile], tuple[str, ...]]) -> Matcher:
+    def match(text: str, ctx: Context) -> dict | None:
+        return {} if text.strip() in names(ctx.profile) else None
+
+    return match
+
+
+def _body_name(text: str, ctx: Context) -> dict | None:
+    for body, words in ctx.profile.bodies.items():
+        if text.strip() in words.names:
+            return {"body": body}
+    return None
+
+
+def _formula(text: str, ctx: Context) -> dict | None:
+    for body, words in ctx.profile.bodies.items():
         if re.match(words.formula, text):
             return {"body": body}
     return None
 
 
-def _full_date(text: str, profile: Profile) -> dict | None:
-    m = profile.rx("date").fullmatch(text.strip())
-    return m.groupdict() if m else None
+def _symbol(text: str, ctx: Context) -> dict | None:
+    m = SYMBOL.match(text.strip())
+    if not m:
+        return None
+    kind = next((k for rx, k in _SYMBOL_TYPES if rx.search(m["symbol"])), None)
+    return {"symbol": m["symbol"], "doc_type": kind}
 
 
-def _vote_intro(text: str, profile: Profile) -> dict | None:
-    words = profile.vote
+def masthead_date(text: str, profile: Profile) -> re.Match | None:
+    """A date in a masthead: in the document's language, or in English."""
+    for p in (profile, load(MASTHEAD_DATE_LANGUAGE)):
+        m = p.rx("date").search(text)
+        if m:
+            return m
+    return None
+
+
+def _whole_date(text: str, ctx: Context) -> dict | None:
+    m = masthead_date(text, ctx.profile)
+    return m.groupdict() if m and m.group().strip() == text.strip() else None
+
+
+def _proponent(text: str, ctx: Context) -> dict | None:
+    return {} if re.match(r"^[\[［].*[\]］]$", text.strip()) else None
+
+
+def _closing(text: str, ctx: Context) -> dict | None:
+    """A line that is the adoption meeting, the date, or both, and nothing else."""
+    meeting = ctx.profile.rx("meeting").search(text)
+    date = ctx.profile.rx("date").search(text)
+    if not meeting and not date:
+        return None
+    rest = text
+    for m in (meeting, date):
+        if m:
+            rest = rest.replace(m.group(), "", 1)
+    if re.sub(r"[\s,，、.。]", "", rest):
+        return None
+    return {"meeting": meeting, "date": date}
+
+
+def _vote_intro(text: str, ctx: Context) -> dict | None:
+    words = ctx.profile.vote
     for outcome, pattern in (("recorded", words.recorded), ("without_vote", words.without_vote),
                              ("consensus", words.consensus)):
         if re.search(pattern, text, re.IGNORECASE) and (text.lstrip().startswith(("[", "［")) or
@@ -73,55 +159,122 @@ def _vote_intro(text: str, profile: Profile) -> dict | None:
     return None
 
 
-def _vote_label(text: str, profile: Profile) -> dict | None:
-    for key, label in profile.vote.labels.items():
+def _vote_label(text: str, ctx: Context) -> dict | None:
+    for key, label in ctx.profile.vote.labels.items():
         m = re.match(rf"^\s*(?P<label>{label})\s*(?P<colon>[:：])\s*(?P<rest>.*)$", text)
         if m:
             return {"key": key, **m.groupdict()}
     return None
 
 
-def _anything(text: str, profile: Profile) -> dict:
+def looks_like_heading(text: str) -> bool:
+    """Short, and not ending like a sentence or a paragraph."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= HEADING_MAX and stripped[-1] not in PARAGRAPH_END \
+        and not stripped[0].islower()
+
+
+def _heading(text: str, ctx: Context) -> dict | None:
+    """A heading inside the operative part: a short unpunctuated line followed by a
+    numbered paragraph (perhaps after a second heading line)."""
+    if not looks_like_heading(text) or not ctx.ahead:
+        return None
+    operative = ctx.profile.rx("operative")
+    if operative.match(ctx.ahead[0]):
+        return {}
+    if len(ctx.ahead) > 1 and looks_like_heading(ctx.ahead[0]) and operative.match(ctx.ahead[1]):
+        return {}
+    return None
+
+
+def _anything(text: str, ctx: Context) -> dict:
     return {}
 
 
-ALL_BODY = frozenset({Zone.OPENING, Zone.PREAMBLE, Zone.OPERATIVE})
+MASTHEAD = frozenset({Zone.MASTHEAD})
+TOP = frozenset({Zone.MASTHEAD, Zone.OPENING})
+BODY = frozenset({Zone.OPENING, Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX})
+AFTER_BODY = frozenset({Zone.OPENING, Zone.PREAMBLE, Zone.OPERATIVE, Zone.CLOSING})
 
 RULES: tuple[Rule, ...] = (
-    Rule("title", frozenset({Zone.MASTHEAD}), _groups("title"), Zone.OPENING),
-    Rule("formula", frozenset({Zone.MASTHEAD, Zone.OPENING}), _formula, Zone.PREAMBLE),
-    Rule("operative", ALL_BODY, _groups("operative"), Zone.OPERATIVE),
-    Rule("item", frozenset({Zone.OPERATIVE}), _groups("item")),
-    Rule("closing_date", frozenset({Zone.OPERATIVE, Zone.CLOSING}), _full_date, Zone.CLOSING),
-    Rule("closing_meeting", frozenset({Zone.OPERATIVE, Zone.CLOSING}), _groups("meeting"), Zone.CLOSING),
-    Rule("vote_intro", frozenset({Zone.OPERATIVE, Zone.CLOSING}), _vote_intro, Zone.VOTE),
+    # the masthead, top to bottom as the UN prints it
+    Rule("cover_authority", MASTHEAD, _one_of(lambda p: p.organization_names)),
+    Rule("cover_symbol", MASTHEAD, _symbol),
+    Rule("cover_body", MASTHEAD, _body_name),
+    Rule("cover_distribution", MASTHEAD, _pattern("distribution")),
+    Rule("cover_language", MASTHEAD, _one_of(lambda p: p.language_names)),
+    Rule("cover_original", MASTHEAD, _pattern("original")),
+    Rule("cover_decision", MASTHEAD, _pattern("decision_label"), doc_type="decision"),
+    Rule("cover_session", MASTHEAD, _pattern("session")),
+    Rule("cover_session_dates", MASTHEAD, _pattern("session_dates")),
+    Rule("cover_agenda_item", MASTHEAD, _pattern("agenda_item")),
+    Rule("cover_adoption", MASTHEAD, _pattern("adoption_line")),
+    Rule("cover_proponent", TOP, _proponent),
+    Rule("cover_date", MASTHEAD, _whole_date),
+    # the title in its forms: "38/3. Title", "Resolution 2755 (2024)", a statement, a draft
+    Rule("title", MASTHEAD, _pattern("title"), Zone.OPENING),
+    Rule("title_sc", MASTHEAD, _pattern("sc_title"), Zone.OPENING),
+    Rule("title_prst", MASTHEAD, _pattern("prst_title"), Zone.OPENING, doc_type="presidentialStatement"),
+    Rule("title_draft", MASTHEAD, _pattern("draft_title", search=True), Zone.OPENING,
+         doc_type="draftResolution"),
+    Rule("cover_sc_adoption", TOP, _pattern("sc_adoption")),
+    Rule("formula", TOP, _formula, Zone.PREAMBLE),
+    Rule("decision_text", frozenset({Zone.OPENING}), _pattern("decision_opening"), Zone.OPERATIVE,
+         doc_type="decision"),
+    # the body
+    Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
+    Rule("operative", BODY, _pattern("operative"), Zone.OPERATIVE),
+    Rule("item", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _pattern("item")),
+    Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
+    Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
+    Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
     Rule("vote_label", frozenset({Zone.VOTE}), _vote_label),
     Rule("vote_list", frozenset({Zone.VOTE}), _anything),
 )
 
-# What a block is when no rule takes it, by zone.
-FALLBACK = {
-    Zone.MASTHEAD: "cover",
-    Zone.OPENING: "recital",
-    Zone.PREAMBLE: "recital",
-    Zone.OPERATIVE: "unclassified",
-    Zone.CLOSING: "closing_other",
-}
+_STATEMENT_TYPES = ("resolution", "draftResolution")
+
+
+def fallback(state: State) -> str:
+    """What a block is when no rule takes it."""
+    zone, statement = state.zone, state.doc_type in _STATEMENT_TYPES
+    if zone == Zone.MASTHEAD:
+        return "cover_other"
+    if zone == Zone.OPENING:
+        return "recital" if statement else "paragraph"
+    if zone == Zone.PREAMBLE:
+        return "recital"
+    if zone == Zone.OPERATIVE:
+        return "unclassified" if statement else "paragraph"
+    if zone == Zone.ANNEX:
+        return "paragraph"
+    return "closing_other"
+
+
+LOOKAHEAD = 2
 
 
 def classify(lines: tuple[Line, ...], profile: Profile, rules: tuple[Rule, ...] = RULES) -> list[Block]:
     """Give every cleaned line a kind, in one pass through the zones."""
-    zone = Zone.MASTHEAD
+    state = State()
     blocks = []
-    for line in lines:
+    texts = [line.text for line in lines]
+    for index, line in enumerate(lines):
+        ctx = Context(profile, state, tuple(texts[index + 1:index + 1 + LOOKAHEAD]))
         for rule in rules:
-            if zone not in rule.zones:
+            if state.zone not in rule.zones:
                 continue
-            parts = rule.match(line.text, profile)
-            if parts is not None:
-                blocks.append(Block(rule.name, line, parts))
-                zone = rule.then or zone
-                break
+            parts = rule.match(line.text, ctx)
+            if parts is None:
+                continue
+            if rule.then is not None:
+                state.zone = max(state.zone, rule.then)
+            state.doc_type = rule.doc_type or parts.get("doc_type") or state.doc_type
+            blocks.append(Block(rule.name, line, parts, state.zone))
+            break
         else:
-            blocks.append(Block(FALLBACK[zone], line))
+            kind = fallback(state)
+            if kind == "paragraph" and state.zone < Zone.OPERATIVE:
+                state.zone = Zone.OPERATIVE
+            blocks.append(Block(kind, line, {}, state.zone))
     return blocks
