@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
-from .fixes import pages, text
+from .fixes import arabic, pages, text
 from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
@@ -39,6 +39,8 @@ def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
 FIXES: tuple[LineFix, ...] = (
     per_line(text.normalize_nfc),
     per_line(text.remove_control_chars, removes="control character"),
+    per_line(arabic.remove_bidi_controls),
+    per_line(arabic.repair_lam_alef),
     per_line(text.tabs_to_spaces),
     per_line(text.collapse_space_runs),
     per_line(text.strip_trailing_space),
