@@ -39,7 +39,7 @@ def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
 FIXES: tuple[LineFix, ...] = (
     per_line(text.normalize_nfc),
     per_line(text.remove_control_chars, removes="control character"),
-    per_line(arabic.remove_bidi_controls),
+    per_line(arabic.remove_bidi_controls, removes="bidirectional control"),
     per_line(arabic.repair_lam_alef),
     per_line(text.tabs_to_spaces),
     per_line(text.collapse_space_runs),
