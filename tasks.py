@@ -95,6 +95,9 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
             except InputError as err:
                 failures.append(f"{name}: {err}")
                 continue
+            except Exception as err:  # report every crash of the corpus, not just the first
+                failures.append(f"{name}: CRASH {type(err).__name__}: {err}")
+                continue
             if not result.ok:
                 failures.append(f"{name}: invalid: {result.validation.errors[0]}")
                 continue

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
-from .fixes import arabic, pages, text
+from .fixes import arabic, pages, text, unwrap
 from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
@@ -45,7 +45,10 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.collapse_space_runs),
     per_line(text.strip_trailing_space),
     pages.mark_page_breaks,
+    pages.remove_page_furniture,
     pages.lift_footnotes,
+    pages.lift_page_footnotes,
+    unwrap.unwrap_lines,
     pages.join_split_paragraphs,
     pages.drop_blank_lines,
 )

@@ -31,7 +31,34 @@ def from_superscript(digits: str) -> str:
     return digits.translate(_FROM_SUPERSCRIPT)
 
 
-def join_fragments(left: str, right: str) -> str:
+class Vocabulary:
+    """The words of a document, to tell a word broken at a line end (`situ` /
+    `ations`) from two words, and a hyphen that breaks a word from one that joins
+    a compound (`follow-up`)."""
+
+    _WORDS = re.compile(r"\w+")
+    _COMPOUNDS = re.compile(r"\w+(?:-\w+)+")
+
+    def __init__(self, texts):
+        self.words: Counter[str] = Counter()
+        self.compounds: set[str] = set()
+        for text in texts:
+            self.words.update(w.lower() for w in self._WORDS.findall(text))
+            self.compounds.update(c.lower() for c in self._COMPOUNDS.findall(text))
+
+    def closes_up(self, left: str, right: str) -> bool:
+        """`left` + `right` is a word of the document and `left` is not one elsewhere."""
+        return (left + right).lower() in self.words and self.words[left.lower()] <= 1
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        return f"{left}-{right}".lower() in self.compounds
+
+
+_LAST_WORD = re.compile(r"(\w+)-?$")
+_FIRST_WORD = re.compile(r"^(\w+)")
+
+
+def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
     """Join two pieces of one paragraph that a line or page break separated.
 
     Chinese runs on without a space; Latin, Cyrillic and Arabic script take one. A
@@ -47,14 +74,22 @@ def join_fragments(left: str, right: str) -> str:
     'the Secretary-General'
     >>> join_fragments("the Council", "decides")
     'the Council decides'
+    >>> words = Vocabulary(["in vulnerable situations", "the follow-up to"])
+    >>> join_fragments("vulnerable situ", "ations, so", words), join_fragments("its follow-", "up", words)
+    ('vulnerable situations, so', 'its follow-up')
     """
     if not left or not right:
         return left + right
     if is_cjk(left[-1]) or is_cjk(right[0]):
         return left + right
+    tail, head = _LAST_WORD.search(left), _FIRST_WORD.match(right)
     if (left.endswith("-") and len(left) > 1 and left[-2].isalpha() and left[-2].islower()
             and right[0].isalpha() and right[0].islower()):
+        if vocabulary and tail and head and vocabulary.keeps_hyphen(tail.group(1), head.group(1)):
+            return left + right
         return left[:-1] + right
+    if vocabulary and tail and head and not left.endswith("-") and vocabulary.closes_up(tail.group(1), head.group(1)):
+        return left + right
     if left.endswith(("-", "\u2010")):
         return left + right
     return left + " " + right

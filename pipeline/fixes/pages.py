@@ -11,9 +11,10 @@ import unicodedata
 
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE
+from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture
 from ..scripts import is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
-from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
+from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
 
@@ -159,3 +160,133 @@ def drop_blank_lines(draft: Draft) -> Draft:
         pending = False
     return draft.with_lines(out)
 
+
+
+def _pages(lines: tuple[Line, ...]) -> list[list[int]]:
+    """Indexes of the lines of each page (a page starts at a page-break flag)."""
+    pages: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if line.page_break and pages[-1]:
+            pages.append([])
+        pages[-1].append(index)
+    return pages
+
+
+def remove_page_furniture(draft: Draft) -> Draft:
+    """Take out what the page prints around the text: running headers, page numbers,
+    job numbers and barcodes.
+
+    They come from every page of a PDF's text layer (`pdftotext`): the document
+    symbol at the top of later pages, and at the foot a page number and the job
+    number (`GE.23-39077(E)`, `23-43320 (E)`) with a barcode (`*2339077*`), the job
+    number sometimes run on to the last line of text. Only the top and the foot of a
+    page are searched, so a number or symbol inside the text stays; every removal is
+    recorded with its line.
+
+    >>> text = "The Council,\\nRecalling its situGE.23-39077(E)\\n*2339077*\\n\\x0cA/HRC/RES/54/17\\n\\nations,\\n2\\n"
+    >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of(text))))
+    >>> [l.text for l in d.lines if l.text], [(r.line, r.text) for r in d.removed]
+    (['The Council,', 'Recalling its situ', 'ations,'], [(2, 'GE.23-39077(E)'), (3, '*2339077*'), (4, 'A/HRC/RES/54/17'), (7, '2')])
+    """
+    lines = list(draft.lines)
+    removed: list[Removal] = []
+
+    def drop(index: int, reason: str) -> None:
+        line = lines[index]
+        removed.append(Removal(line.span.first, line.text, reason))
+        lines[index] = Line("", line.span, line.page_break)
+
+    for number, page in enumerate(_pages(draft.lines)):
+        filled = [i for i in page if lines[i].text.strip()]
+        if number > 0 and filled and SYMBOL.match(lines[filled[0]].text.strip()):
+            drop(filled.pop(0), "running header")
+        while filled and is_furniture(lines[filled[-1]].text):
+            drop(filled.pop(), "page footer")
+        if filled:
+            last = lines[filled[-1]]
+            glued = GLUED_JOB_NUMBER.search(last.text)
+            if glued and (number + 1 < len(_pages(draft.lines)) or len(filled) < len(page)):
+                removed.append(Removal(last.span.first, glued.group(), "page footer"))
+                lines[filled[-1]] = Line(last.text[:glued.start()], last.span, last.page_break)
+    removed.sort(key=lambda r: r.line)
+    events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
+    return draft.with_lines(lines, removed=removed, diagnostics=events)
+
+
+_PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
+# Where a plain-digit call can sit in the text (see pipeline.segment.inline).
+_GLUED_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d)){marker}(?!\d)")
+_MAX_NOTE_LINES = 8  # a footnote longer than this is more likely running text
+
+
+def lift_page_footnotes(draft: Draft) -> Draft:
+    """Move footnote texts printed at the foot of a page, numbered in plain digits
+    (`1 United Nations, Treaty Series, vol. 1015.`), out of the running text.
+
+    A plain text layer (pdftotext) loses the superscript, so a note looks like any
+    line that starts with a number (`2 December 2014, 70/52 of …`). A line is taken
+    for a note only in a hard-wrapped layer, at the foot of a page (nothing but notes
+    after it on that page), when its number continues the numbering of the notes
+    before it and its call (the same number glued to a word, `Treaty,1`) is in the
+    text before it; the lines after it up to the next note are its text.
+
+    >>> from .base import lines_of
+    >>> text = ("Recalling the Treaty,1\\n2 December 2014, by\\nthe Assembly, and\\nthe\\nCouncil,\\n"
+    ...         "1 Treaty Series, vol. 1.\\n\\nSee also vol. 2.\\n\\x0cNext page")
+    >>> d = lift_page_footnotes(mark_page_breaks(Draft(lines_of(text))))
+    >>> [l.text for l in d.notes]
+    ['1 Treaty Series, vol. 1. See also vol. 2.']
+    >>> [l.text for l in d.lines if l.text][:3]
+    ['Recalling the Treaty,1', '2 December 2014, by', 'the Assembly, and']
+    """
+    from .unwrap import is_wrapped  # the unwrapper's notion of a wrapped layer
+
+    if not is_wrapped(draft.lines):
+        return draft
+    lines = list(draft.lines)
+    notes: list[Line] = []
+    last_marker = 0
+    before = ""  # the running text so far, where the calls are
+    for page in _pages(draft.lines):
+        filled = [i for i in page if lines[i].text.strip()]
+        start = _foot_notes_start(lines, filled, last_marker, before)
+        body = filled if start is None else filled[:start]
+        before += "\n".join(lines[i].text for i in body) + "\n"
+        if start is None:
+            continue
+        current: Line | None = None
+        for i in filled[start:]:
+            line = lines[i]
+            m = _PLAIN_NOTE.match(line.text)
+            if m and (current is None or int(m["marker"]) == last_marker + 1):
+                if current is not None:
+                    notes.append(current)
+                current, last_marker = Line(line.text, line.span), int(m["marker"])
+            else:
+                current = Line(join_fragments(current.text, line.text), current.span | line.span)
+            lines[i] = Line("", line.span, line.page_break)
+        notes.append(current)
+    if not notes:
+        return draft
+    events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first) for n in notes]
+    return draft.with_lines(lines, notes=notes, diagnostics=events)
+
+
+def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, before: str) -> int | None:
+    """Position (in `filled`) of the first note of the block of notes at the foot of
+    a page; None when the page has none."""
+    best, expected = None, None
+    for k in range(len(filled) - 1, 0, -1):  # the first line of a page is text
+        if len(filled) - k > _MAX_NOTE_LINES * (1 + (expected is not None)):
+            break
+        m = _PLAIN_NOTE.match(lines[filled[k]].text)
+        if not m:
+            continue
+        marker = int(m["marker"])
+        if marker <= last_marker or (expected is not None and marker != expected):
+            break
+        text_before = before + "\n".join(lines[i].text for i in filled[:k])
+        if not re.search(_GLUED_CALL.format(marker=marker), text_before):
+            break
+        best, expected = k, marker - 1
+    return best

@@ -21,6 +21,7 @@ from . import inline
 from .rules import Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
+_PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
 
 
 @dataclass
@@ -47,6 +48,7 @@ class _Builder:
         self.facts = _Facts()
         self.footnotes = [self._footnote(line) for line in notes]
         self.markers = {f.marker for f in self.footnotes}
+        self.plain_calls = self._locate_plain_calls()
         self.extra_calls = self._place_orphan_notes()
         self.cover: list[CoverLine] = []
         self.preamble: list[Recital] = []
@@ -59,20 +61,35 @@ class _Builder:
 
     # -- inline runs with footnote calls --------------------------------------
     def runs(self, index: int, text: str) -> tuple:
-        found, missing = inline.note_runs(text, self.markers, self.profile.rx("note_call"))
+        base = self.blocks[index].line.text.find(text)
+        plain = tuple((s - base, e - base, m) for s, e, m in self.plain_calls.get(index, ())
+                      if base >= 0 and s >= base and e <= base + len(text))
+        found, missing = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
         for marker in missing:
             self.facts.warn("W013", f"footnote call {marker} has no note text", self.blocks[index].line.span.first)
         return found + tuple(NoteRef(m) for m in self.extra_calls.get(index, ()))
 
     def _footnote(self, line: Line) -> Footnote:
-        m = self.profile.rx("note_line").match(line.text)
+        m = self.profile.rx("note_line").match(line.text) or _PLAIN_NOTE.match(line.text)
         return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
+
+    def _printed_calls(self) -> set[str]:
+        call = self.profile.rx("note_call")
+        return {inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text)}
+
+    def _locate_plain_calls(self) -> dict[int, list]:
+        """Calls of the notes whose call is not printed as such (a plain text layer
+        prints superscripts as ordinary digits)."""
+        printed = self._printed_calls()
+        wanted = [f.marker for f in self.footnotes if f.marker not in printed]
+        if not wanted:
+            return {}
+        return inline.locate_plain_calls([b.line.text for b in self.blocks], wanted)
 
     def _place_orphan_notes(self) -> dict[int, list]:
         """Notes whose call is nowhere in the text go to the block printed before
         them, so their text is kept; each one is reported."""
-        call = self.profile.rx("note_call")
-        called = {inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text)}
+        called = self._printed_calls() | {m for calls in self.plain_calls.values() for _, _, m in calls}
         placed: dict[int, list] = {}
         for note in self.footnotes:
             if note.marker in called:

@@ -22,8 +22,11 @@ def note_marker(raw: str) -> str:
     return ascii_digits(from_superscript(raw))
 
 
-def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN) -> tuple[tuple, list[str]]:
-    """Split text at the footnote calls (`call`, group `marker`) whose marker has a note.
+def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
+              plain: tuple[tuple[int, int, str], ...] = ()) -> tuple[tuple, list[str]]:
+    """Split text at the footnote calls whose marker has a note: the printed calls
+    (`call`, group `marker`) and the plain-digit calls found elsewhere (`plain`:
+    start, end, marker).
 
     Returns the runs and the markers that have no note (left in the text as printed).
 
@@ -31,20 +34,54 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN)
     ((Text(text='报告'), NoteRef(marker='1'), Text(text='；')), [])
     >>> note_runs("m² of land", set())
     ((Text(text='m² of land'),), ['2'])
+    >>> note_runs("the Treaty,8 and", {"8"}, plain=((11, 12, "8"),))
+    ((Text(text='the Treaty,'), NoteRef(marker='8'), Text(text=' and')), [])
     """
-    runs, missing, pos = [], [], 0
+    found, missing = list(plain), []
     for m in call.finditer(text):
         marker = note_marker(m.group("marker"))
-        if marker not in markers:
+        if marker in markers:
+            found.append((m.start(), m.end(), marker))
+        else:
             missing.append(marker)
+    runs, pos = [], 0
+    for start, end, marker in sorted(found):
+        if start < pos:
             continue
-        if m.start() > pos:
-            runs.append(Text(text[pos:m.start()]))
-        runs.append(NoteRef(marker))
-        pos = m.end()
-    if pos < len(text):
-        runs.append(Text(text[pos:]))
+        runs += [Text(text[pos:start]), NoteRef(marker)]
+        pos = end
+    runs.append(Text(text[pos:]))
     return _merge(runs), missing
+
+
+# Where a footnote call printed as plain digits can sit: glued to a letter
+# ("Weapons4"), after closing punctuation ("Treaty,8", "决议，2"), or after a year
+# ("of 19721" = 1972 + call 1); never inside a longer number.
+_PLAIN_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d))"
+               r"{marker}(?!\d)")
+
+
+def locate_plain_calls(texts: list[str], markers: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """Find footnote calls printed as plain digits, in note order through the texts.
+
+    Each marker is looked for after the previous one's call, so a number in the
+    text that happens to equal a marker is skipped unless it sits where the call
+    belongs in the sequence. Returns text index -> [(start, end, marker)].
+
+    >>> locate_plain_calls(["Convention of 19721 and", "the Treaty,2 as of 2 May"], ["1", "2"])
+    {0: [(18, 19, '1')], 1: [(11, 12, '2')]}
+    """
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    index, offset = 0, 0
+    for marker in markers:
+        pattern = re.compile(_PLAIN_CALL.format(marker=re.escape(marker)))
+        for i in range(index, len(texts)):
+            m = pattern.search(texts[i], offset if i == index else 0)
+            if m:
+                found.setdefault(i, []).append((m.start(), m.end(), marker))
+                index, offset = i, m.end()
+                break
+    return found
 
 
 def _merge(runs: list) -> tuple:

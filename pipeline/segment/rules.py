@@ -15,12 +15,10 @@ from typing import Callable
 
 from ..fixes.base import Line
 from ..languages import Profile, load
+from ..patterns import SYMBOL
 
 # Masthead dates are often printed in English whatever the language of the text.
 MASTHEAD_DATE_LANGUAGE = "en"
-# A document symbol: A/RES/78/199, S/RES/2710 (2023), E/RES/2023/17, A/HRC/RES/38/3,
-# A/DEC/77/521, A/RES/ES-10/24, S/PRST/2021/9, S/2024/302.
-SYMBOL = re.compile(r"^(?P<symbol>[AES]/(?:[A-Z0-9][\w.\-]*/)*[\w.\-]+(?:\s*\(\d{4}\))?)$")
 _SYMBOL_TYPES = ((re.compile(r"/DEC/"), "decision"), (re.compile(r"/PRST/"), "presidentialStatement"),
                  (re.compile(r"^S/\d{4}/\d+$"), "draftResolution"), (re.compile(r"/RES/"), "resolution"))
 # Characters that end a paragraph (or a line that cannot be a heading).

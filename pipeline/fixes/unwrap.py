@@ -1,0 +1,154 @@
+"""Unwrapping: a plain text layer breaks every line where the PDF did; join the
+lines back into paragraphs.
+
+Runs only on a hard-wrapped layer (lines follow each other without blank lines);
+a layer with one paragraph per line is left alone. A line starts a new paragraph
+when it is recognisably one (a number, an item label, the formula, a meeting or
+date line, a vote label, an annex heading), or when the line before it ended a
+paragraph (final punctuation) and this one opens one (an opening phrase, or a
+capital after a short line). Otherwise it continues the paragraph before it.
+"""
+from __future__ import annotations
+
+import re
+from statistics import quantiles
+
+from ..languages import Profile
+from ..patterns import SYMBOL
+from ..scripts import Vocabulary, is_cjk, join_fragments
+from .base import Draft, Line
+
+_WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
+_SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
+_END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
+_TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
+_BARE_NUMBER = re.compile(r"^\d{1,3}\s*[.．]$|^[(（]?[a-z]{1,4}[)）]$|^[(（][ivxlc]{1,7}[)）]$")
+
+
+def is_wrapped(lines: tuple[Line, ...]) -> bool:
+    """True for a hard-wrapped layer (pdftotext), False for one block per line.
+
+    >>> from .base import lines_of
+    >>> is_wrapped(lines_of("a\\nb\\nc\\n\\nd\\ne")), is_wrapped(lines_of("a\\n\\nb\\n\\nc"))
+    (True, False)
+    """
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    if len(filled) < 3:
+        return False
+    followed = sum(1 for a, b in zip(filled, filled[1:]) if b == a + 1)
+    return followed / (len(filled) - 1) > _WRAPPED_SHARE
+
+
+def _width(text: str) -> int:
+    """Display width: a CJK character takes two columns."""
+    return sum(2 if is_cjk(c) else 1 for c in text)
+
+
+def _ends_paragraph(text: str) -> bool:
+    core = _TRAILING_CALL.sub("", text.rstrip())
+    return bool(core) and core[-1] in _END
+
+
+class _Reader:
+    """Decides, line by line, whether a line starts a paragraph."""
+
+    def __init__(self, profile: Profile, full_width: float):
+        self.p = profile
+        self.full = full_width
+        self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
+
+    def _any(self, names: tuple[str, ...], text: str) -> bool:
+        return any(self.p.rx(name).match(text) for name in names)
+
+    def _formula(self, text: str) -> bool:
+        return any(re.match(words.formula, text) for words in self.p.bodies.values())
+
+    def _structural(self, text: str) -> bool:
+        """Lines that start a block wherever they appear in the body."""
+        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex"), text):
+            return True
+        if text.startswith(("[", "［")) or self._formula(text):
+            return True
+        if any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values()):
+            return True
+        meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
+        rest = text
+        for m in (meeting, date):
+            if m:
+                rest = rest.replace(m.group(), "", 1)
+        return bool(meeting or date) and not re.sub(r"[\s,，、.。]", "", rest)
+
+    def starts(self, prev: str, text: str, following: str) -> bool:
+        if self.zone == "masthead":
+            if self._any(("title", "sc_title", "prst_title"), text) or SYMBOL.match(text):
+                self.zone = "opening" if not SYMBOL.match(text) else self.zone
+                return True
+            if self._formula(text):
+                self.zone = "body"
+                return True
+            continues = (text[:1].islower() or prev.endswith(("-", ",")) or re.fullmatch(r"\d{4}", text))
+            return not continues
+        if self.zone == "opening":
+            if self._formula(text):
+                self.zone = "body"
+                return True
+            if self._structural(text) or self._any(("sc_adoption", "decision_opening"), text):
+                self.zone = "body" if not self._any(("sc_adoption",), text) else self.zone
+                return True
+            return False
+        # the body
+        if _BARE_NUMBER.match(prev):
+            return False  # "1." alone on its line: its text follows
+        if self._structural(text):
+            return True
+        numbered_next = bool(self.p.rx("operative").match(following) or _BARE_NUMBER.match(following))
+        if numbered_next and _heading_like(text):
+            return True  # a heading over the next paragraph
+        if not _ends_paragraph(prev):
+            return False
+        short = _width(prev) < _SHORT * self.full
+        if self.p.rx("opening_phrase").match(text) and (short or not is_cjk(text[:1])):
+            return True
+        return short and (text[:1].isupper() or is_cjk(text[:1]))
+
+
+def _heading_like(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < len(stripped) <= 200 and not _ends_paragraph(stripped) and not stripped[:1].islower()
+
+
+def unwrap_lines(draft: Draft) -> Draft:
+    """Join the hard-wrapped lines of a plain text layer into paragraphs.
+
+    pdftotext keeps every line break of the PDF, so a paragraph arrives as several
+    lines and a number on a line of its own (`1.` then its text). The joined line
+    keeps the span of all its input lines; a word broken at a line or page end is
+    closed up when the document uses the closed-up word elsewhere.
+
+    >>> from pipeline.languages import load
+    >>> from .base import lines_of
+    >>> text = ("54/17. Title of the\\nresolution\\nThe Human Rights Council,\\nRecalling its earlier\\n"
+    ...         "resolutions on the matter,\\nNoting the report,\\n1.\\nDecides to remain seized\\nof the matter.")
+    >>> d = unwrap_lines(Draft(lines_of(text), profile=load("en")))
+    >>> [(str(l.span), l.text) for l in d.lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('1-2', '54/17. Title of the resolution'), ('3', 'The Human Rights Council,'),
+     ('4-5', 'Recalling its earlier resolutions on the matter,'), ('6', 'Noting the report,'),
+     ('7-9', '1. Decides to remain seized of the matter.')]
+    """
+    if draft.profile is None or not is_wrapped(draft.lines):
+        return draft
+    filled = [line for line in draft.lines if line.text.strip()]
+    widths = sorted(_width(line.text) for line in filled)
+    full = quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
+    vocabulary = Vocabulary(line.text for line in filled)
+    reader = _Reader(draft.profile, full)
+    out: list[Line] = []
+    for index, line in enumerate(filled):
+        text = line.text.strip()
+        following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
+        if not out or reader.starts(out[-1].text, text, following):
+            out.append(Line(text, line.span, line.page_break))
+            continue
+        head = out[-1]
+        out[-1] = Line(join_fragments(head.text, text, vocabulary), head.span | line.span, head.page_break)
+    return draft.with_lines(out)

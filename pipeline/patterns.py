@@ -1,0 +1,29 @@
+"""Patterns that are the same in every language: document symbols and the page
+furniture the UN prints around the text (job numbers, barcodes, page numbers)."""
+from __future__ import annotations
+
+import re
+
+# A document symbol: A/RES/78/199, S/RES/2710 (2023), E/RES/2023/17, A/HRC/RES/38/3,
+# A/DEC/77/521, A/RES/ES-10/24, S/PRST/2021/9, S/2024/302.
+SYMBOL = re.compile(r"^(?P<symbol>[AES]/(?:[A-Z0-9][\w.\-]*/)*[\w.\-]+(?:\s*\(\d{4}\))?)$")
+
+# The job number of the printing office: GE.23-39077(E) in Geneva, 23-43320 (E) in New
+# York; later pages print it without the language letter. Right-to-left layers may
+# mirror its brackets.
+JOB_NUMBER = re.compile(r"^[()]?(?:GE\.)?\d{2}-\d{5}\s*(?:[()]?[A-Z][()]?)?$")
+# The same, run on to the end of a text line by the extractor ("vulnerable situGE.23-39077(E)").
+GLUED_JOB_NUMBER = re.compile(r"(?<=\S)(?:GE\.)?\d{2}-\d{5}\s*\([A-Z]\)$")
+# The barcode under the job number on the first page: *2339077*
+BARCODE = re.compile(r"^\*{1,2}\d{7}\*{0,2}$")
+# A page number alone on its line.
+PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def is_furniture(line: str) -> bool:
+    """
+    >>> [is_furniture(x) for x in ("GE.23-39077(E)", "23-43320 (E)", "*2343320*", "7", "7.", "Note 7")]
+    [True, True, True, True, False, False]
+    """
+    text = line.strip()
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text))
