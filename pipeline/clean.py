@@ -48,6 +48,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.remove_page_furniture,
     pages.lift_footnotes,
     pages.lift_page_footnotes,
+    unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,
     pages.drop_blank_lines,

@@ -18,11 +18,14 @@ from ..patterns import SYMBOL
 from ..scripts import Vocabulary, is_cjk, join_fragments
 from .base import Draft, Line
 
+_OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
-_BARE_NUMBER = re.compile(r"^\d{1,3}\s*[.．]$|^[(（]?[a-z]{1,4}[)）]$|^[(（][ivxlc]{1,7}[)）]$")
+# A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
+_BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[(（]?[a-z]{1,4}[)）]|[(（][ivxlc]{1,7}[)）]"
+                          r"|[(（][\u0621-\u064a]{1,2}[)）])$")
 
 
 def is_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -63,20 +66,22 @@ class _Reader:
     def _formula(self, text: str) -> bool:
         return any(re.match(words.formula, text) for words in self.p.bodies.values())
 
+    def _closing_line(self, text: str) -> bool:
+        """The adoption meeting and/or date alone on a line."""
+        meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
+        rest = text
+        for m in (meeting, date):
+            if m:
+                rest = rest.replace(m.group(), "", 1)
+        return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
+
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
         if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex"), text):
             return True
         if text.startswith(("[", "［")) or self._formula(text):
             return True
-        if any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values()):
-            return True
-        meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
-        rest = text
-        for m in (meeting, date):
-            if m:
-                rest = rest.replace(m.group(), "", 1)
-        return bool(meeting or date) and not re.sub(r"[\s,，、.。]", "", rest)
+        return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
 
     def starts(self, prev: str, text: str, following: str) -> bool:
         if self.zone == "masthead":
@@ -95,11 +100,19 @@ class _Reader:
             if self._structural(text) or self._any(("sc_adoption", "decision_opening"), text):
                 self.zone = "body" if not self._any(("sc_adoption",), text) else self.zone
                 return True
-            return False
+            # a numbered title runs on while its lines are full; anything else opens the text
+            title_runs_on = (self.p.rx("title").match(prev) and not _ends_paragraph(prev)
+                             and (_width(prev) >= _SHORT * self.full or _initial(text).islower()))
+            if title_runs_on or (not _ends_paragraph(prev) and _initial(text).islower()):
+                return False
+            self.zone = "body"
+            return True
         # the body
         if _BARE_NUMBER.match(prev):
             return False  # "1." alone on its line: its text follows
         if self._structural(text):
+            return True
+        if self._closing_line(text) and (_ends_paragraph(prev) or self._closing_line(prev)):
             return True
         numbered_next = bool(self.p.rx("operative").match(following) or _BARE_NUMBER.match(following))
         if numbered_next and _heading_like(text):
@@ -109,7 +122,15 @@ class _Reader:
         short = _width(prev) < _SHORT * self.full
         if self.p.rx("opening_phrase").match(text) and (short or not is_cjk(text[:1])):
             return True
-        return short and (text[:1].isupper() or is_cjk(text[:1]))
+        if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
+            return True  # a quoted paragraph (the paragraphs of a presidential statement)
+        return short and (_initial(text).isupper() or is_cjk(_initial(text)))
+
+
+def _initial(text: str) -> str:
+    """The first letter of a line, past opening quotes and brackets."""
+    stripped = text.lstrip("“‘\"'«„(（[［「『")
+    return stripped[:1]
 
 
 def _heading_like(text: str) -> bool:
@@ -151,4 +172,37 @@ def unwrap_lines(draft: Draft) -> Draft:
             continue
         head = out[-1]
         out[-1] = Line(join_fragments(head.text, text, vocabulary), head.span | line.span, head.page_break)
+    return draft.with_lines(out)
+
+
+def attach_hanging_numbers(draft: Draft) -> Draft:
+    """Join a paragraph number or item label printed alone on its line to the text
+    that follows it.
+
+    Layouts with hanging numbers put `1.` in the margin; text extractors give it a
+    line (or block) of its own, separated from its paragraph.
+
+    >>> from .base import lines_of
+    >>> d = attach_hanging_numbers(Draft(lines_of("1.\\n\\nUrges all States;\\n(a)\\nTo act;")))
+    >>> [(str(l.span), l.text) for l in d.lines if l.text]
+    [('1-3', '1. Urges all States;'), ('4-5', '(a) To act;')]
+    """
+    out: list[Line] = []
+    pending: Line | None = None
+    for line in draft.lines:
+        text = line.text.strip()
+        if not text:
+            out.append(line)
+            continue
+        if pending is not None and not _BARE_NUMBER.match(text):
+            out.append(Line(f"{pending.text.strip()} {text}", pending.span | line.span, pending.page_break))
+            pending = None
+            continue
+        if pending is not None:
+            out.append(pending)
+        pending = line if _BARE_NUMBER.match(text) else None
+        if pending is None:
+            out.append(line)
+    if pending is not None:
+        out.append(pending)
     return draft.with_lines(out)

@@ -142,7 +142,7 @@ def _closing(text: str, ctx: Context) -> dict | None:
     for m in (meeting, date):
         if m:
             rest = rest.replace(m.group(), "", 1)
-    if re.sub(r"[\s,，、.。]", "", rest):
+    if re.sub(r"[\s,，、]", "", rest) or text.rstrip().endswith((",", "，")):
         return None
     return {"meeting": meeting, "date": date}
 
