@@ -167,7 +167,8 @@ def unwrap_lines(draft: Draft) -> Draft:
     for index, line in enumerate(filled):
         text = line.text.strip()
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
-        if not out or reader.starts(out[-1].text, text, following):
+        # judged against the previous printed line (its length, its last character)
+        if not out or reader.starts(filled[index - 1].text.strip(), text, following):
             out.append(Line(text, line.span, line.page_break))
             continue
         head = out[-1]
