@@ -276,7 +276,7 @@ def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, be
     """Position (in `filled`) of the first note of the block of notes at the foot of
     a page; None when the page has none."""
     best, expected = None, None
-    for k in range(len(filled) - 1, 0, -1):  # the first line of a page is text
+    for k in range(len(filled) - 1, -1, -1):
         if len(filled) - k > _MAX_NOTE_LINES * (1 + (expected is not None)):
             break
         m = _PLAIN_NOTE.match(lines[filled[k]].text)

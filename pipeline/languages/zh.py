@@ -70,7 +70,8 @@ PROFILE = Profile(
     language_names=("Chinese", "中文"),
     original=r"^(?:Original|原文)\s*[:：]\s*\w+$",
     decision_label=r"^决定$",
-    decision_opening=r"^(?:大会)?在\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:举行)?的?第\s*\d+\s*次",
+    decision_opening=(r"^(?:大会)?在?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:举行)?的?\s*[，,]?\s*"
+                      r"(?:大会)?(?:在其)?第\s*\d+\s*次"),
     sc_title=r"^第\s*(?P<number>\d+\s*[(（]\d{4}[)）])\s*号决议$",
     sc_adoption=(rf"^(?P<date>{_DATE})\s*(?:安全理事会)?\s*第?\s*(?P<meeting>\d+\s*次会议)\s*通过$"),
     prst_title=r"^安全理事会主席的声明$",
