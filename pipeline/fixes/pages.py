@@ -60,25 +60,65 @@ def lift_footnotes(draft: Draft) -> Draft:
     A PDF prints footnotes at the foot of the page, so the text layer puts them
     between the paragraphs around a page break, or wherever the page ended. They are
     set aside as notes, keeping their line numbers; the segment stage puts each
-    one back at its marker.
+    one back at its marker. A note that does not end with a full stop goes on in
+    the next line of the same page; notes run together in one block are separated
+    at their markers.
 
     >>> d = lift_footnotes(Draft(lines_of("报告¹；\\n¹ A/HRC/37/79。\\n26. 确认")))
     >>> [l.text for l in d.lines], [l.text for l in d.notes]
     (['报告¹；', '26. 确认'], ['¹ A/HRC/37/79。'])
+    >>> d = lift_footnotes(Draft(lines_of("¹ See the report of\\n\\nthe Council. ² A/78/1.\\nRecalling")))
+    >>> [(str(l.span), l.text) for l in d.notes]
+    [('1-3', '¹ See the report of the Council.'), ('1-3', '² A/78/1.')]
     """
     note_line = draft.profile.rx("note_line") if draft.profile else _FOOTNOTE_LINE
-    flow, notes, events = [], [], []
+    inside = _note_inside(note_line)
+    flow: list[Line] = []
+    notes: list[Line] = []
+    open_note = False  # the last note may go on in the next line
     for line in draft.lines:
-        if note_line.match(line.text):
-            notes.append(line)
-            events.append(Diagnostic("I003", f"footnote text moved to its marker: {line.text[:40]}",
-                                     line.span.first))
-            # the page break, if any, stays with the running text
-            if line.page_break:
-                flow.append(Line("", line.span, page_break=True))
-        else:
+        text = line.text
+        if not text.strip():
             flow.append(line)
+            continue
+        if note_line.match(text) or (open_note and not line.page_break):
+            if note_line.match(text):
+                pieces = [Line(text, line.span)]
+            else:  # the rest of the last note
+                last = notes.pop()
+                pieces = [Line(join_fragments(last.text, text.strip()), last.span | line.span)]
+            for piece in pieces:
+                notes.extend(_split_notes(piece, inside))
+            open_note = not notes[-1].text.rstrip().endswith(_NOTE_END)
+            if line.page_break:  # the page break stays with the running text
+                flow.append(Line("", line.span, page_break=True))
+            continue
+        open_note = False
+        flow.append(line)
+    events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first)
+              for n in notes]
     return draft.with_lines(flow, notes=notes, diagnostics=events)
+
+
+_NOTE_END = (".", "。", "．", "!", "?", ")", "）", "»", "”")
+
+
+def _note_inside(note_line: re.Pattern) -> re.Pattern | None:
+    """Where a second note starts inside a line: its marker after a full stop."""
+    if not note_line.pattern.startswith("^"):
+        return None
+    return re.compile(r"(?<=[.。．;；]) " + note_line.pattern[1:])
+
+
+def _split_notes(note: Line, inside: re.Pattern | None) -> list[Line]:
+    if inside is None:
+        return [note]
+    out, start = [], 0
+    for m in inside.finditer(note.text):
+        out.append(note.text[start:m.start()].strip())
+        start = m.start()
+    out.append(note.text[start:].strip())
+    return [Line(text, note.span) for text in out if text]
 
 
 # Characters a paragraph can end with; a page that ends on anything else ended
