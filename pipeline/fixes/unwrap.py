@@ -102,7 +102,8 @@ class _Reader:
                 return True
             # a numbered title runs on while its lines are full; anything else opens the text
             title_runs_on = (self.p.rx("title").match(prev) and not _ends_paragraph(prev)
-                             and (_width(prev) >= _SHORT * self.full or _initial(text).islower()))
+                             and (_width(prev) >= _SHORT * self.full or _initial(text).islower()
+                                  or _ends_mid_phrase(prev)))
             if title_runs_on or (not _ends_paragraph(prev) and _initial(text).islower()):
                 return False
             self.zone = "body"
@@ -125,6 +126,19 @@ class _Reader:
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
         return short and (_initial(text).isupper() or is_cjk(_initial(text)))
+
+
+_LAST_TOKEN = re.compile(r"(\w+)\W*$")
+
+
+def _ends_mid_phrase(text: str) -> bool:
+    """A line ending on a short lower-case word (`of the`, `et de`) stops mid-phrase.
+
+    >>> _ends_mid_phrase("Contribution of the objectives of the"), _ends_mid_phrase("Nuclear disarmament")
+    (True, False)
+    """
+    m = _LAST_TOKEN.search(text)
+    return bool(m) and len(m.group(1)) <= 3 and m.group(1).isalpha() and m.group(1).islower()
 
 
 def _initial(text: str) -> str:

@@ -158,13 +158,19 @@ class _Builder:
         _, content = inline.with_opening(self.runs(index, p["text"]), self.profile, "operative_phrase")
         self.units(block).append(Paragraph(p["num"], int(ascii_digits(p["number"])), content, block.line.span))
 
+    def on_decision_text(self, index, block):
+        """The text of a decision names its body ("…, the General Assembly took note…")."""
+        if self.facts.body is None:
+            named = [(block.line.text.find(name), body) for body, words in self.profile.bodies.items()
+                     for name in words.names if name in block.line.text]
+            self.facts.body = min(named)[1] if named else None
+        self.on_paragraph(index, block)
+
     def on_paragraph(self, index, block):
         if block.zone == Zone.ANNEX and self._annex_title_pending(block):
             self.annexes[-1][0].append(Heading(self.runs(index, block.line.text), block.line.span))
             return
         self.units(block).append(Paragraph(None, None, self.runs(index, block.line.text), block.line.span))
-
-    on_decision_text = on_paragraph
 
     def on_unclassified(self, index, block):
         self.facts.warn("W016", f"text fitted no rule, kept as an unnumbered paragraph: {block.line.text[:50]}",
@@ -284,10 +290,18 @@ class _Builder:
             self.preamble.pop()
             self.operative.append(Paragraph(None, None, last.content, last.span))
 
+    def _statement_date(self) -> str | None:
+        """A presidential statement is dated in its opening sentence ("On 19 April 2021, …")."""
+        if self.facts.doc_type != "presidentialStatement" or not self.operative:
+            return None
+        first = self.operative[0]
+        text = "".join(getattr(r, "text", "") for r in first.content)[:200] if isinstance(first, Paragraph) else ""
+        return _iso_any(self.profile.rx("date").search(text), self.profile)
+
     def _metadata(self) -> Metadata:
         dates = [r.iso for c in self.closing for r in c.content if isinstance(r, DateText)]
         meetings = [r.number for c in self.closing + self.cover for r in c.content if isinstance(r, Meeting)]
-        adoption = (dates[0] if dates else None) or self.facts.adoption_date
+        adoption = (dates[0] if dates else None) or self.facts.adoption_date or self._statement_date()
         doc_type = self.facts.doc_type
         number = self.title.number if self.title else None
         symbol, printed = self.facts.symbol, self.facts.symbol is not None
