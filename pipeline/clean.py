@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
-from .fixes import arabic, pages, text, unwrap
+from .fixes import arabic, pages, text, unwrap, words
 from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
@@ -51,6 +51,7 @@ FIXES: tuple[LineFix, ...] = (
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,
+    words.repair_broken_words,
     pages.drop_blank_lines,
 )
 
