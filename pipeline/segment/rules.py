@@ -165,9 +165,16 @@ def _vote_label(text: str, ctx: Context) -> dict | None:
     return None
 
 
+_TRAILING_CALL = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[^\w\s])\d{1,3})$")
+
+
 def looks_like_heading(text: str) -> bool:
-    """Short, and not ending like a sentence or a paragraph."""
-    stripped = text.strip()
+    """Short, and not ending like a sentence or a paragraph (a footnote call aside).
+
+    >>> looks_like_heading("Follow-up"), looks_like_heading("Recalling the election of 2021,⁷")
+    (True, False)
+    """
+    stripped = _TRAILING_CALL.sub("", text.strip())
     return 0 < len(stripped) <= HEADING_MAX and stripped[-1] not in PARAGRAPH_END \
         and not stripped[0].islower()
 
@@ -177,6 +184,8 @@ def _heading(text: str, ctx: Context) -> dict | None:
     numbered paragraph (perhaps after a second heading line)."""
     if not looks_like_heading(text) or not ctx.ahead:
         return None
+    if ctx.state.zone == Zone.PREAMBLE and ctx.profile.rx("opening_phrase").match(text):
+        return None  # the end of a preambular paragraph cut off by a page break
     operative = ctx.profile.rx("operative")
     if operative.match(ctx.ahead[0]):
         return {}
