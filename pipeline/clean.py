@@ -44,6 +44,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.tabs_to_spaces),
     per_line(text.collapse_space_runs),
     per_line(text.strip_trailing_space),
+    per_line(text.join_numero_sign),
     pages.mark_page_breaks,
     pages.remove_page_furniture,
     pages.lift_footnotes,

@@ -140,15 +140,20 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     >>> [(l.text, str(l.span)) for l in d.lines]
     [('促进各国人民可持续发展的重要组成部分，', '31-35')]
     >>> d = join_split_paragraphs(Draft((Line("Recalling its resolution,", Span(1, 1)),
-    ...     Line("recalling also", Span(4, 4), page_break=True))))
+    ...     Line("Recalling also", Span(4, 4), page_break=True))))
     >>> len(d.lines)
     2
+    >>> d = join_split_paragraphs(Draft((Line("Recalling its resolution of", Span(1, 1)),
+    ...     Line("2012, and recalling also", Span(4, 4), page_break=True))))
+    >>> [l.text for l in d.lines]
+    ['Recalling its resolution of 2012, and recalling also']
     """
     out: list[Line] = []
     events = []
+    opening = draft.profile.rx("opening_phrase") if draft.profile else None
     for line in draft.lines:
         previous = _last_text_line(out)
-        if line.text and line.page_break and previous is not None and _continues(out[previous], line):
+        if line.text and line.page_break and previous is not None and _continues(out[previous], line, opening):
             head = out[previous]
             joined = Line(join_fragments(head.text, line.text), head.span | line.span, head.page_break)
             out[previous] = joined
@@ -167,18 +172,23 @@ def _last_text_line(lines: list[Line]) -> int | None:
     return None
 
 
-def _continues(head: Line, tail: Line) -> bool:
+def _continues(head: Line, tail: Line, opening: re.Pattern | None) -> bool:
+    """Whether `tail`, the first line of a page, goes on with `head`, the last line
+    of the page before. `opening` is the language's pattern of a preambular opening
+    phrase (a lower-case gerund in Russian opens a paragraph, it does not go on)."""
     end = head.text.rstrip()[-1:]
     start = tail.text.lstrip()[:1]
-    if not end or not start or end in _PARAGRAPH_END:
-        return False
-    if _STARTS_NUMBERED.match(tail.text):
-        return False
-    if not (end.isalnum() or end == "-" or is_cjk(end)):
+    if not end or not start or _STARTS_NUMBERED.match(tail.text):
         return False
     if is_cjk(start) or is_cjk(end):
-        return is_cjk(start) and is_cjk(end) and unicodedata.category(start).startswith("L")
-    return start.islower() or end == "-"
+        return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
+                and unicodedata.category(start).startswith("L"))
+    lower_or_digit = start.islower() or start.isdigit()
+    if end in ",—–":  # a clause goes on, unless the next line opens a paragraph of its own
+        return lower_or_digit and not (opening and opening.match(tail.text.lstrip()))
+    if end in _PARAGRAPH_END or not (end.isalnum() or end == "-"):
+        return False
+    return lower_or_digit or end == "-"
 
 
 def drop_blank_lines(draft: Draft) -> Draft:

@@ -85,3 +85,18 @@ def strip_trailing_space(text: str) -> str:
     '\\x0c'
     """
     return text.rstrip(" \u3000\u00a0")
+
+
+_NUMERO = re.compile(r"\b([Nn]) o(?=\s?[.\d])")
+
+
+def join_numero_sign(text: str) -> str:
+    """Close up the numero sign `nº` that a text layer split into `n o`.
+
+    French and Spanish print `nº`/`nᵒ` with a raised `o`; extractors give the raised
+    letter a space of its own (`Supplément n o 3`, `vol. 1771, n o 30822`).
+
+    >>> join_numero_sign("Supplément n o 3 et N o . 21"), join_numero_sign("non o")
+    ('Supplément no 3 et No. 21', 'non o')
+    """
+    return _NUMERO.sub(r"\1o", text).replace("No .", "No.")

@@ -26,6 +26,8 @@ _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote c
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[(（]?[a-z]{1,4}[)）]|[(（][ivxlc]{1,7}[)）]"
                           r"|[(（][\u0621-\u064a]{1,2}[)）])$")
+# A resolution number alone on its line, its title on the next ("55/8." / "Title").
+_BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 
 
 def is_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -85,11 +87,15 @@ class _Reader:
 
     def starts(self, prev: str, text: str, following: str) -> bool:
         if self.zone == "masthead":
+            if any(text in words.names for words in self.p.bodies.values()):
+                return True  # "Генеральная Ассамблея" heads the masthead; it is no formula
             if self._any(("title", "sc_title", "prst_title"), text) or SYMBOL.match(text):
                 self.zone = "opening" if not SYMBOL.match(text) else self.zone
                 return True
             if self._formula(text):
                 self.zone = "body"
+                return True
+            if self._any(("adoption_line", "sc_adoption", "decision_label", "distribution", "original"), text):
                 return True
             continues = (text[:1].islower() or prev.endswith(("-", ",")) or re.fullmatch(r"\d{4}", text))
             return not continues
@@ -111,6 +117,8 @@ class _Reader:
         # the body
         if _BARE_NUMBER.match(prev):
             return False  # "1." alone on its line: its text follows
+        if self._formula(prev):
+            return True  # the formula is a paragraph of its own, with or without its comma
         if self._structural(text):
             return True
         if self._closing_line(text) and (_ends_paragraph(prev) or self._closing_line(prev)):
@@ -190,6 +198,10 @@ def unwrap_lines(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
+def _is_formula(text: str, profile: Profile | None) -> bool:
+    return bool(profile) and any(re.match(w.formula, text) for w in profile.bodies.values())
+
+
 def attach_hanging_numbers(draft: Draft) -> Draft:
     """Join a paragraph number or item label printed alone on its line to the text
     that follows it.
@@ -209,13 +221,13 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
         if not text:
             out.append(line)
             continue
-        if pending is not None and not _BARE_NUMBER.match(text):
+        if pending is not None and not _BARE_NUMBER.match(text) and not _is_formula(text, draft.profile):
             out.append(Line(f"{pending.text.strip()} {text}", pending.span | line.span, pending.page_break))
             pending = None
             continue
         if pending is not None:
             out.append(pending)
-        pending = line if _BARE_NUMBER.match(text) else None
+        pending = line if _BARE_NUMBER.match(text) or _BARE_TITLE_NUMBER.match(text) else None
         if pending is None:
             out.append(line)
     if pending is not None:

@@ -134,6 +134,8 @@ class _Builder:
         p = block.parts
         self.title = Title(p["num"], p["number"], self.runs(index, p["title"]), block.line.span)
 
+    on_title_number = on_title
+
     def on_title_sc(self, index, block):
         text, number = block.line.text, block.parts["number"]
         start = text.index(number)
@@ -215,7 +217,8 @@ class _Builder:
         if kind == "symbol":
             value = self.facts.symbol = parts["symbol"]
         elif kind == "body":
-            value = self.facts.body = self.facts.body or parts["body"]
+            value = parts["body"]
+            self.facts.body = self.facts.body or value
         elif kind == "session":
             number = _session_number(parts["ordinal"], self.profile)
             value = self.facts.session = str(number) if number else None

@@ -128,6 +128,23 @@ def _whole_date(text: str, ctx: Context) -> dict | None:
     return m.groupdict() if m and m.group().strip() == text.strip() else None
 
 
+def _adoption(text: str, ctx: Context) -> dict | None:
+    """"Resolution/Decision adopted by …": it also says what kind of document this is."""
+    m = ctx.profile.rx("adoption_line").match(text)
+    if not m:
+        return None
+    return {**m.groupdict(), "match": m, "doc_type": ctx.profile.doc_kinds.get(m["kind"])}
+
+
+_NUMBER_ONLY_TITLE = re.compile(r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．-]?)$")
+
+
+def _number_only_title(text: str, ctx: Context) -> dict | None:
+    """A resolution number printed without a title ("76/294." over the formula)."""
+    m = _NUMBER_ONLY_TITLE.match(text.strip())
+    return {**m.groupdict(), "title": ""} if m else None
+
+
 def _proponent(text: str, ctx: Context) -> dict | None:
     return {} if re.match(r"^[\[［].*[\]］]$", text.strip()) else None
 
@@ -148,11 +165,14 @@ def _closing(text: str, ctx: Context) -> dict | None:
 
 
 def _vote_intro(text: str, ctx: Context) -> dict | None:
+    """The adoption outcome: a bracketed line ("[Adopted without a vote.]"), or after
+    the closing lines; a paragraph that mentions a vote is not one."""
+    if not text.lstrip().startswith(("[", "［")) and ctx.state.zone < Zone.CLOSING:
+        return None
     words = ctx.profile.vote
     for outcome, pattern in (("recorded", words.recorded), ("without_vote", words.without_vote),
                              ("consensus", words.consensus)):
-        if re.search(pattern, text, re.IGNORECASE) and (text.lstrip().startswith(("[", "［")) or
-                                                       outcome != "recorded" or len(text) < 300):
+        if re.search(pattern, text, re.IGNORECASE):
             return {"outcome": outcome}
     return None
 
@@ -215,11 +235,12 @@ RULES: tuple[Rule, ...] = (
     Rule("cover_session", MASTHEAD, _pattern("session")),
     Rule("cover_session_dates", MASTHEAD, _pattern("session_dates")),
     Rule("cover_agenda_item", MASTHEAD, _pattern("agenda_item")),
-    Rule("cover_adoption", MASTHEAD, _pattern("adoption_line")),
+    Rule("cover_adoption", MASTHEAD, _adoption),
     Rule("cover_proponent", TOP, _proponent),
     Rule("cover_date", MASTHEAD, _whole_date),
     # the title in its forms: "38/3. Title", "Resolution 2755 (2024)", a statement, a draft
     Rule("title", MASTHEAD, _pattern("title"), Zone.OPENING),
+    Rule("title_number", MASTHEAD, _number_only_title, Zone.OPENING),
     Rule("title_sc", MASTHEAD, _pattern("sc_title"), Zone.OPENING),
     Rule("title_prst", MASTHEAD, _pattern("prst_title"), Zone.OPENING, doc_type="presidentialStatement"),
     Rule("title_draft", MASTHEAD, _pattern("draft_title", search=True), Zone.OPENING,
