@@ -49,6 +49,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.remove_page_furniture,
     pages.lift_footnotes,
     pages.lift_page_footnotes,
+    pages.restore_displaced_line_ends,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,

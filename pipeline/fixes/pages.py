@@ -340,3 +340,46 @@ def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, be
             break
         best, expected = k, marker - 1
     return best
+
+
+_FRAGMENT_MAX = 6  # characters: a displaced line end is a word or two and its punctuation
+
+
+def restore_displaced_line_ends(draft: Draft) -> Draft:
+    """Put back the end of a paragraph that the extractor printed before it.
+
+    At some page ends pdftotext emits the last line of a paragraph (`任，`) ahead of
+    the paragraph's first line (`确认…负有主要责`). Such a fragment is short, ends
+    like a paragraph, cannot continue the line before it (that one ended too), and
+    the next line stops in mid-word while the line after that opens a new paragraph.
+
+    >>> from pipeline.languages import load
+    >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
+    >>> d = restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh")))
+    >>> [l.text for l in d.lines if l.text]
+    ['又铭记人权是各国的首要责任，', '确认地方政府负有主要责任，', '又确认地方政府的职能，']
+    """
+    if draft.profile is None:
+        return draft
+    opens = (draft.profile.rx("opening_phrase"), draft.profile.rx("operative"))
+    lines = list(draft.lines)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    events = []
+    for k in range(1, len(filled) - 1):
+        before, fragment, owner = (lines[filled[k - 1]], lines[filled[k]], lines[filled[k + 1]])
+        after = lines[filled[k + 2]].text.strip() if k + 2 < len(filled) else ""
+        text = fragment.text.strip()
+        if not (len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END and text):
+            continue
+        if before.text.rstrip()[-1:] not in _PARAGRAPH_END or owner.text.rstrip()[-1:] in _PARAGRAPH_END:
+            continue
+        if not any(p.match(owner.text.strip()) for p in opens):
+            continue
+        if after and not any(p.match(after) for p in opens):
+            continue
+        lines[filled[k + 1]] = Line(join_fragments(owner.text.rstrip(), text), owner.span | fragment.span,
+                                    owner.page_break)
+        lines[filled[k]] = Line("", fragment.span, fragment.page_break)
+        events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
+                                 fragment.span.first))
+    return draft.with_lines(lines, diagnostics=events)

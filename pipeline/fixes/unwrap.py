@@ -11,7 +11,7 @@ capital after a short line). Otherwise it continues the paragraph before it.
 from __future__ import annotations
 
 import re
-from statistics import quantiles
+from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SYMBOL
@@ -47,6 +47,17 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
 def _width(text: str) -> int:
     """Display width: a CJK character takes two columns."""
     return sum(2 if is_cjk(c) else 1 for c in text)
+
+
+def _full_width(lines: tuple[Line, ...]) -> float:
+    """The width of a full line: the median width of the lines that were certainly
+    wrapped (followed by more text and not ending a sentence)."""
+    wrapped = [_width(a.text) for a, b in zip(lines, lines[1:])
+               if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text)]
+    if len(wrapped) >= 3:
+        return median(wrapped)
+    widths = sorted(_width(line.text) for line in lines if line.text.strip())
+    return quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
 
 
 def _ends_paragraph(text: str) -> bool:
@@ -129,7 +140,9 @@ class _Reader:
         if not _ends_paragraph(prev):
             return False
         short = _width(prev) < _SHORT * self.full
-        if self.p.rx("opening_phrase").match(text) and (short or not is_cjk(text[:1])):
+        opening = self.p.rx("opening_phrase").match(text)
+        # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
+        if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
             return True
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
@@ -181,8 +194,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     if draft.profile is None or not is_wrapped(draft.lines):
         return draft
     filled = [line for line in draft.lines if line.text.strip()]
-    widths = sorted(_width(line.text) for line in filled)
-    full = quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
+    full = _full_width(draft.lines)
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full)
     out: list[Line] = []
