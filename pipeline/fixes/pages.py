@@ -76,12 +76,15 @@ def lift_footnotes(draft: Draft) -> Draft:
     flow: list[Line] = []
     notes: list[Line] = []
     open_note = False  # the last note may go on in the next line
+    after_note = False  # the last line with text was (part of) a note
     for line in draft.lines:
         text = line.text
         if not text.strip():
             flow.append(line)
             continue
-        if note_line.match(text) or (open_note and not line.page_break):
+        # a line that carries the next note ("….² 大会…") is the rest of the notes
+        carries_note = after_note and not line.page_break and inside is not None and inside.search(text)
+        if note_line.match(text) or (open_note and not line.page_break) or carries_note:
             if note_line.match(text):
                 pieces = [Line(text, line.span)]
             else:  # the rest of the last note
@@ -90,10 +93,11 @@ def lift_footnotes(draft: Draft) -> Draft:
             for piece in pieces:
                 notes.extend(_split_notes(piece, inside))
             open_note = not notes[-1].text.rstrip().endswith(_NOTE_END)
+            after_note = True
             if line.page_break:  # the page break stays with the running text
                 flow.append(Line("", line.span, page_break=True))
             continue
-        open_note = False
+        open_note = after_note = False
         flow.append(line)
     events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first)
               for n in notes]

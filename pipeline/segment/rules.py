@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..fixes.base import Line
 from ..languages import Profile, load
+from ..numerals import ascii_digits
 from ..patterns import SYMBOL
 
 # Masthead dates are often printed in English whatever the language of the text.
@@ -40,6 +41,7 @@ class Zone(IntEnum):
 class State:
     zone: Zone = Zone.MASTHEAD
     doc_type: str = "resolution"
+    last_number: int = 0  # of the last numbered paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,23 @@ def looks_like_heading(text: str) -> bool:
         and not stripped[0].islower()
 
 
+MAX_NUMBER_JUMP = 3  # a paragraph number further ahead than this is not the next paragraph
+
+
+def _operative(text: str, ctx: Context) -> dict | None:
+    """A numbered paragraph whose number can follow the one before: the next number,
+    a small gap, or 1 again (an annex, a new part). `96.IV.8)` after paragraph 3 is
+    a sales number, not paragraph 96."""
+    m = ctx.profile.rx("operative").match(text)
+    if not m:
+        return None
+    number, last = int(ascii_digits(m["number"])), ctx.state.last_number
+    if number == 1 or 0 < number - last <= MAX_NUMBER_JUMP:
+        ctx.state.last_number = number
+        return {**m.groupdict(), "match": m}
+    return None
+
+
 def _heading(text: str, ctx: Context) -> dict | None:
     """A heading inside the operative part: a short unpunctuated line followed by a
     numbered paragraph (perhaps after a second heading line)."""
@@ -251,7 +270,7 @@ RULES: tuple[Rule, ...] = (
          doc_type="decision"),
     # the body
     Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
-    Rule("operative", BODY, _pattern("operative"), Zone.OPERATIVE),
+    Rule("operative", BODY, _operative, Zone.OPERATIVE),
     Rule("item", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _pattern("item")),
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
