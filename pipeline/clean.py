@@ -54,6 +54,8 @@ FIXES: tuple[LineFix, ...] = (
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,
     words.repair_broken_words,
+    words.join_broken_symbols,
+    words.restore_dropped_hyphens,
     pages.drop_blank_lines,
 )
 

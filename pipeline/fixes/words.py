@@ -44,3 +44,56 @@ def repair_broken_words(draft: Draft) -> Draft:
     lines = [Line(_BROKEN.sub(close, line.text), line.span, line.page_break) if "- " in line.text else line
              for line in draft.lines]
     return draft.with_lines(lines)
+
+
+# "(S/ 2014/138)", "A/ 78/429": a symbol broken after a slash at a line end.
+_BROKEN_SYMBOL = re.compile(r"\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/) (?=[\dA-Z])")
+
+
+def join_broken_symbols(draft: Draft) -> Draft:
+    """Close up document symbols that a line end broke after a slash.
+
+    A symbol never contains a space, but a line may end after one of its slashes
+    and the extractor then joins the next line with one.
+
+    >>> from .base import lines_of
+    >>> [l.text for l in join_broken_symbols(Draft(lines_of("report (S/ 2014/138) and A/ 78/429, para. 3"))).lines]
+    ['report (S/2014/138) and A/78/429, para. 3']
+    """
+    lines = [Line(_BROKEN_SYMBOL.sub(r"\1", line.text), line.span, line.page_break) if "/ " in line.text else line
+             for line in draft.lines]
+    return draft.with_lines(lines)
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
+
+
+def restore_dropped_hyphens(draft: Draft) -> Draft:
+    """Put back a hyphen that the extractor dropped when it joined a word broken at a
+    line end, when the document writes the word with its hyphen elsewhere.
+
+    pdftotext removes the hyphen at the end of a line, which is right for a word
+    hyphenated to fit the line (`situ-ations`) and wrong for a compound that happened
+    to break at its own hyphen (`inter-communal` → `intercommunal`). A word seen once,
+    whose hyphenated form the document uses, gets its hyphen back.
+
+    >>> from .base import lines_of
+    >>> text = "inter-communal violence\\nend intercommunal fighting and long-range patrols"
+    >>> [l.text for l in restore_dropped_hyphens(Draft(lines_of(text))).lines][1]
+    'end inter-communal fighting and long-range patrols'
+    """
+    vocabulary = Vocabulary(line.text for line in draft.lines)
+    joined = {c.replace("-", ""): c for c in vocabulary.compounds if c.count("-") == 1}
+    if not joined:
+        return draft
+
+    def restore(m: re.Match) -> str:
+        word = m.group()
+        compound = joined.get(word.lower())
+        if compound is None or vocabulary.words[word.lower()] > 1:
+            return word
+        cut = compound.index("-")
+        return word[:cut] + "-" + word[cut:]
+
+    lines = [Line(_LONG_WORD.sub(restore, line.text), line.span, line.page_break) for line in draft.lines]
+    return draft.with_lines(lines)
