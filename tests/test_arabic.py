@@ -1,0 +1,324 @@
+"""Arabic: the lam-alef repair on made-up text and on the corpus layers, and the
+Arabic profile's patterns on made-up lines (segment cases: cases/segment_ar.txt)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from conftest import shared_path
+
+from pipeline.clean import clean
+from pipeline.fixes.arabic import remove_bidi_controls, repair_lam_alef
+from pipeline.languages import load
+from pipeline.segment import segment
+from pipeline.segment.assemble import _session_number
+from pipeline.segment.inline import iso_date
+
+AR = load("ar")
+
+
+# -- the lam-alef repair ---------------------------------------------------------
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("إىل", "إلى"),  # lam + alef maksura
+    ("عىل", "على"),
+    ("يتوىل", "يتولى"),
+    ("األوىل", "الأولى"),  # two ligatures in one word
+    ("األمم", "الأمم"),  # the article before lam + alef with hamza above
+    ("اإلنسان", "الإنسان"),  # ... with hamza below
+    ("اآلثار", "الآثار"),  # ... with madda
+    ("واألمن", "والأمن"),  # after the conjunction
+    ("باإلضافة", "بالإضافة"),  # after the preposition
+    ("وباألمس", "وبالأمس"),
+    ("االقتصادية", "الاقتصادية"),  # the article before lam + alef
+    ("واالجتماعية", "والاجتماعية"),
+    ("حاالت", "حالات"),  # two alefs cannot follow each other
+    ("وكاالت", "وكالات"),
+    ("إال", "إلا"),  # hamza-alef + alef
+    ("بأال", "بألا"),
+    ("الئق", "لائق"),  # no word starts with yeh-hamza
+    ("المالئمة", "الملائمة"),
+    ("خالل", "خلال"),  # a doubled lam is written once, with shadda
+    ("استقاللها", "استقلالها"),
+    ("االحتالل", "الاحتلال"),
+    ("ال", "لا"),  # the article never stands alone
+    ("وال", "ولا"),
+])
+def test_reversed_ligatures_are_repaired(broken, repaired):
+    assert repair_lam_alef(broken) == repaired
+
+
+@pytest.mark.parametrize("word", [
+    # correct words with each ligature
+    "الأمم", "الإنسان", "إلى", "على", "الأولى", "الاقتصادية", "خلال", "لا", "ولا", "إلا", "لائق",
+    # the article before a word that starts with lam, after its prefixes
+    "اللجنة", "واللجنة", "باللغة", "وباللغة", "اللذين", "اللاجئين",
+    # the negation compounded with a word
+    "اللاإنسانية", "اللاانتقائية", "الالتزامات",
+    # good spellings that are also a reversed form: left alone
+    "سالم", "السالم", "العالم", "ألف", "ألن", "لإلغاء", "لألف", "عبدالله", "مسألة", "أعمال",
+    # no Arabic at all
+    "A/HRC/RES/58/13", "2024-2022", "",
+])
+def test_correct_words_are_left_alone(word):
+    assert repair_lam_alef(word) == word
+
+
+def test_a_made_up_sentence_is_repaired_and_its_correct_words_kept():
+    broken = ("وإذ يشير إىل قرار الجمعية العامة بشأن األمن واالستقرار، وال سيما عىل "
+              "الصعيد اإلقليمي خالل الفترة األوىل، وإذ يرحب باللجنة")
+    assert repair_lam_alef(broken) == (
+        "وإذ يشير إلى قرار الجمعية العامة بشأن الأمن والاستقرار، ولا سيما على "
+        "الصعيد الإقليمي خلال الفترة الأولى، وإذ يرحب باللجنة")
+
+
+def test_the_repair_only_reorders_letters_and_is_idempotent():
+    text = "تدعو األمم المتحدة واالتحاد األفريقي إىل العمل عىل االستقالل خالل الدورة األوىل، وال سيما اإلنسان"
+    once = repair_lam_alef(text)
+    assert Counter(once) == Counter(text)
+    assert repair_lam_alef(once) == once
+
+
+def test_words_outside_the_ligatures_keep_their_letters():
+    """Letters around a repaired pair, marks and punctuation stay where they were."""
+    assert repair_lam_alef("(األمم)، «إىل»؛ عىلً") == "(الأمم)، «إلى»؛ علىً"
+
+
+# -- the repair on the corpus: layer tokens that are gold tokens, before and after --
+
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", remove_bidi_controls(text))
+    return re.findall(r"[^\s.,،؛:;()\[\]«»”“\"]+", text)
+
+
+def _arabic_corpus():
+    corpus = shared_path("corpus", "dev")
+    documents = sorted(corpus.glob("ar_*.gold.json"))
+    if not documents:
+        pytest.skip(f"no Arabic documents in {corpus}")
+    return documents
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("layer", [".txt", ".blocks.txt"])
+def test_the_repair_makes_more_layer_tokens_match_the_gold(layer):
+    before = after = total = 0
+    for gold_file in _arabic_corpus():
+        gold = Counter(_tokens(" ".join(json.loads(gold_file.read_text(encoding="utf-8"))["body_text"])))
+        text = gold_file.with_name(gold_file.name.replace(".gold.json", layer)).read_text(encoding="utf-8")
+        raw, fixed = Counter(_tokens(text)), Counter(_tokens(repair_lam_alef(text)))
+        matched_raw, matched_fixed = sum((raw & gold).values()), sum((fixed & gold).values())
+        assert matched_fixed >= matched_raw, f"{gold_file.name}: {matched_raw} → {matched_fixed} tokens"
+        before, after, total = before + matched_raw, after + matched_fixed, total + sum(raw.values())
+    # the reversed ligatures touch about one token in twelve of these layers
+    assert after - before > 0.02 * total, f"{layer}: {before} → {after} of {total} tokens match the gold"
+
+
+@pytest.mark.corpus
+def test_the_repair_changes_no_word_of_the_gold_texts():
+    words = set()
+    for gold_file in _arabic_corpus():
+        words.update(_tokens(" ".join(json.loads(gold_file.read_text(encoding="utf-8"))["body_text"])))
+    changed = sorted(w for w in words if repair_lam_alef(w) != w)
+    assert not changed, changed[:20]
+
+
+# -- the profile's patterns -------------------------------------------------------
+
+@pytest.mark.parametrize("session, number", [
+    ("الثامنة والخمسون", 58), ("السابعة والسبعون", 77), ("الحادية والثمانين", 81),
+    ("الحادية عشرة", 11), ("الأولى", 1), ("العاشرة", 10), ("2021", 2021),
+])
+def test_session_words_give_the_session_number(session, number):
+    assert _session_number(session, AR) == number
+
+
+@pytest.mark.parametrize("line, ordinal", [
+    ("الدورة الثامنة والخمسون", "الثامنة والخمسون"),
+    ("دورة عام 2021", "2021"),
+    ("الدورة الاستثنائية الطارئة العاشرة", "العاشرة"),
+])
+def test_session_lines(line, ordinal):
+    assert AR.rx("session").match(line)["ordinal"] == ordinal
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("3 نيسان/أبريل 2025", "2025-04-03"),
+    ("16 تموز/يوليه 2020", "2020-07-16"),
+    ("19 كانون الأول/ ديسمبر 2011", "2011-12-19"),
+    ("7 تشرين الأول /أكتوبر 2021", "2021-10-07"),
+    ("12 كانون الثاني/يناير 2024", "2024-01-12"),
+    ("13 آب/أغسطس 2024", "2024-08-13"),
+    ("٦ كانون الأول/ديسمبر ٢٠٢١", "2021-12-06"),
+])
+def test_dates_as_the_un_prints_them(text, iso):
+    m = AR.rx("date").search(f"المؤرخ {text}، بشأن")
+    assert iso_date(m.groupdict(), AR) == iso
+
+
+@pytest.mark.parametrize("line, body", [
+    ("إن الجمعية العامة،", "GA"),
+    ("إن الجمعية العامة ،", "GA"),
+    ("إن مجلس حقوق الإنسان", "HRC"),
+    ("إن مجلس الأمن ،", "SC"),
+    ("َّ إن المجلس الاقتصادي والاجتماعي،", "ECOSOC"),
+])
+def test_enacting_formulas(line, body):
+    assert [b for b, words in AR.bodies.items() if re.match(words.formula, line)] == [body]
+
+
+def test_a_formula_is_the_whole_line():
+    line = "إن الجمعية العامة، في جلستها العامة 56 المعقودة في 30 كانون الأول/ديسمبر 2022، قررت"
+    assert not any(re.match(words.formula, line) for words in AR.bodies.values())
+
+
+@pytest.mark.parametrize("line, number, title", [
+    ("58/13 - الفريق العامل الحكومي الدولي", "58/13", "الفريق العامل الحكومي الدولي"),
+    ("2021/6 - برنامج عمل المنتدى", "2021/6", "برنامج عمل المنتدى"),
+    ("- 76/31متابعة الالتزامات", "76/31", "متابعة الالتزامات"),  # the dash first, as pdftotext may print it
+])
+def test_title_lines(line, number, title):
+    m = AR.rx("title").match(line)
+    assert (m["num"], m["number"], m["title"]) == (number, number, title)
+
+
+def test_a_date_range_is_no_title():
+    assert not AR.rx("title").match("2022/2021 لفترة السنتين")
+
+
+@pytest.mark.parametrize("line, num, number, text", [
+    ("1 - تؤكد من جديد قراراتها", "1 -", "1", "تؤكد من جديد قراراتها"),
+    ("12- يطلب إلى الأمين العام", "12-", "12", "يطلب إلى الأمين العام"),
+    ("- 3تدعو جميع الدول", "- 3", "3", "تدعو جميع الدول"),  # the dash first
+    ("٤ - يقرر", "٤ -", "٤", "يقرر"),
+])
+def test_operative_paragraph_numbers(line, num, number, text):
+    m = AR.rx("operative").match(line)
+    assert (m["num"], m["number"], m["text"]) == (num, number, text)
+
+
+@pytest.mark.parametrize("line", ["-4", "- 1 1", "24 شباط - 4 نيسان 2025", "2022-2024 فترة السنتين"])
+def test_lines_that_are_no_operative_paragraph(line):
+    assert not AR.rx("operative").match(line)
+
+
+@pytest.mark.parametrize("line, label", [
+    ("(أ) تقديم تقرير سنوي", "أ"), ("(ب) مساعدة اللجنة", "ب"), ("(هـ) تشجيع الحلول", "هـ"),
+    ("(أ أ) إطلاع اللجنة", "أ أ"), ("(ب ب) دراسة الطابع", "ب ب"), ("َّ (د) خصم الرصيد", "د"),
+])
+def test_item_labels(line, label):
+    assert AR.rx("item").match(line)["label"] == label
+
+
+@pytest.mark.parametrize("line, marker, text", [
+    ("(1) انظر قرار الجمعية العامة 78/324.", "1", "انظر قرار الجمعية العامة 78/324."),
+    ("( )2 انظر A/77/PV.46.", "2", "انظر A/77/PV.46."),
+    (".A/HRC/49/70 )2(", "2", ".A/HRC/49/70 )2("),  # the marker mirrored after a symbol
+])
+def test_footnote_text_lines(line, marker, text):
+    m = AR.rx("note_line").match(line)
+    assert (m["marker"], line[m.end():]) == (marker, text)
+
+
+@pytest.mark.parametrize("line", [
+    "(1990) تاريخ", "وإذ يضع في اعتباره تقرير المفوضة ) 2 ( ،", "القرار 1267 (1999) و 1333 (2000)",
+])
+def test_lines_that_are_no_footnote(line):
+    assert not AR.rx("note_line").match(line)
+
+
+@pytest.mark.parametrize("text, markers", [
+    ("بتقرير الأمين العام )¹ ( ، وإذ", ["¹"]),
+    ("لكبار السن ) 2 ( ،", ["2"]),
+    ("القرارات 1267 (1999) و 1333 (2000)", []),
+])
+def test_footnote_calls(text, markers):
+    assert [m["marker"] for m in AR.rx("note_call").finditer(text)] == markers
+
+
+def test_footnotes_go_back_to_their_calls():
+    text = ("49/1 - قرار\n\nإن مجلس حقوق الإنسان،\n\nوإذ يذكر بتقرير الأمين العام ) 1 ( ،\n\n"
+            "(1) انظر A/HRC/49/1.\n\n1- يقرر مواصلة النظر في المسألة.\n")
+    document, diagnostics = segment(clean(text, AR), AR, "case")
+    assert [(f.marker, f.content[0].text) for f in document.footnotes] == [("1", "انظر A/HRC/49/1.")]
+    assert "[^1]" in document.dump()
+    assert not [d for d in diagnostics if d.code in ("W013", "W014")]
+
+
+@pytest.mark.parametrize("line, meeting", [
+    ("الجلسة 46", "46"), ("الجلسة العامة 95", "95"), ("الجلسة العامة الأولى", "الأولى"),
+    ("الجلسة العامة 56 (المستأنفة)", "56"),
+])
+def test_meetings(line, meeting):
+    m = AR.rx("meeting").search(line)
+    assert (m.group(), m["number"]) == (line, meeting)
+
+
+def test_adoption_and_security_council_lines():
+    m = AR.rx("adoption_line").match("قرار اعتمده مجلس حقوق الإنسان في 3 نيسان/أبريل 2025")
+    assert (m["kind"], m["body"]) == ("قرار", "مجلس حقوق الإنسان")
+    m = AR.rx("adoption_line").match("مقرر اتخذته الجمعية العامة في 7 كانون الأول/ديسمبر 2022")
+    assert AR.doc_kinds[m["kind"]] == "decision"
+    assert AR.rx("sc_title").match("القرار 2716 (2023)")["number"] == "2716 (2023)"
+    m = AR.rx("sc_adoption").match("الذي اتخذه مجلس الأمن في جلسته 9506، المعقودة في 14 كانون الأول/ديسمبر 2023")
+    assert (m["meeting"], m["date"]) == ("جلسته 9506", "14 كانون الأول/ديسمبر 2023")
+    assert AR.rx("agenda_item").match("البند 99 (ب ب) من جدول الأعمال")["item"] == "99 (ب ب)"
+    assert AR.rx("session_dates").match("11 أيلول - 13 تشرين الأول 2023")
+
+
+@pytest.mark.parametrize("line, phrase", [
+    ("إذ يعيد تأكيد ميثاق الأمم المتحدة،", "إذ يعيد تأكيد"),
+    ("وإذ يذكر بقراراته السابقة،", "وإذ يذكر"),
+    ("وإذ يضع في اعتباره أهمية التعاون،", "وإذ يضع في اعتباره"),
+    ("وإذ يحيط علما مع التقدير بالعمل،", "وإذ يحيط علما مع التقدير"),
+    ("وإذ تشير أيضا إلى قرارها،", "وإذ تشير أيضا"),
+    ("وقد نظرت في تقرير الأمين العام،", "وقد نظرت"),
+])
+def test_preambular_opening_phrases(line, phrase):
+    assert AR.rx("opening_phrase").match(line).group() == phrase
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("يقرر إنشاء فريق عامل", "يقرر"), ("يطلب إلى الأمين العام", "يطلب"),
+    ("يطلب أيضا إلى المفوضية", "يطلب أيضا"), ("تؤكد من جديد قراراتها", "تؤكد من جديد"),
+    ("يحيط علما بالتقرير", "يحيط علما"),
+])
+def test_operative_opening_phrases(text, phrase):
+    assert AR.rx("operative_phrase").match(text).group() == phrase
+
+
+def test_vote_phrases_and_counts():
+    words = AR.vote
+    assert re.search(words.without_vote, "ُ [اعتُمد من دون تصويت.]")
+    assert re.search(words.without_vote, "[اعتُمد بدون تصويت.]")
+    assert not re.search(words.without_vote, "وإذ يشير إلى أن القرار اعتمد دون تصويت،")
+    assert re.search(words.consensus, "[اعتُمد بتوافق الآراء.]")
+    assert re.search(words.recorded, "[اعتُمد بتصويت مسجل بأغلبية 31 صوتا")
+    m = re.search(words.counts[0], "بأغلبية 31 صوتا مقابل 14 صوتا وامتناع 2 عضوين عن التصويت")
+    assert (m["in_favour"], m["against"], m["abstaining"]) == ("31", "14", "2")
+    m = re.search(words.counts[0], "بأغلبية 162 صوتا مقابل لا شيء وامتناع 6 أعضاء عن التصويت")
+    assert (m["in_favour"], m["against"], m["abstaining"]) == ("162", None, "6")
+    assert [k for k, label in words.labels.items() if re.match(label, "الممتنعون عن التصويت:")] == ["abstaining"]
+
+
+@pytest.mark.parametrize("line, pattern", [
+    ("المرفق", "annex"), ("المرفق الثاني", "annex"), ("مقرر", "decision_label"),
+    ("بيان من رئيس مجلس الأمن", "prst_title"),
+    ("قررت الجمعية العامة، في جلستها العامة 46 المعقودة في 7 كانون الأول/ديسمبر 2022", "decision_opening"),
+    ("قامت الجمعية العامة، في جلستها العامة 34 المعقودة في", "decision_opening"),
+])
+def test_masthead_and_document_type_lines(line, pattern):
+    assert AR.rx(pattern).match(line)
+
+
+def test_draft_title_ending():
+    assert AR.rx("draft_title").search("حقوق الإنسان والبيئة: مشروع قرار")
+
+
+def test_arabic_is_detected():
+    from pipeline.languages import detect
+
+    assert detect("إن مجلس حقوق الإنسان،\nإذ يعيد تأكيد ميثاق الأمم المتحدة") == "ar"
