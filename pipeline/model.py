@@ -173,9 +173,21 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Quoted:
+    """A whole text quoted by a paragraph (the draft resolution a council recommends
+    for adoption): its own formula, preamble and operative part."""
+
+    formula: "Formula | None"
+    preamble: tuple["Recital", ...]
+    operative: tuple["OperativeUnit", ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """An operative paragraph. `num` is printed (`1.`), `number` its value; an
-    unclassified paragraph (text that fitted no rule) has neither."""
+    unclassified paragraph (text that fitted no rule) has neither. `quoted` is a
+    text the paragraph introduces."""
 
     num: str | None
     number: int | None
@@ -183,6 +195,7 @@ class Paragraph:
     span: Span
     items: tuple[Item, ...] = ()
     wrap_up: Inlines = ()
+    quoted: Quoted | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +366,14 @@ def _dump_units(units, indent):
         yield from _dump_items(u.items, indent + "  ")
         if u.wrap_up:
             yield f"{indent}  wrapUp {_show(u.wrap_up)}"
+        if u.quoted:
+            q = u.quoted
+            yield f"{indent}  quoted [{q.span}]"
+            if q.formula:
+                yield f"{indent}    formula [{q.formula.span}] {_show(q.formula.content)}"
+            for r in q.preamble:
+                yield f"{indent}    recital [{r.span}] opening={r.opening!r} {_show(r.content)}"
+            yield from _dump_units(q.operative, indent + "    ")
 
 
 def _dump_items(items, indent):

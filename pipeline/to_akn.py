@@ -265,13 +265,30 @@ def _paragraph(paragraph: Paragraph, runs: _Runs, scope: Scope) -> dict:
     view = {"kind": "paragraph", "eid": p_scope.eid, "num": paragraph.num,
             "class": None if paragraph.num else "unclassified"}
     view.update(_content_or_list(paragraph.content, paragraph.items, paragraph.wrap_up, runs, p_scope))
+    view["quoted"] = _quoted(paragraph.quoted, runs, p_scope) if paragraph.quoted else None
     return view
+
+
+def _quoted(quoted, runs: _Runs, scope: Scope) -> dict:
+    """A quoted text, laid out as an embeddedStructure inside the quoting paragraph."""
+    e = scope.child("embeddedStructure")
+    formula = None
+    if quoted.formula is not None:
+        f_scope = e.child("formula")
+        formula = {"eid": f_scope.eid, "p": runs.p(quoted.formula.content, f_scope)}
+    recitals = []
+    for recital in quoted.preamble:
+        c_scope = e.child("container")
+        recitals.append({"eid": c_scope.eid, "name": recital.opening or RECITAL_FALLBACK_NAME,
+                         "p": runs.p(recital.content, c_scope)})
+    return {"eid": e.eid, "formula": formula, "recitals": recitals,
+            "units": [_unit(u, runs, e) for u in quoted.operative]}
 
 
 def _content_or_list(content, items: tuple[Item, ...], wrap_up, runs: _Runs, scope: Scope) -> dict:
     """A unit without items holds content/p; with items, a list with intro, points, wrapUp."""
     if not items:
-        return {"content": runs.p(content, scope), "list": None}
+        return {"content": runs.p(content, scope), "list": None, "quoted": None}
     l_scope = scope.child("list")
     intro = None
     if content:
@@ -282,7 +299,8 @@ def _content_or_list(content, items: tuple[Item, ...], wrap_up, runs: _Runs, sco
     if wrap_up:
         w_scope = l_scope.child("wrapUp")
         wrap = {"eid": w_scope.eid, "p": runs.p(wrap_up, w_scope)}
-    return {"content": None, "list": {"eid": l_scope.eid, "intro": intro, "points": points, "wrap_up": wrap}}
+    return {"content": None, "list": {"eid": l_scope.eid, "intro": intro, "points": points, "wrap_up": wrap},
+            "quoted": None}
 
 
 def _point(item: Item, runs: _Runs, scope: Scope) -> dict:

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic
 from ..fixes.base import Line
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
-                     Meeting, Metadata, NoteRef, Paragraph, Recital, Span, Text, Title, Vote, VoteGroup)
+                     Meeting, Metadata, NoteRef, Paragraph, Quoted, Recital, Span, Text, Title, Vote, VoteGroup)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
@@ -58,6 +58,9 @@ class _Builder:
         self.title = self.formula = None
         self.items: list[tuple[int, Block]] = []
         self.vote_blocks: list[tuple[int, Block]] = []
+        # a text quoted by an operative paragraph: where it hangs and what it holds so far
+        self.quote_owner: tuple[list, int] | None = None
+        self.quote = {"formula": None, "preamble": [], "operative": []}
 
     # -- inline runs with footnote calls --------------------------------------
     def runs(self, index: int, text: str) -> tuple:
@@ -102,7 +105,32 @@ class _Builder:
 
     # -- where units go: the operative part or the current annex --------------
     def units(self, block: Block) -> list:
+        if block.quoted and self.quote_owner is not None:
+            return self.quote["operative"]
         return self.annexes[-1][1] if block.zone == Zone.ANNEX and self.annexes else self.operative
+
+    def on_embedding(self, index, block):
+        self.finish_quote()
+        target = self.units(block)
+        _, content = inline.with_opening(self.runs(index, block.line.text), self.profile, "operative_phrase")
+        target.append(Paragraph(None, None, content, block.line.span))
+        self.quote_owner = (target, len(target) - 1)
+
+    def finish_quote(self) -> None:
+        """Hang the quoted text collected so far on the paragraph that quotes it."""
+        if self.quote_owner is None:
+            return
+        self.flush_items()
+        target, position = self.quote_owner
+        q = self.quote
+        parts = [x.span for x in ([q["formula"]] if q["formula"] else []) + q["preamble"] + q["operative"]]
+        owner = target[position]
+        if parts:
+            quoted = Quoted(q["formula"], tuple(q["preamble"]), tuple(q["operative"]), Span.cover(parts))
+            target[position] = Paragraph(owner.num, owner.number, owner.content, owner.span | quoted.span,
+                                         owner.items, owner.wrap_up, quoted)
+        self.quote_owner = None
+        self.quote = {"formula": None, "preamble": [], "operative": []}
 
     def flush_items(self) -> None:
         if not self.items:
@@ -122,6 +150,8 @@ class _Builder:
     def add(self, index: int, block: Block) -> None:
         if block.kind != "item":
             self.flush_items()
+        if not block.quoted and block.kind != "embedding":
+            self.finish_quote()
         if block.kind.startswith("cover_"):
             self.cover.append(self.cover_line(index, block))
             return
@@ -148,12 +178,17 @@ class _Builder:
     on_title_draft = on_title_prst
 
     def on_formula(self, index, block):
-        self.formula = Formula(self.runs(index, block.line.text), block.line.span)
+        formula = Formula(self.runs(index, block.line.text), block.line.span)
+        if block.quoted and self.quote_owner is not None:
+            self.quote["formula"] = formula
+            return
+        self.formula = formula
         self.facts.body = block.parts["body"]
 
     def on_recital(self, index, block):
         opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
-        self.preamble.append(Recital(opening, content, block.line.span))
+        quoted = block.quoted and self.quote_owner is not None
+        (self.quote["preamble"] if quoted else self.preamble).append(Recital(opening, content, block.line.span))
 
     def on_operative(self, index, block):
         p = block.parts
@@ -268,6 +303,7 @@ class _Builder:
     # -- the end -----------------------------------------------------------------
     def build(self, source: str, notes: tuple[Line, ...]) -> Document:
         self.flush_items()
+        self.finish_quote()
         vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
         self._single_operative_paragraph()
         meta = self._metadata()

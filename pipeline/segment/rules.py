@@ -42,6 +42,7 @@ class State:
     zone: Zone = Zone.MASTHEAD
     doc_type: str = "resolution"
     last_number: int = 0  # of the last numbered paragraph
+    quoting: bool = False  # inside a text the document quotes (a draft it recommends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Block:
     line: Line
     parts: dict = field(default_factory=dict)
     zone: Zone = Zone.MASTHEAD
+    quoted: bool = False  # part of a text quoted by the paragraph before (see the `embedding` rule)
 
 
 Matcher = Callable[[str, Context], "dict | None"]
@@ -233,6 +235,15 @@ def _heading(text: str, ctx: Context) -> dict | None:
     return None
 
 
+def _embedding(text: str, ctx: Context) -> dict | None:
+    """A paragraph that introduces a whole text ("Recommends … the following draft
+    resolution:") followed by that text's formula."""
+    stripped = text.rstrip()
+    if not stripped.endswith((":", "：")) or not ctx.ahead:
+        return None
+    return {} if _formula(ctx.ahead[0], ctx) else None
+
+
 def _anything(text: str, ctx: Context) -> dict:
     return {}
 
@@ -268,6 +279,7 @@ RULES: tuple[Rule, ...] = (
     Rule("formula", TOP, _formula, Zone.PREAMBLE),
     Rule("decision_text", frozenset({Zone.OPENING}), _pattern("decision_opening"), Zone.OPERATIVE,
          doc_type="decision"),
+    Rule("embedding", frozenset({Zone.OPENING, Zone.PREAMBLE, Zone.OPERATIVE}), _embedding, Zone.OPERATIVE),
     # the body
     Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
     Rule("operative", BODY, _operative, Zone.OPERATIVE),
@@ -317,11 +329,16 @@ def classify(lines: tuple[Line, ...], profile: Profile, rules: tuple[Rule, ...] 
             if rule.then is not None:
                 state.zone = max(state.zone, rule.then)
             state.doc_type = rule.doc_type or parts.get("doc_type") or state.doc_type
-            blocks.append(Block(rule.name, line, parts, state.zone))
+            if rule.name in ("closing", "vote_intro", "annex"):
+                state.quoting = False  # the quoted text ends where the quoting one closes
+            blocks.append(Block(rule.name, line, parts, state.zone, state.quoting))
+            if rule.name == "embedding":
+                # the quoted text has its own formula, preamble and numbering
+                state.quoting, state.zone, state.last_number = True, Zone.OPENING, 0
             break
         else:
             kind = fallback(state)
             if kind == "paragraph" and state.zone < Zone.OPERATIVE:
                 state.zone = Zone.OPERATIVE
-            blocks.append(Block(kind, line, {}, state.zone))
+            blocks.append(Block(kind, line, {}, state.zone, state.quoting))
     return blocks
