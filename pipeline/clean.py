@@ -50,6 +50,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.restore_displaced_line_ends,
+    arabic.place_paragraph_numbers,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,

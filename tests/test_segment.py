@@ -21,7 +21,7 @@ def _outline(given: str) -> str:
     first, _, text = given.partition("\n")
     lang = first.removeprefix("lang:").strip()
     # the first line of the case is the language; keep input line numbers as in the file
-    document, diagnostics = segment(clean("\n" + text), load(lang), "case")
+    document, diagnostics = segment(clean("\n" + text, load(lang)), load(lang), "case")
     shown = [d.format("case") for d in diagnostics if d.level >= Level.WARNING]
     return document.dump() + "--- diagnostics" + ("\n" + "\n".join(shown) if shown else "")
 

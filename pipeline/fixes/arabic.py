@@ -1,7 +1,9 @@
-"""Fixes for Arabic text layers (owned by the Arabic profile work; see issue 3)."""
+"""Fixes for right-to-left (Arabic) text layers: bidi controls, ligature order, numbers."""
 from __future__ import annotations
 
 import re
+
+from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
 
 
 def remove_bidi_controls(text: str) -> str:
@@ -82,3 +84,39 @@ def repair_lam_alef(text: str) -> str:
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
     return text
+
+
+_LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3})(?!\S)")
+
+
+def place_paragraph_numbers(draft: Draft) -> Draft:
+    """Move a paragraph number that a right-to-left text layer printed inside the
+    first line of its paragraph back to the line's start.
+
+    Arabic paragraphs are numbered at the right margin (`1-`); extracting the
+    right-to-left line can put the number, its dash first, anywhere in the line
+    (`يقرر إنشاء فريق … -1 قانونا`). A single such token in a line that does not
+    start with a number is taken for the paragraph number, unless a month name
+    follows it (`11 أيلول - 13 تشرين`, a date range). Left-to-right languages are
+    left alone.
+
+    >>> from pipeline.languages import load
+    >>> d = place_paragraph_numbers(Draft(lines_of("يقرر إنشاء فريق عامل -1 بوضع مشروع"), profile=load("ar")))
+    >>> d.lines[0].text
+    '1- يقرر إنشاء فريق عامل بوضع مشروع'
+    """
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl":
+        return draft
+    month = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, profile.months))})")
+    lines = []
+    for line in draft.lines:
+        text = line.text
+        found = list(_LOOSE_NUMBER.finditer(text))
+        if (len(found) == 1 and found[0].start() > 0 and not re.match(r"^\s*[-–]?\s*\d", text)
+                and not month.match(text[found[0].end():])):
+            m = found[0]
+            rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
+            line = Line(f"{m['n']}- {rest}", line.span, line.page_break)
+        lines.append(line)
+    return draft.with_lines(lines)

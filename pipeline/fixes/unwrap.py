@@ -15,7 +15,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SYMBOL
-from ..scripts import Vocabulary, is_cjk, join_fragments
+from ..scripts import Vocabulary, from_superscript, is_cjk, join_fragments
 from .base import Draft, Line
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -24,8 +24,8 @@ _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
-_BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[(（]?[a-z]{1,4}[)）]|[(（][ivxlc]{1,7}[)）]"
-                          r"|[(（][\u0621-\u064a]{1,2}[)）])$")
+_BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
+                          r"|[(（]?[a-z]{1,4}[)）]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 
@@ -234,7 +234,8 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
             out.append(line)
             continue
         if pending is not None and not _BARE_NUMBER.match(text) and not _is_formula(text, draft.profile):
-            out.append(Line(f"{pending.text.strip()} {text}", pending.span | line.span, pending.page_break))
+            number = from_superscript(pending.text.strip())
+            out.append(Line(f"{number} {text}", pending.span | line.span, pending.page_break))
             pending = None
             continue
         if pending is not None:

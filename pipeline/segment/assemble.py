@@ -162,7 +162,7 @@ class _Builder:
 
     def on_title(self, index, block):
         p = block.parts
-        self.title = Title(p["num"], p["number"], self.runs(index, p["title"]), block.line.span)
+        self.title = Title(p["num"], ascii_digits(p["number"]), self.runs(index, p["title"]), block.line.span)
 
     on_title_number = on_title
 
@@ -226,6 +226,9 @@ class _Builder:
     def _annex_title_pending(self, block: Block) -> bool:
         """Short unpunctuated lines right after `Annex` are the annex's titles."""
         return bool(self.annexes) and not self.annexes[-1][1] and looks_like_heading(block.line.text)
+
+    def on_closing_after_vote(self, index, block):
+        self.on_closing(index, block)
 
     def on_closing(self, index, block):
         meeting, date = block.parts["meeting"], block.parts["date"]
@@ -294,7 +297,7 @@ class _Builder:
         marks = []
         if meeting is not None:
             (start, end), number = meeting
-            marks.append(((start, end), Meeting(text[start:end], ascii_digits(number))))
+            marks.append(((start, end), Meeting(text[start:end], _meeting_number(number, self.profile))))
         if date is not None:
             (start, end), iso = date
             marks.append(((start, end), DateText(text[start:end], iso)))
@@ -406,6 +409,15 @@ def _session_dates(text: str, profile: Profile) -> tuple[tuple, str | None]:
         return (Text(text),), None
     marks = [(m.span("start"), DateText(m["start"], start_iso)), (m.span("end"), DateText(m["end"], end_iso))]
     return _marked(text, marks), f"{start_iso}/{end_iso}"
+
+
+def _meeting_number(number: str, profile: Profile) -> str:
+    """"34", "٣٤" or a word ("الأولى", the first) as digits; the printed form when unknown."""
+    digits = ascii_digits(number.strip())
+    if digits.isdigit():
+        return digits
+    value = word_number(number, dict(profile.number_words)) if profile.number_words else None
+    return str(value) if value else number
 
 
 def _session_number(ordinal: str, profile: Profile) -> int | None:

@@ -171,7 +171,7 @@ def _closing(text: str, ctx: Context) -> dict | None:
 def _vote_intro(text: str, ctx: Context) -> dict | None:
     """The adoption outcome: a bracketed line ("[Adopted without a vote.]"), or after
     the closing lines; a paragraph that mentions a vote is not one."""
-    if not text.lstrip().startswith(("[", "［")) and ctx.state.zone < Zone.CLOSING:
+    if not _unmarked(text).startswith(("[", "［")) and ctx.state.zone < Zone.CLOSING:
         return None
     words = ctx.profile.vote
     for outcome, pattern in (("recorded", words.recorded), ("without_vote", words.without_vote),
@@ -179,6 +179,12 @@ def _vote_intro(text: str, ctx: Context) -> dict | None:
         if re.search(pattern, text, re.IGNORECASE):
             return {"outcome": outcome}
     return None
+
+
+def _unmarked(text: str) -> str:
+    """The line without leading spaces and combining marks (an Arabic text layer can
+    print a detached vowel sign before the bracket)."""
+    return text.lstrip().lstrip("".join(chr(c) for c in range(0x064B, 0x0653)) + " \u0670")
 
 
 def _vote_label(text: str, ctx: Context) -> dict | None:
@@ -204,6 +210,7 @@ def looks_like_heading(text: str) -> bool:
 
 
 MAX_NUMBER_JUMP = 3  # a paragraph number further ahead than this is not the next paragraph
+MAX_FIRST_NUMBER = 12  # the first numbered paragraph found (earlier ones may have lost their number)
 
 
 def _operative(text: str, ctx: Context) -> dict | None:
@@ -214,7 +221,7 @@ def _operative(text: str, ctx: Context) -> dict | None:
     if not m:
         return None
     number, last = int(ascii_digits(m["number"])), ctx.state.last_number
-    if number == 1 or 0 < number - last <= MAX_NUMBER_JUMP:
+    if number == 1 or 0 < number - last <= MAX_NUMBER_JUMP or (last == 0 and number <= MAX_FIRST_NUMBER):
         ctx.state.last_number = number
         return {**m.groupdict(), "match": m}
     return None
@@ -288,6 +295,7 @@ RULES: tuple[Rule, ...] = (
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
     Rule("vote_label", frozenset({Zone.VOTE}), _vote_label),
+    Rule("closing_after_vote", frozenset({Zone.VOTE}), _closing),
     Rule("vote_list", frozenset({Zone.VOTE}), _anything),
 )
 
