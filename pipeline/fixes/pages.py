@@ -270,7 +270,7 @@ def remove_page_furniture(draft: Draft) -> Draft:
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
 # Where a plain-digit call can sit in the text (see pipeline.segment.inline).
 _GLUED_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d)){marker}(?!\d)")
-_MAX_NOTE_LINES = 8  # a footnote longer than this is more likely running text
+_MAX_NOTE_LINES = 15  # a footnote longer than this is more likely running text
 
 
 def lift_page_footnotes(draft: Draft) -> Draft:
@@ -331,8 +331,8 @@ def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, be
     a page; None when the page has none."""
     best, expected = None, None
     for k in range(len(filled) - 1, -1, -1):
-        if len(filled) - k > _MAX_NOTE_LINES * (1 + (expected is not None)):
-            break
+        if (best if best is not None else len(filled)) - k > _MAX_NOTE_LINES:
+            break  # too far above the last note (or the foot) to be a note
         m = _PLAIN_NOTE.match(lines[filled[k]].text)
         if not m:
             continue
