@@ -256,6 +256,9 @@ def remove_page_furniture(draft: Draft) -> Draft:
             drop(filled.pop(0), "running header")
         while filled and is_furniture(lines[filled[-1]].text):
             drop(filled.pop(), "page footer")
+        for i in filled:  # a page number the extractor left inside the page, between blank lines
+            if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
+                drop(i, "page number")
         if filled:
             last = lines[filled[-1]]
             glued = GLUED_JOB_NUMBER.search(last.text)
@@ -265,6 +268,13 @@ def remove_page_furniture(draft: Draft) -> Draft:
     removed.sort(key=lambda r: r.line)
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
     return draft.with_lines(lines, removed=removed, diagnostics=events)
+
+
+def _alone(lines: tuple[Line, ...], index: int) -> bool:
+    """A line with blank lines (or the edge of the text) on both sides."""
+    before = index == 0 or not lines[index - 1].text.strip()
+    after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
+    return before and after
 
 
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")

@@ -72,6 +72,7 @@ class _Reader:
         self.p = profile
         self.full = full_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
+        self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
 
     def _any(self, names: tuple[str, ...], text: str) -> bool:
         return any(self.p.rx(name).match(text) for name in names)
@@ -131,13 +132,15 @@ class _Reader:
         if self._formula(prev):
             return True  # the formula is a paragraph of its own, with or without its comma
         if self._structural(text):
+            self.numbered = self.numbered or bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
             return True
         if self._closing_line(text) and (_ends_paragraph(prev) or self._closing_line(prev)):
+            self.numbered = False  # what follows the closing (a vote, an annex) is not numbered
             return True
         numbered_next = bool(self.p.rx("operative").match(following) or _BARE_NUMBER.match(following))
         if numbered_next and _heading_like(text):
             return True  # a heading over the next paragraph
-        if not _ends_paragraph(prev):
+        if not _ends_paragraph(prev) or self.numbered:
             return False
         short = _width(prev) < _SHORT * self.full
         opening = self.p.rx("opening_phrase").match(text)

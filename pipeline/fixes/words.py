@@ -66,6 +66,7 @@ def join_broken_symbols(draft: Draft) -> Draft:
 
 
 _LONG_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
+_CAMEL = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
 
 
 def restore_dropped_hyphens(draft: Draft) -> Draft:
@@ -81,19 +82,22 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     >>> text = "inter-communal violence\\nend intercommunal fighting and long-range patrols"
     >>> [l.text for l in restore_dropped_hyphens(Draft(lines_of(text))).lines][1]
     'end inter-communal fighting and long-range patrols'
+    >>> restore_dropped_hyphens(Draft(lines_of("the SecretaryGeneral"))).lines[0].text
+    'the Secretary-General'
     """
     vocabulary = Vocabulary(line.text for line in draft.lines)
     joined = {c.replace("-", ""): c for c in vocabulary.compounds if c.count("-") == 1}
-    if not joined:
-        return draft
 
     def restore(m: re.Match) -> str:
         word = m.group()
-        compound = joined.get(word.lower())
-        if compound is None or vocabulary.words[word.lower()] > 1:
+        if vocabulary.words[word.lower()] > 1:
             return word
-        cut = compound.index("-")
-        return word[:cut] + "-" + word[cut:]
+        compound = joined.get(word.lower())
+        if compound is not None:
+            cut = compound.index("-")
+            return word[:cut] + "-" + word[cut:]
+        camel = _CAMEL.match(word)  # "SecretaryGeneral": a capital inside a word is a lost hyphen
+        return f"{camel[1]}-{camel[2]}" if camel else word
 
     lines = [Line(_LONG_WORD.sub(restore, line.text), line.span, line.page_break) for line in draft.lines]
     return draft.with_lines(lines)
