@@ -67,8 +67,9 @@ PROFILE = Profile(
     meeting=r"(?P<number>\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting(?:\s+\(resumed\))?",
     operative=r"^(?P<num>(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$",
     item=r"^(?P<num>\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\))\s+(?P<text>\S.*)$",
-    opening_phrase=(rf"^(?:(?:{'|'.join(_ADVERBS)})\s+)?"
-                    rf"(?:{'|'.join(_ADJECTIVES)}|[A-Z][a-z]+(?:ing|ed)|Guided by)"
+    opening_phrase=(rf"^(?:(?:(?:{'|'.join(_ADVERBS)})\s+)?(?:{'|'.join(_ADJECTIVES)})"
+                    rf"|(?:{'|'.join(_ADVERBS)})\s+(?:[a-z]+(?:ing|ed)|{'|'.join(a.lower() for a in _ADJECTIVES)})"
+                    rf"|[A-Z][a-z]+(?:ing|ed)|Guided by)"
                     rf"(?:\s+(?:{'|'.join(sorted(_TAILS, key=len, reverse=True))})\b)?"),
     operative_phrase=(rf"^(?:(?:{'|'.join(_ADVERBS)})\s+)?[A-Z]?[a-z]+s\b"
                       rf"(?:\s+(?:{'|'.join(sorted(_OPERATIVE_TAILS, key=len, reverse=True))})\b)?"),

@@ -87,7 +87,9 @@ class _Builder:
         wanted = [f.marker for f in self.footnotes if f.marker not in printed]
         if not wanted:
             return {}
-        return inline.locate_plain_calls([b.line.text for b in self.blocks], wanted)
+        # the masthead carries symbols and dates, not calls
+        texts = ["" if b.kind.startswith("cover_") else b.line.text for b in self.blocks]
+        return inline.locate_plain_calls(texts, wanted)
 
     def _place_orphan_notes(self) -> dict[int, list]:
         """Notes whose call is nowhere in the text go to the block printed before

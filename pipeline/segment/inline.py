@@ -58,6 +58,7 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
 # ("Weapons4"), after closing punctuation ("Treaty,8", "决议，2"), or after a year
 # ("of 19721" = 1972 + call 1); never inside a longer number.
 _PLAIN_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d))"
+               r"(?<!/[A-Za-z]\.)(?<!/[A-Za-z]{{2}}\.)(?<!/[A-Za-z]{{3}}\.)(?<!/[A-Za-z]{{4}}\.)"  # not L.1, Add.1
                r"{marker}(?!\d)")
 
 
