@@ -73,6 +73,7 @@ class _Reader:
         self.full = full_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
+        self.title_open = False  # the lines so far since the title belong to it
 
     def _any(self, names: tuple[str, ...], text: str) -> bool:
         return any(self.p.rx(name).match(text) for name in names)
@@ -119,12 +120,13 @@ class _Reader:
                 self.zone = "body" if not self._any(("sc_adoption",), text) else self.zone
                 return True
             # a numbered title runs on while its lines are full; anything else opens the text
-            title_runs_on = (self.p.rx("title").match(prev) and not _ends_paragraph(prev)
+            self.title_open = self.title_open or bool(self.p.rx("title").match(prev))
+            title_runs_on = (self.title_open and not _ends_paragraph(prev)
                              and (_width(prev) >= _SHORT * self.full or _initial(text).islower()
                                   or _ends_mid_phrase(prev)))
             if title_runs_on or (not _ends_paragraph(prev) and _initial(text).islower()):
                 return False
-            self.zone = "body"
+            self.zone, self.title_open = "body", False
             return True
         # the body
         if _BARE_NUMBER.match(prev):
@@ -140,9 +142,13 @@ class _Reader:
         numbered_next = bool(self.p.rx("operative").match(following) or _BARE_NUMBER.match(following))
         if numbered_next and _heading_like(text):
             return True  # a heading over the next paragraph
-        if not _ends_paragraph(prev) or self.numbered:
-            return False
         short = _width(prev) < _SHORT * self.full
+        if self.numbered:
+            return False
+        if not _ends_paragraph(prev):
+            # a short line that stops without punctuation is a line of its own (a heading,
+            # an entry of a list of items and documents), when a capital follows
+            return short and _initial(text).isupper() and _heading_like(prev)
         opening = self.p.rx("opening_phrase").match(text)
         # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
         if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
