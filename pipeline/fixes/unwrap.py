@@ -25,7 +25,7 @@ _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
-                          r"|[(（]?[a-z]{1,4}[)）]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）])$")
+                          r"|[(（]?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 

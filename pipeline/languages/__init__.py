@@ -69,7 +69,7 @@ class Profile:
     partial_date: str  # groups: year, month, day (any may be missing: "18 June", "7月6日")
     meeting: str  # groups: number
     operative: str  # groups: num, number, text
-    item: str  # groups: num, label, text
+    item: str  # groups: num, label (or dotted, for "a."), text
     opening_phrase: str  # pattern of the opening phrase of a preambular paragraph
     operative_phrase: str  # pattern of the opening phrase (the verb) of an operative paragraph
     vote: VoteWords

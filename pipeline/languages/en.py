@@ -66,7 +66,8 @@ PROFILE = Profile(
     partial_date=rf"^(?P<day>\d{{1,2}})(?:\s+(?P<month>{_MONTH}))?(?:\s+(?P<year>\d{{4}}))?$",
     meeting=r"(?P<number>\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting(?:\s+\(resumed\))?",
     operative=r"^(?P<num>(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$",
-    item=r"^(?P<num>\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\))\s+(?P<text>\S.*)$",
+    # "(a)", and "a." as Security Council resolutions print it
+    item=r"^(?P<num>\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)|(?P<dotted>[a-z]{1,2})\.)\s+(?P<text>\S.*)$",
     opening_phrase=(rf"^(?:(?:(?:{'|'.join(_ADVERBS)})\s+)?(?:{'|'.join(_ADJECTIVES)})"
                     rf"|(?:{'|'.join(_ADVERBS)})\s+(?:[a-z]+(?:ing|ed)|{'|'.join(a.lower() for a in _ADJECTIVES)})"
                     rf"|[A-Z][a-z]+(?:ing|ed)|Guided by)"

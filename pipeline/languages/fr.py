@@ -135,7 +135,7 @@ PROFILE = Profile(
              r"(?:\s+\((?:reprise|suite)\))?"),
     operative=r"^(?P<num>(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$",
     # French prints "a)" and "i)"; some texts keep the English "(a)"
-    item=r"^(?P<num>\(?(?P<label>[a-z]{1,3}|[ivxlc]{1,7})\))\s+(?P<text>\S.*)$",
+    item=r"^(?P<num>\(?(?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)|(?P<dotted>[a-z]{1,2})\.)\s+(?P<text>\S.*)$",
     opening_phrase=_OPENING,
     operative_phrase=_OPERATIVE,
     vote=VoteWords(

@@ -455,7 +455,12 @@ class _Node:
     def freeze(self) -> Item:
         kids = tuple(c.freeze() for c in self.children)
         span = self.block.line.span if not kids else self.block.line.span | kids[-1].span
-        return Item(self.block.parts["num"], self.block.parts["label"], self.content, span, kids)
+        return Item(self.block.parts["num"], _label(self.block.parts), self.content, span, kids)
+
+
+def _label(parts: dict) -> str:
+    """The letters of an item label, whichever form the profile matched ("(a)", "a.")."""
+    return parts.get("label") or parts.get("dotted") or ""
 
 
 def _label_values(label: str) -> dict[str, int]:
@@ -476,7 +481,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
     top: list[_Node] = []
     levels: list[list[_Node]] = []  # open levels, outermost first; each holds its items
     for block, content in entries:
-        values = _label_values(block.parts["label"])
+        values = _label_values(_label(block.parts))
         placed = False
         for depth in range(len(levels) - 1, -1, -1):
             level = levels[depth]
