@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..diagnostics import Diagnostic
-from ..languages import SUPERSCRIPT_NOTE_LINE
+from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture
 from ..scripts import is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
@@ -154,10 +154,10 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     """
     out: list[Line] = []
     events = []
-    opening = draft.profile.rx("opening_phrase") if draft.profile else None
     for line in draft.lines:
         previous = _last_text_line(out)
-        if line.text and line.page_break and previous is not None and _continues(out[previous], line, opening):
+        if line.text and line.page_break and previous is not None and _continues(out[previous], line,
+                                                                                 draft.profile):
             head = out[previous]
             joined = Line(join_fragments(head.text, line.text), head.span | line.span, head.page_break)
             out[previous] = joined
@@ -176,14 +176,18 @@ def _last_text_line(lines: list[Line]) -> int | None:
     return None
 
 
-def _continues(head: Line, tail: Line, opening: re.Pattern | None) -> bool:
+def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     """Whether `tail`, the first line of a page, goes on with `head`, the last line
-    of the page before. `opening` is the language's pattern of a preambular opening
-    phrase (a lower-case gerund in Russian opens a paragraph, it does not go on)."""
+    of the page before. The profile says what opens a paragraph (a lower-case
+    gerund in Russian) and what stands alone (the closing date, an annex heading)."""
     end = head.text.rstrip()[-1:]
     start = tail.text.lstrip()[:1]
     if not end or not start or _STARTS_NUMBERED.match(tail.text):
         return False
+    if profile is not None and (profile.rx("annex").match(tail.text.strip())
+                                or profile.rx("date").search(head.text[-20:])):
+        return False  # "… 2023年7月25日" + "附件": a closing line and an annex heading
+    opening = profile.rx("opening_phrase") if profile else None
     if is_cjk(start) or is_cjk(end):
         return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
                 and unicodedata.category(start).startswith("L"))
