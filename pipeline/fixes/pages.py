@@ -196,7 +196,13 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
         return lower_or_digit and not (opening and opening.match(tail.text.lstrip()))
     if end in _PARAGRAPH_END or not (end.isalnum() or end == "-"):
         return False
-    return lower_or_digit or end == "-"
+    return lower_or_digit or end == "-" or _ends_on_short_word(head.text)
+
+
+def _ends_on_short_word(text: str) -> bool:
+    """A line ending on a short lower-case word ("en la que la") stops mid-phrase."""
+    m = re.search(r"(\w+)\W*$", text)
+    return bool(m) and len(m.group(1)) <= 3 and m.group(1).isalpha() and m.group(1).islower()
 
 
 def drop_blank_lines(draft: Draft) -> Draft:
@@ -383,21 +389,36 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     events = []
-    for k in range(1, len(filled) - 1):
-        before, fragment, owner = (lines[filled[k - 1]], lines[filled[k]], lines[filled[k + 1]])
-        after = lines[filled[k + 2]].text.strip() if k + 2 < len(filled) else ""
-        text = fragment.text.strip()
-        if not (len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END and text):
-            continue
-        if before.text.rstrip()[-1:] not in _PARAGRAPH_END or owner.text.rstrip()[-1:] in _PARAGRAPH_END:
-            continue
-        if not any(p.match(owner.text.strip()) for p in opens):
-            continue
-        if after and not any(p.match(after) for p in opens):
-            continue
-        lines[filled[k + 1]] = Line(join_fragments(owner.text.rstrip(), text), owner.span | fragment.span,
-                                    owner.page_break)
-        lines[filled[k]] = Line("", fragment.span, fragment.page_break)
-        events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
-                                 fragment.span.first))
+
+    def is_fragment(text: str) -> bool:
+        return 0 < len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END
+
+    def opens_paragraph(text: str) -> bool:
+        return any(p.match(text) for p in opens)
+
+    k = 1
+    while k < len(filled):
+        # a run of fragments after a finished line, then as many unfinished owners
+        run = k
+        while run < len(filled) and is_fragment(lines[filled[run]].text.strip()):
+            run += 1
+        count = run - k
+        owners = filled[run:run + count]
+        before = lines[filled[k - 1]].text.rstrip()
+        fits = (count and len(owners) == count and before[-1:] in _PARAGRAPH_END
+                and all(opens_paragraph(lines[i].text.strip()) and lines[i].text.rstrip()[-1:] not in _PARAGRAPH_END
+                        for i in owners))
+        after = lines[filled[run + count]].text.strip() if run + count < len(filled) else ""
+        if fits and (not after or opens_paragraph(after)):
+            for fragment_index, owner_index in zip(filled[k:run], owners):
+                fragment, owner = lines[fragment_index], lines[owner_index]
+                text = fragment.text.strip()
+                lines[owner_index] = Line(join_fragments(owner.text.rstrip(), text), owner.span | fragment.span,
+                                          owner.page_break)
+                lines[fragment_index] = Line("", fragment.span, fragment.page_break)
+                events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
+                                         fragment.span.first))
+            k = run + count
+        else:
+            k = max(run, k + 1)
     return draft.with_lines(lines, diagnostics=events)
