@@ -100,7 +100,7 @@ PROFILE = Profile(
                             formula=_formula(_BODY_ECOSOC)),
     },
     # "58/13 - Title"; pdftotext may put the dash first ("- 58/13Title")
-    title=(r"^(?=-?\s*\d{1,4}/\d{1,4}\s*-|-)-?\s*(?P<num>(?P<number>\d{1,4}/\d{1,4}))\s*-?\s*"
+    title=(r"^(?=-?\s*\d{1,4}/\d{1,4}\s*-|-)-?\s*(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4}))\s*-?\s*"
            r"(?P<title>\S.*)$"),
     session=(r"^(?:الدورة|دورة)\s+(?:الاستثنائية\s+(?:الطارئة\s+)?)?(?:عام\s+)?"
              rf"(?P<ordinal>\d{{1,4}}|(?:{_ORDINAL_WORD})(?:\s+(?:عشرة?|و\S+))?)(?:\s+المستأنفة)?$"),

@@ -54,7 +54,7 @@ PROFILE = Profile(
         "ECOSOC": BodyWords(names=("Economic and Social Council",),
                             formula=r"^The Economic and Social Council,$"),
     },
-    title=r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\.)\s*(?P<title>\S.*)$",
+    title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\.)\s*(?P<title>\S.*)$",
     session=r"^(?P<ordinal>[A-Z][a-z]+(?:[- ][a-z]+)?|\d{4})\s+(?:special\s+|emergency\s+special\s+)?session$",
     agenda_item=r"^Agenda items?\s+(?P<item>\S.*)$",
     adoption_line=rf"^(?P<kind>Resolution|Decision) adopted by the (?P<body>.+?) on (?P<date>{_DATE})$",

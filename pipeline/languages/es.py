@@ -109,7 +109,7 @@ PROFILE = Profile(
         "ECOSOC": BodyWords(names=("Consejo Económico y Social",),
                             formula=r"^El\s+Consejo\s+Económico\s*y\s*Social\s*,?$"),
     },
-    title=r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\.)\s*(?P<title>\S.*)$",
+    title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\.)\s*(?P<title>\S.*)$",
     # "Septuagésimo sexto período de sesiones", "58º período de sesiones",
     # "Período de sesiones de 2024", "Décimo período extraordinario de sesiones de emergencia"
     session=(rf"^(?:(?P<year_session>Período\s+de\s+sesiones\s+de\s+))?"

@@ -115,7 +115,7 @@ PROFILE = Profile(
         "ECOSOC": BodyWords(names=("Conseil économique et social",),
                             formula=r"^Le\s+Conseil\s+économique\s*et\s*social\s*,?$"),
     },
-    title=r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\.)\s*(?P<title>\S.*)$",
+    title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\.)\s*(?P<title>\S.*)$",
     session=(rf"^(?:(?P<year_session>Session\s+de\s+))?"
              rf"(?P<ordinal>\d{{4}}|[{_UPPER}][{_LOWER}]+(?:(?:-|\s+et\s+|\s+)(?:{_ORDINAL_WORD}))*)"
              r"(?(year_session)|\s+session(?:\s+extraordinaire(?:\s+d[’']urgence)?)?)$"),

@@ -97,7 +97,7 @@ PROFILE = Profile(
         "SC": BodyWords(names=_SC, formula=r"^Совет Безопасности\s*,$"),
         "ECOSOC": BodyWords(names=_ECOSOC, formula=r"^Экономический и Социальный Совет\s*,?$"),
     },
-    title=r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\.)\s*(?P<title>\S.*)$",
+    title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\.)\s*(?P<title>\S.*)$",
     # "Пятьдесят четвертая сессия", "Двадцать седьмая специальная сессия", and the
     # ECOSOC year sessions "Сессия 2022 года" (the year is their number).
     session=(r"^(?=Сессия\s+\d{4}\s+года$|[А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?\s+"

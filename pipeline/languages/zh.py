@@ -37,7 +37,7 @@ PROFILE = Profile(
         "SC": BodyWords(names=("安全理事会", "安理会"), formula=r"^安全理事会\s*[，,]$"),
         "ECOSOC": BodyWords(names=("经济及社会理事会",), formula=r"^经济及社会理事会\s*[，,]$"),
     },
-    title=r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．])\s*(?P<title>\S.*)$",
+    title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\s*[.．])\s*(?P<title>\S.*)$",
     session=r"^第\s*(?P<ordinal>[〇零一二三四五六七八九十百两]+|\d+)\s*届(?:紧急特别|特别)?会议$",
     agenda_item=r"^议程项目\s*(?P<item>\S.*)$",
     adoption_line=rf"^(?P<body>\D+?)\s*(?P<date>{_DATE})\s*通过的(?P<kind>决议|决定)$",
