@@ -8,6 +8,7 @@ import pytest
 
 from casefile import read_cases
 from pipeline.clean import FIXES, clean
+from pipeline.languages import detect, load
 
 CASES = read_cases(Path(__file__).parent / "cases" / "clean.txt")
 
@@ -24,9 +25,14 @@ def _show(cleaned) -> str:
     return "\n".join(lines)
 
 
+def _profile(case):
+    """The language a case is written in (the fixes that need words get its profile)."""
+    return load(detect(_unescape(case.given)) or "en")
+
+
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_clean_case(case):
-    assert _show(clean(_unescape(case.given))) == _unescape(case.expected), \
+    assert _show(clean(_unescape(case.given), _profile(case))) == _unescape(case.expected), \
         f"tests/cases/clean.txt:{case.line}: {case.title}"
 
 

@@ -211,7 +211,8 @@ def unwrap_lines(draft: Draft) -> Draft:
         text = line.text.strip()
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
         # judged against the previous printed line (its length, its last character)
-        if not out or reader.starts(filled[index - 1].text.strip(), text, following):
+        previous = filled[index - 1].text.strip() if index else ""
+        if reader.starts(previous, text, following) or not out:
             out.append(Line(text, line.span, line.page_break))
             continue
         head = out[-1]
