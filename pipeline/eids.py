@@ -20,7 +20,7 @@ ABBREVIATIONS = {
     "subsection": "subsec", "temporalGroup": "tmpg", "wrapUp": "wrapup",
 }
 # Elements whose name is their whole eId step, without a number.
-NAMED_ONLY = {"intro", "wrapUp", "preface", "preamble", "conclusions", "coverPage", "mainBody"}
+NAMED_ONLY = {"intro", "wrapUp", "preface", "preamble", "conclusions", "coverPage", "mainBody", "collectionBody"}
 
 _NUM_EDGE = re.compile(r"^[\s(（\[]+|[\s.)）\]:：。．\-–]+$")
 

@@ -272,6 +272,23 @@ class Annex:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a text adopted in parts (`75/101 A-B`): its label and its own
+    formula, preamble, operative paragraphs, closing and vote."""
+
+    label: str
+    span: Span
+    formula: "Formula | None" = None
+    preamble: tuple["Recital", ...] = ()
+    operative: tuple["OperativeUnit", ...] = ()
+    closing: tuple["ClosingLine", ...] = ()
+    vote: "Vote | None" = None
+
+    def paragraphs(self) -> Iterator["Paragraph"]:
+        return (u for u in self.operative if isinstance(u, Paragraph))
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """Facts about the document as a whole, derived by the assembler."""
 
@@ -304,9 +321,13 @@ class Document:
     closing: tuple[ClosingLine, ...] = ()
     vote: Vote | None = None
     annexes: tuple[Annex, ...] = ()
+    parts: tuple[Part, ...] = ()
 
     def paragraphs(self) -> Iterator[Paragraph]:
-        return (u for u in self.operative if isinstance(u, Paragraph))
+        """The operative paragraphs, of every part."""
+        yield from (u for u in self.operative if isinstance(u, Paragraph))
+        for part in self.parts:
+            yield from part.paragraphs()
 
     def dump(self) -> str:
         """Indented outline of the document, one node per line with its span."""
@@ -327,34 +348,42 @@ def _dump_lines(doc: Document) -> Iterator[str]:
         t = doc.title
         label = f" label={t.before!r}+{t.after!r}" if t.before or t.after else ""
         yield f"  title [{t.span}] num={t.num}{label} {_show(t.content)}"
-    if doc.formula:
-        yield f"  formula [{doc.formula.span}] {_show(doc.formula.content)}"
-    if doc.preamble:
-        yield f"  preamble ({len(doc.preamble)})"
-        for r in doc.preamble:
-            yield f"    recital [{r.span}] opening={r.opening!r} {_show(r.content)}"
-    if doc.operative:
-        yield f"  operative ({sum(1 for _ in doc.paragraphs())} paragraphs)"
-        yield from _dump_units(doc.operative, "    ")
-    if doc.footnotes:
-        yield "  footnotes"
-        for f in doc.footnotes:
-            yield f"    footnote [{f.span}] marker={f.marker} {_show(f.content)}"
-    if doc.closing:
-        yield "  closing"
-        for c in doc.closing:
-            yield f"    {c.kind} [{c.span}] {_show(c.content)}"
-    if doc.vote:
-        v = doc.vote
-        counts = "/".join(str(v.count(k)) for k in VOTE_KEYS)
-        yield f"  vote [{v.span}] outcome={v.outcome} counts={counts} {_show(v.content)}"
-        for g in v.groups:
-            yield f"    {g.key} [{g.span}] names={len(g.names)} {g.label} {_show(g.content)}"
+    yield from _dump_text(doc, "  ")
     for a in doc.annexes:
         yield f"  annex [{a.span}]"
         for h in a.headings:
             yield f"    heading [{h.span}] {_show(h.content)}"
         yield from _dump_units(a.body, "    ")
+    for part in doc.parts:
+        yield f"  part {part.label} [{part.span}]"
+        yield from _dump_text(part, "    ")
+
+
+def _dump_text(doc, pad: str):
+    """Formula, preamble, operative part, closing and vote of a document or a part."""
+    if doc.formula:
+        yield f"{pad}formula [{doc.formula.span}] {_show(doc.formula.content)}"
+    if doc.preamble:
+        yield f"{pad}preamble ({len(doc.preamble)})"
+        for r in doc.preamble:
+            yield f"{pad}  recital [{r.span}] opening={r.opening!r} {_show(r.content)}"
+    if doc.operative:
+        yield f"{pad}operative ({sum(1 for u in doc.operative if isinstance(u, Paragraph))} paragraphs)"
+        yield from _dump_units(doc.operative, pad + "  ")
+    if getattr(doc, "footnotes", None):
+        yield f"{pad}footnotes"
+        for f in doc.footnotes:
+            yield f"{pad}  footnote [{f.span}] marker={f.marker} {_show(f.content)}"
+    if doc.closing:
+        yield f"{pad}closing"
+        for c in doc.closing:
+            yield f"{pad}  {c.kind} [{c.span}] {_show(c.content)}"
+    if doc.vote:
+        v = doc.vote
+        counts = "/".join(str(v.count(k)) for k in VOTE_KEYS)
+        yield f"{pad}vote [{v.span}] outcome={v.outcome} counts={counts} {_show(v.content)}"
+        for g in v.groups:
+            yield f"{pad}  {g.key} [{g.span}] names={len(g.names)} {g.label} {_show(g.content)}"
 
 
 def _dump_units(units, indent):

@@ -90,18 +90,35 @@ def _context(doc: Document, options: AknOptions) -> dict:
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
     root = Scope()
     meta = _meta(doc, body, profile.akn_code, options)
-    return {
+    context = {
         "namespace": AKN_NAMESPACE,
         "doc_type": doc.meta.doc_type,
         "meta": meta,
         "cover": _cover(doc, runs, root.child("coverPage"), body),
         "preface": _preface(doc, runs, root.child("preface")),
-        "preamble": _preamble(doc, runs, root.child("preamble")),
-        "body": [_unit(u, runs, root) for u in doc.operative],
-        "conclusions": _conclusions(doc, runs, root.child("conclusions"), body),
-        "annexes": _annexes(doc, runs, root, meta),
+        "main": None,
+        "components": [],
         "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
     }
+    if doc.parts:  # a documentCollection: each part is a component statement of its own
+        reference = root.child("collectionBody")
+        for part in doc.parts:
+            scope = root.child("component")
+            context["components"].append({
+                "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
+                "frbr": f"!part_{part.label}", "preface_eid": scope.child("preface").child("p").eid,
+                "text": _text(part, runs, scope, body)})
+    else:
+        context["main"] = _text(doc, runs, root, body)
+    context["annexes"] = _annexes(doc, runs, root)
+    return context
+
+
+def _text(text, runs: _Runs, scope: Scope, body: Body | None) -> dict:
+    """Preamble, operative units and conclusions of a document or of one of its parts."""
+    return {"preamble": _preamble(text, runs, scope.child("preamble")),
+            "units": [_unit(u, runs, scope) for u in text.operative],
+            "conclusions": _conclusions(text, runs, scope.child("conclusions"), body)}
 
 
 def _comment(text: str) -> str:
@@ -329,16 +346,10 @@ def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) ->
     return paragraphs or None
 
 
-def _annexes(doc: Document, runs: _Runs, root: Scope, meta: dict) -> list[dict]:
+def _annexes(doc: Document, runs: _Runs, root: Scope) -> list[dict]:
     out = []
     for number, annex in enumerate(doc.annexes, start=1):
         scope = root.child("attachment")
         units = [_unit(h, runs, scope) for h in annex.headings] + [_unit(u, runs, scope) for u in annex.body]
-        component = f"!annex_{number}"
-        out.append({
-            "eid": scope.eid, "units": units,
-            "work_this": meta["work"]["uri"] + "/" + component,
-            "expression_this": meta["expression"]["uri"] + "/" + component,
-            "manifestation_this": meta["expression"]["uri"] + "/" + component + ".xml",
-        })
+        out.append({"eid": scope.eid, "units": units, "frbr": f"!annex_{number}"})
     return out

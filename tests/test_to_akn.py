@@ -106,3 +106,18 @@ def test_recorded_vote_groups():
                  VoteGroup("against", "Against:", (Organization("Japan"),), S)))
     tree = write(Document("t", meta(), S, vote=vote))
     assert tree.xpath("//a:outcome[@refersTo='#inFavour']/a:organization/text()", namespaces=NS) == ["Chile", "China"]
+
+
+def test_parts_make_a_document_collection():
+    from pipeline.model import Part
+
+    parts = (Part("A", S, operative=(Paragraph(None, None, (Text("Decides one."),), S),),
+                  closing=(ClosingLine("adoption", (Meeting("50th plenary meeting", "50"),), S),)),
+             Part("B", S, operative=(Paragraph("1.", 1, (Text("Decides two."),), S),)))
+    tree = write(Document("t", meta(doc_type="decision"), S,
+                          title=Title("77/600.", "77/600", (Text("Parts"),), S), parts=parts))
+    assert tree.xpath("/a:akomaNtoso/a:documentCollection/@name", namespaces=NS) == ["publication"]
+    assert tree.xpath("//a:collectionBody/a:component/a:documentRef/@href", namespaces=NS) == ["#cmp_1", "#cmp_2"]
+    assert tree.xpath("//a:components/a:component/a:statement/a:preface//a:docNumber/text()",
+                      namespaces=NS) == ["A", "B"]
+    assert tree.xpath("//a:components/a:component[2]//a:paragraph/@eId", namespaces=NS) == ["cmp_2__para_1"]

@@ -92,7 +92,7 @@ class _Reader:
 
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
-        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex"), text):
+        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label"), text):
             return True
         if text.startswith(("[", "［")) or self._formula(text):
             return True

@@ -87,6 +87,7 @@ class Profile:
     annex: str  # pattern of an annex heading line ("Annex", "Annex II")
     numerals: str  # how session ordinals are written: "cjk" | "words" | "digits"
     number_words: Mapping[str, int] = field(default_factory=dict)
+    part_label: str = r"^[A-Z]$"  # the label of a part of a text adopted in parts ("A", "B")
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
@@ -134,7 +135,7 @@ def _check(profile: Profile) -> Profile:
         if not words.names:
             raise ValueError(f"{where}: body {body} has no names")
     for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
-                 "decision_opening", "prst_title", "draft_title", "annex"):
+                 "decision_opening", "prst_title", "draft_title", "annex", "part_label"):
         re.compile(getattr(profile, name))
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):

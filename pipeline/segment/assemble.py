@@ -14,7 +14,8 @@ from ..diagnostics import Diagnostic
 from ..fixes.base import Line
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
-                     Meeting, Metadata, NoteRef, Paragraph, Quoted, Recital, Span, Text, Title, Vote, VoteGroup)
+                     Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Text, Title, Vote,
+                     VoteGroup)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
@@ -61,6 +62,10 @@ class _Builder:
         # a text quoted by an operative paragraph: where it hangs and what it holds so far
         self.quote_owner: tuple[list, int] | None = None
         self.quote = {"formula": None, "preamble": [], "operative": []}
+        # a text adopted in parts: the parts finished so far, and the label of the current one
+        self.parts: list[Part] = []
+        self.part_label: tuple[str, Span] | None = None
+        self.before_parts: tuple | None = None  # what came before the first part label
 
     # -- inline runs with footnote calls --------------------------------------
     def runs(self, index: int, text: str) -> tuple:
@@ -161,6 +166,27 @@ class _Builder:
         if handler is None:  # a rule was added without telling the assembler
             raise AssertionError(f"no assembly for block kind {block.kind!r}")
         handler(index, block)
+
+    def on_part(self, index, block):
+        self.close_part()
+        self.part_label = (block.line.text.strip(), block.line.span)
+
+    def close_part(self) -> None:
+        """Finish the text collected since the last part label (or keep what came
+        before the first label as the document's own text) and start afresh."""
+        self.flush_items()
+        self.finish_quote()
+        vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
+        if self.part_label is None:
+            if self.before_parts is None:
+                self.before_parts = (self.formula, self.preamble, self.operative, self.closing, vote)
+        else:
+            self._single_operative_paragraph()
+            label, span = self.part_label
+            spans = [span] + [x.span for x in self.preamble + self.operative + self.closing]
+            self.parts.append(Part(label, Span.cover(spans), self.formula, tuple(self.preamble),
+                                   tuple(self.operative), tuple(self.closing), vote))
+        self.formula, self.preamble, self.operative, self.closing, self.vote_blocks = None, [], [], [], []
 
     def on_title(self, index, block):
         p = block.parts
@@ -307,12 +333,20 @@ class _Builder:
 
     # -- the end -----------------------------------------------------------------
     def build(self, source: str, notes: tuple[Line, ...]) -> Document:
-        self.flush_items()
-        self.finish_quote()
-        vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
-        self._single_operative_paragraph()
+        if self.part_label is not None:
+            self.close_part()
+            self.formula, preamble, operative, closing, vote = self.before_parts
+            self.preamble, self.operative, self.closing = list(preamble), list(operative), list(closing)
+        else:
+            self.flush_items()
+            self.finish_quote()
+            vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
+            self._single_operative_paragraph()
         meta = self._metadata()
-        _check(meta, self.title, self.formula, self.operative, self.facts, self.blocks)
+        _check(meta, self.title, self.formula or next((p.formula for p in self.parts if p.formula), None),
+               self.operative, self.facts, self.blocks)
+        for part in self.parts:
+            _check_numbering(part.operative, self.facts)
         spans = [b.line.span for b in self.blocks] + [n.span for n in notes]
         annexes = tuple(Annex(tuple(h), tuple(u), Span.cover([s] + [x.span for x in h + u]))
                         for h, u, s in self.annexes)
@@ -320,7 +354,7 @@ class _Builder:
                         cover=tuple(self.cover), title=self.title, formula=self.formula,
                         preamble=tuple(self.preamble), operative=tuple(self.operative),
                         footnotes=tuple(self.footnotes), closing=tuple(self.closing), vote=vote,
-                        annexes=annexes)
+                        annexes=annexes, parts=tuple(self.parts))
 
     def _single_operative_paragraph(self) -> None:
         """A resolution of one unnumbered operative paragraph ("Adopte la déclaration…")
@@ -343,8 +377,9 @@ class _Builder:
         return _iso_any(self.profile.rx("date").search(text), self.profile)
 
     def _metadata(self) -> Metadata:
-        dates = [r.iso for c in self.closing for r in c.content if isinstance(r, DateText)]
-        meetings = [r.number for c in self.closing + self.cover for r in c.content if isinstance(r, Meeting)]
+        closing = self.closing + [c for part in self.parts for c in part.closing]
+        dates = [r.iso for c in closing for r in c.content if isinstance(r, DateText)]
+        meetings = [r.number for c in closing + self.cover for r in c.content if isinstance(r, Meeting)]
         adoption = (dates[0] if dates else None) or self.facts.adoption_date or self._statement_date()
         doc_type = self.facts.doc_type
         number = self.title.number if self.title else None
@@ -555,6 +590,11 @@ def _check(meta, title, formula, operative, facts: _Facts, blocks: list[Block]) 
         facts.warn("W018", "the adopting body could not be determined", first_line)
     if meta.adoption_date is None and meta.doc_type != "draftResolution":
         facts.warn("W017", "no adoption date was found", first_line)
+    _check_numbering(operative, facts)
+
+
+def _check_numbering(operative, facts: _Facts) -> None:
+    """Gaps and repeats in the numbering of one run of operative paragraphs."""
     previous = 0
     for paragraph in operative:
         if not isinstance(paragraph, Paragraph) or paragraph.number is None:

@@ -43,6 +43,7 @@ class State:
     doc_type: str = "resolution"
     last_number: int = 0  # of the last numbered paragraph
     quoting: bool = False  # inside a text the document quotes (a draft it recommends)
+    part: int = 0  # parts begun so far (texts adopted in parts: A, B, …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class Block:
     parts: dict = field(default_factory=dict)
     zone: Zone = Zone.MASTHEAD
     quoted: bool = False  # part of a text quoted by the paragraph before (see the `embedding` rule)
+    part: int = 0  # the part of the text it belongs to (0: before any part label)
 
 
 Matcher = Callable[[str, Context], "dict | None"]
@@ -287,6 +289,8 @@ RULES: tuple[Rule, ...] = (
     Rule("decision_text", frozenset({Zone.OPENING}), _pattern("decision_opening"), Zone.OPERATIVE,
          doc_type="decision"),
     Rule("embedding", frozenset({Zone.OPENING, Zone.PREAMBLE, Zone.OPERATIVE}), _embedding, Zone.OPERATIVE),
+    # "B" alone after the title or after the closing of the part before: a new part
+    Rule("part", frozenset({Zone.OPENING, Zone.CLOSING, Zone.VOTE}), _pattern("part_label")),
     # the body
     Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
     Rule("operative", BODY, _operative, Zone.OPERATIVE),
@@ -339,14 +343,16 @@ def classify(lines: tuple[Line, ...], profile: Profile, rules: tuple[Rule, ...] 
             state.doc_type = rule.doc_type or parts.get("doc_type") or state.doc_type
             if rule.name in ("closing", "vote_intro", "annex"):
                 state.quoting = False  # the quoted text ends where the quoting one closes
-            blocks.append(Block(rule.name, line, parts, state.zone, state.quoting))
-            if rule.name == "embedding":
-                # the quoted text has its own formula, preamble and numbering
-                state.quoting, state.zone, state.last_number = True, Zone.OPENING, 0
+            if rule.name == "part":
+                state.part += 1
+            blocks.append(Block(rule.name, line, parts, state.zone, state.quoting, state.part))
+            if rule.name in ("embedding", "part"):
+                # the quoted text, or the new part, has its own formula, preamble and numbering
+                state.quoting, state.zone, state.last_number = rule.name == "embedding", Zone.OPENING, 0
             break
         else:
             kind = fallback(state)
             if kind == "paragraph" and state.zone < Zone.OPERATIVE:
                 state.zone = Zone.OPERATIVE
-            blocks.append(Block(kind, line, {}, state.zone, state.quoting))
+            blocks.append(Block(kind, line, {}, state.zone, state.quoting, state.part))
     return blocks
