@@ -62,9 +62,14 @@ _ADVERBS = ("вновь", "еще раз", "ещё раз", "особо", "на�
 # -цкая, -ющая, -ящая, -ьная, -нная, -дная…).
 _GERUND = (r"[а-яё]+(?:[аеёуюя]я|[жшчщ]а)(?:сь)?(?<![кц]ая)(?<![уюя]щая)(?<![ьнджтрс]ная)"
            r"|[а-яё]+[аеёиыя]в(?:шись)?")
+# Words with a gerund's ending that never open a paragraph: gerunds used as
+# prepositions ("включая" — including, "начиная с") and pronouns or adjectives in
+# -ая ("которая"). A wrapped line that starts with one goes on with the paragraph.
+_NOT_OPENINGS = ("включая", "исключая", "начиная", "благодаря", "несмотря", "спустя", "которая", "каждая",
+                 "любая", "другая")
 _TAILS = ("также", "далее", "вновь", "еще раз", "ещё раз", "во внимание", "к сведению", "особое внимание",
           "в поддержку", "решимости", "на", "о", "об", "обо")
-_OPENING = (rf"^(?:(?:{_alternatives(_ADVERBS)})\s+){{0,2}}"
+_OPENING = (rf"^(?!(?:{_alternatives(_NOT_OPENINGS)})\b)(?:(?:{_alternatives(_ADVERBS)})\s+){{0,2}}"
             rf"(?:будучи(?:\s+(?:{_alternatives(_ADVERBS)}))?\s+[а-яё]+|{_GERUND})\b"
             rf"(?:\s+(?:{_alternatives(_TAILS)})\b)*")
 
