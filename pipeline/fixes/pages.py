@@ -11,7 +11,7 @@ import unicodedata
 
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
-from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture
+from ..patterns import BARCODE, GLUED_JOB_NUMBER, JOB_NUMBER, SYMBOL, is_furniture
 from ..scripts import is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
 from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
@@ -243,14 +243,19 @@ def remove_page_furniture(draft: Draft) -> Draft:
     They come from every page of a PDF's text layer (`pdftotext`): the document
     symbol at the top of later pages, and at the foot a page number and the job
     number (`GE.23-39077(E)`, `23-43320 (E)`) with a barcode (`*2339077*`), the job
-    number sometimes run on to the last line of text. Only the top and the foot of a
-    page are searched, so a number or symbol inside the text stays; every removal is
+    number sometimes run on to the last line of text. Symbols and page numbers are
+    looked for only at the top and the foot of a page, so a number or symbol inside
+    the text stays; a job number or a barcode is taken wherever the extractor put it
+    on the page (it can print it above the page's last paragraph). Every removal is
     recorded with its line.
 
     >>> text = "The Council,\\nRecalling its situGE.23-39077(E)\\n*2339077*\\n\\x0cA/HRC/RES/54/17\\n\\nations,\\n2\\n"
     >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of(text))))
     >>> [l.text for l in d.lines if l.text], [(r.line, r.text) for r in d.removed]
     (['The Council,', 'Recalling its situ', 'ations,'], [(2, 'GE.23-39077(E)'), (3, '*2339077*'), (4, 'A/HRC/RES/54/17'), (7, '2')])
+    >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of("a\\n\\x0cb\\n3\\n23-69182\\n*2369182*\\nc"))))
+    >>> [l.text for l in d.lines if l.text]
+    ['a', 'b', '3', 'c']
     """
     lines = list(draft.lines)
     removed: list[Removal] = []
@@ -269,6 +274,9 @@ def remove_page_furniture(draft: Draft) -> Draft:
         for i in filled:  # a page number the extractor left inside the page, between blank lines
             if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
                 drop(i, "page number")
+        for index in [i for i in filled if _is_job_number(lines[i].text)]:
+            drop(index, "page furniture")
+            filled.remove(index)
         if filled:
             last = lines[filled[-1]]
             glued = GLUED_JOB_NUMBER.search(last.text)
@@ -285,6 +293,16 @@ def _alone(lines: tuple[Line, ...], index: int) -> bool:
     before = index == 0 or not lines[index - 1].text.strip()
     after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
     return before and after
+
+
+def _is_job_number(text: str) -> bool:
+    """A job number or a barcode: page furniture wherever it stands on the page.
+
+    >>> [_is_job_number(t) for t in ("23-69182", "25-80867 (R)", "*2580867*", "2", "2 A/77/183.")]
+    [True, True, True, False, False]
+    """
+    text = text.strip()
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text))
 
 
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
