@@ -249,10 +249,14 @@ def remove_page_furniture(draft: Draft) -> Draft:
     on the page (it can print it above the page's last paragraph). Every removal is
     recorded with its line.
 
+    pdftotext runs the job number on to a line only when that line ended with a
+    hyphen, which it dropped: the hyphen is put back, so that the word is closed up
+    with its end on the next page.
+
     >>> text = "The Council,\\nRecalling its situGE.23-39077(E)\\n*2339077*\\n\\x0cA/HRC/RES/54/17\\n\\nations,\\n2\\n"
     >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of(text))))
     >>> [l.text for l in d.lines if l.text], [(r.line, r.text) for r in d.removed]
-    (['The Council,', 'Recalling its situ', 'ations,'], [(2, 'GE.23-39077(E)'), (3, '*2339077*'), (4, 'A/HRC/RES/54/17'), (7, '2')])
+    (['The Council,', 'Recalling its situ-', 'ations,'], [(2, 'GE.23-39077(E)'), (3, '*2339077*'), (4, 'A/HRC/RES/54/17'), (7, '2')])
     >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of("a\\n\\x0cb\\n3\\n23-69182\\n*2369182*\\nc"))))
     >>> [l.text for l in d.lines if l.text]
     ['a', 'b', '3', 'c']
@@ -282,7 +286,8 @@ def remove_page_furniture(draft: Draft) -> Draft:
             glued = GLUED_JOB_NUMBER.search(last.text)
             if glued and (number + 1 < len(_pages(draft.lines)) or len(filled) < len(page)):
                 removed.append(Removal(last.span.first, glued.group(), "page footer"))
-                lines[filled[-1]] = Line(last.text[:glued.start()], last.span, last.page_break)
+                head = last.text[:glued.start()]
+                lines[filled[-1]] = Line(head + "-" if head[-1:].isalpha() else head, last.span, last.page_break)
     removed.sort(key=lambda r: r.line)
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
     return draft.with_lines(lines, removed=removed, diagnostics=events)
