@@ -56,6 +56,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.join_split_paragraphs,
     words.repair_broken_words,
     words.join_broken_symbols,
+    words.join_broken_ranges,
     words.restore_dropped_hyphens,
     pages.drop_blank_lines,
 )

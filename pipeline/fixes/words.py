@@ -65,6 +65,25 @@ def join_broken_symbols(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
+# "2015– 2030", "0,15– 0,20": a range broken after its dash at a line end.
+_BROKEN_RANGE = re.compile(r"(?<=\d)([–-]) (?=\d)")
+
+
+def join_broken_ranges(draft: Draft) -> Draft:
+    """Close up a range of numbers that a line end broke after its dash.
+
+    A range is printed without spaces (`2015–2030`), but a line may end after the
+    dash and the extractor then joins the next line with a space. A dash with a
+    space on both sides (`1 – 2`) is left alone.
+
+    >>> from .base import lines_of
+    >>> [l.text for l in join_broken_ranges(Draft(lines_of("на 2015– 2030 годы, 0,15– 0,20 и 3 – 4"))).lines]
+    ['на 2015–2030 годы, 0,15–0,20 и 3 – 4']
+    """
+    lines = [Line(_BROKEN_RANGE.sub(r"\1", line.text), line.span, line.page_break) for line in draft.lines]
+    return draft.with_lines(lines)
+
+
 _LONG_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
 _CAMEL = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
 
