@@ -49,6 +49,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.remove_page_furniture,
     pages.lift_footnotes,
     pages.lift_page_footnotes,
+    pages.split_glued_formulas,
     pages.restore_displaced_line_ends,
     arabic.place_paragraph_numbers,
     unwrap.attach_hanging_numbers,

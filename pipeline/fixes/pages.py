@@ -389,7 +389,40 @@ def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, be
     return best
 
 
+def split_glued_formulas(draft: Draft) -> Draft:
+    """Put an enacting formula that was run on to the end of a line back on a line of
+    its own.
+
+    pdftotext closes up a word hyphenated at a line end with the next line, even
+    when that line is the formula of a draft the paragraph recommends (`…проект
+    резолю-` / `Генеральная Ассамблея,` → `…резолюГенеральная Ассамблея,`). The
+    formula is split off and the word gets its hyphen back. Only a formula glued to
+    a lower-case letter is split; in a caseless script a body's name inside a
+    sentence looks the same.
+
+    >>> from pipeline.languages import load
+    >>> text = "рекомендует принять проект резолюГенеральная Ассамблея,\\nподчеркивая"
+    >>> [l.text for l in split_glued_formulas(Draft(lines_of(text), profile=load("ru"))).lines]
+    ['рекомендует принять проект резолю-', 'Генеральная Ассамблея,', 'подчеркивая']
+    """
+    if draft.profile is None:
+        return draft
+    formulas = [re.compile(words.formula.removeprefix("^")) for words in draft.profile.bodies.values()]
+    lines: list[Line] = []
+    for line in draft.lines:
+        glued = next((m for m in (f.search(line.text) for f in formulas)
+                      if m and m.start() > 0 and line.text[m.start() - 1].islower()), None)
+        if glued is None:
+            lines.append(line)
+            continue
+        lines += [Line(line.text[:glued.start()] + "-", line.span, line.page_break),
+                  Line(glued.group(), line.span)]
+    return draft.with_lines(lines)
+
+
 _FRAGMENT_MAX = 6  # characters: a displaced line end is a word or two and its punctuation
+# A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
+_HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
 
 
 def restore_displaced_line_ends(draft: Draft) -> Draft:
@@ -399,22 +432,29 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     the paragraph's first line (`确认…负有主要责`). Such a fragment is short, ends
     like a paragraph, cannot continue the line before it (that one ended too), and
     the next line stops in mid-word while the line after that opens a new paragraph.
+    The enacting formula counts as a paragraph, printed with or without its comma
+    (a recommended draft follows `рекомендует … проект резолю-` / `ции:`).
 
     >>> from pipeline.languages import load
     >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
     >>> d = restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh")))
     >>> [l.text for l in d.lines if l.text]
     ['又铭记人权是各国的首要责任，', '确认地方政府负有主要责任，', '又确认地方政府的职能，']
+    >>> text = "Экономический и Социальный Совет\\nции:\\nрекомендует принять проект резолю-\\nГенеральная Ассамблея,"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("ru"))).lines if l.text]
+    ['Экономический и Социальный Совет', 'рекомендует принять проект резолюции:', 'Генеральная Ассамблея,']
     """
     if draft.profile is None:
         return draft
-    opens = (draft.profile.rx("opening_phrase"), draft.profile.rx("operative"))
+    formulas = [re.compile(words.formula) for words in draft.profile.bodies.values()]
+    opens = (draft.profile.rx("opening_phrase"), draft.profile.rx("operative"),
+             draft.profile.rx("operative_phrase"), *formulas)
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     events = []
 
     def is_fragment(text: str) -> bool:
-        return 0 < len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END
+        return 0 < len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)
@@ -428,7 +468,8 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         count = run - k
         owners = filled[run:run + count]
         before = lines[filled[k - 1]].text.rstrip()
-        fits = (count and len(owners) == count and before[-1:] in _PARAGRAPH_END
+        ended = before[-1:] in _PARAGRAPH_END or any(f.match(before.strip()) for f in formulas)
+        fits = (count and len(owners) == count and ended
                 and all(opens_paragraph(lines[i].text.strip()) and lines[i].text.rstrip()[-1:] not in _PARAGRAPH_END
                         for i in owners))
         after = lines[filled[run + count]].text.strip() if run + count < len(filled) else ""
