@@ -24,6 +24,9 @@ _PHRASES = (
 
 _OPENING = f"^(?:{'|'.join(_MODIFIERS)})?(?:{'|'.join(_PHRASES)})"
 
+# The enacting formula ends with a comma, except ECOSOC's, which is sometimes printed
+# without one; the bare name is also a masthead line, which the masthead rules take
+# first.
 PROFILE = Profile(
     code="zh",
     akn_code="zho",
@@ -35,7 +38,7 @@ PROFILE = Profile(
         "GA": BodyWords(names=("大会",), formula=r"^大会\s*[，,]$"),
         "HRC": BodyWords(names=("人权理事会",), formula=r"^人权理事会\s*[，,]$"),
         "SC": BodyWords(names=("安全理事会", "安理会"), formula=r"^安全理事会\s*[，,]$"),
-        "ECOSOC": BodyWords(names=("经济及社会理事会",), formula=r"^经济及社会理事会\s*[，,]$"),
+        "ECOSOC": BodyWords(names=("经济及社会理事会",), formula=r"^经济及社会理事会\s*[，,]?$"),
     },
     title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\s*[.．])\s*(?P<title>\S.*)$",
     session=r"^第\s*(?P<ordinal>[〇零一二三四五六七八九十百两]+|\d+)\s*届(?:紧急特别|特别)?会议$",
