@@ -2,6 +2,7 @@
 from . import BodyWords, Profile, VoteWords
 
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_BODY_NAMES = ("大会", "人权理事会", "安全理事会", "经济及社会理事会")
 
 # Opening phrases of preambular and operative paragraphs, printed in bold. A phrase
 # is an optional modifier (又, 还, 再次…) followed by one of these; longer phrases
@@ -41,9 +42,14 @@ PROFILE = Profile(
         "ECOSOC": BodyWords(names=("经济及社会理事会",), formula=r"^经济及社会理事会\s*[，,]?$"),
     },
     title=r"^(?P<num>(?P<number>(?:ES-\d{1,2}|\d{1,4})/\d{1,4})\s*[.．])\s*(?P<title>\S.*)$",
-    session=r"^第\s*(?P<ordinal>[〇零一二三四五六七八九十百两]+|\d+)\s*届(?:紧急特别|特别)?会议$",
+    # "第七十九届会议", and the ECOSOC year sessions "2022年届会" (the year is their number)
+    session=(r"^(?=第|\d{4}\s*年届会$)(?:第\s*)?(?P<ordinal>[〇零一二三四五六七八九十百两]+|\d+)\s*"
+             r"(?:届(?:紧急特别|特别)?会议|年届会)$"),
     agenda_item=r"^议程项目\s*(?P<item>\S.*)$",
-    adoption_line=rf"^(?P<body>\D+?)\s*(?P<date>{_DATE})\s*通过的(?P<kind>决议|决定)$",
+    # "人权理事会 2024 年 10 月 10 日通过的决议", and the date first as the General
+    # Assembly and ECOSOC print it: "2024 年 12 月 4 日大会决议" (body left empty)
+    adoption_line=(rf"^(?P<body>\D*?)\s*(?P<date>{_DATE})\s*(?:通过的|(?:{'|'.join(_BODY_NAMES)})\s*)"
+                   r"(?P<kind>决议|决定)$"),
     doc_kinds={"决议": "resolution", "决定": "decision"},
     date=r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",
     months=(),
