@@ -312,7 +312,7 @@ def _is_job_number(text: str) -> bool:
 
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
 # Where a plain-digit call can sit in the text (see pipeline.segment.inline).
-_GLUED_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d)){marker}(?!\d)")
+_GLUED_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）》」』])|(?<=\b(?:19|20)\d\d)){marker}(?!\d)")
 _MAX_NOTE_LINES = 15  # a footnote longer than this is more likely running text
 
 

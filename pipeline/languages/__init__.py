@@ -91,6 +91,7 @@ class Profile:
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
+    number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:

@@ -87,4 +87,7 @@ PROFILE = Profile(
     draft_title=r"[:：]\s*决议草案$",
     annex=r"^附件(?:[一二三四五六七八九十]+)?$",
     numerals="cjk",
+    # a digit before one of these is part of a number, not a footnote call printed
+    # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")
+    number_units="年月日号卷次届段条款项章节期%％亿万",
 )

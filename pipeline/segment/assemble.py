@@ -94,7 +94,7 @@ class _Builder:
             return {}
         # the masthead carries symbols and dates, not calls
         texts = ["" if b.kind.startswith("cover_") else b.line.text for b in self.blocks]
-        return inline.locate_plain_calls(texts, wanted)
+        return inline.locate_plain_calls(texts, wanted, self.profile.number_units)
 
     def _place_orphan_notes(self) -> dict[int, list]:
         """Notes whose call is nowhere in the text go to the block printed before

@@ -55,15 +55,18 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
 
 
 # Where a footnote call printed as plain digits can sit: glued to a letter
-# ("Weapons4"), after closing punctuation ("Treaty,8", "决议，2"), or after a year
-# ("of 19721" = 1972 + call 1); never inside a longer number.
-_PLAIN_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）])|(?<=\b(?:19|20)\d\d))"
+# ("Weapons4"), after closing punctuation ("Treaty,8", "决议，2", "《公约》3"), or after
+# a year ("of 19721" = 1972 + call 1); never inside a longer number, nor before a
+# unit that makes a number of it ("2017年3月", "第 189 卷").
+_PLAIN_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）》」』])|(?<=\b(?:19|20)\d\d))"
                r"(?<!/[A-Za-z]\.)(?<!/[A-Za-z]{{2}}\.)(?<!/[A-Za-z]{{3}}\.)(?<!/[A-Za-z]{{4}}\.)"  # not L.1, Add.1
                r"{marker}(?!\d)")
 
 
-def locate_plain_calls(texts: list[str], markers: list[str]) -> dict[int, list[tuple[int, int, str]]]:
-    """Find footnote calls printed as plain digits, in note order through the texts.
+def locate_plain_calls(texts: list[str], markers: list[str],
+                       units: str = "") -> dict[int, list[tuple[int, int, str]]]:
+    """Find footnote calls printed as plain digits, in note order through the texts;
+    `units` are the characters that make a number of the digits before them.
 
     Each marker is looked for after the previous one's call, so a number in the
     text that happens to equal a marker is skipped unless it sits where the call
@@ -71,11 +74,14 @@ def locate_plain_calls(texts: list[str], markers: list[str]) -> dict[int, list[t
 
     >>> locate_plain_calls(["Convention of 19721 and", "the Treaty,2 as of 2 May"], ["1", "2"])
     {0: [(18, 19, '1')], 1: [(11, 12, '2')]}
+    >>> locate_plain_calls(["理事会2017年3月24日第34/22号决议", "《公约》3 及其"], ["3"], units="年月日号")
+    {1: [(4, 5, '3')]}
     """
     found: dict[int, list[tuple[int, int, str]]] = {}
     index, offset = 0, 0
+    no_unit = rf"(?! ?[{re.escape(units)}])" if units else ""
     for marker in markers:
-        pattern = re.compile(_PLAIN_CALL.format(marker=re.escape(marker)))
+        pattern = re.compile(_PLAIN_CALL.format(marker=re.escape(marker)) + no_unit)
         for i in range(index, len(texts)):
             m = pattern.search(texts[i], offset if i == index else 0)
             if m:
