@@ -60,6 +60,17 @@ def _full_width(lines: tuple[Line, ...]) -> float:
     return quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
 
 
+def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]:
+    """The lines from the enacting formula on (all of them when there is none).
+
+    The masthead's short unpunctuated lines (`Distr.: General`, a date) are no
+    wrapped lines of text; in a one-page resolution they would be most of the lines
+    the full width is measured on.
+    """
+    start = next((i for i, line in enumerate(lines) if _is_formula(line.text.strip(), profile)), 0)
+    return lines[start:]
+
+
 def _ends_paragraph(text: str) -> bool:
     core = _TRAILING_CALL.sub("", text.rstrip())
     return bool(core) and core[-1] in _END
@@ -203,7 +214,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     if draft.profile is None or not is_wrapped(draft.lines):
         return draft
     filled = [line for line in draft.lines if line.text.strip()]
-    full = _full_width(draft.lines)
+    full = _full_width(_from_formula(draft.lines, draft.profile))
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full)
     out: list[Line] = []
