@@ -421,6 +421,8 @@ def split_glued_formulas(draft: Draft) -> Draft:
 
 
 _FRAGMENT_MAX = 6  # characters: a displaced line end is a word or two and its punctuation
+# A footnote call after the punctuation that ends a fragment ("报告。¹", "报告。1").
+_TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})$")
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
 _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
 
@@ -433,7 +435,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     like a paragraph, cannot continue the line before it (that one ended too), and
     the next line stops in mid-word while the line after that opens a new paragraph.
     The enacting formula counts as a paragraph, printed with or without its comma
-    (a recommended draft follows `рекомендует … проект резолю-` / `ции:`).
+    (a recommended draft follows `рекомендует … проект резолю-` / `ции:`), and so do
+    the title, a decision's text and the closing lines; the fragment may end with its
+    footnote call (`报告。¹`).
 
     >>> from pipeline.languages import load
     >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
@@ -443,18 +447,23 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> text = "Экономический и Социальный Совет\\nции:\\nрекомендует принять проект резолю-\\nГенеральная Ассамблея,"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("ru"))).lines if l.text]
     ['Экономический и Социальный Совет', 'рекомендует принять проект резолюции:', 'Генеральная Ассамблея,']
+    >>> text = "78/506. 刑事法庭的报告\\n报告。¹\\n2023年10月18日，大会第19次全体会议表示注意到年度\\n第19次全体会议"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text][1]
+    '2023年10月18日，大会第19次全体会议表示注意到年度报告。¹'
     """
     if draft.profile is None:
         return draft
-    formulas = [re.compile(words.formula) for words in draft.profile.bodies.values()]
-    opens = (draft.profile.rx("opening_phrase"), draft.profile.rx("operative"),
-             draft.profile.rx("operative_phrase"), *formulas)
+    profile = draft.profile
+    blocks = [re.compile(words.formula) for words in profile.bodies.values()] + [profile.rx("title")]
+    opens = (profile.rx("opening_phrase"), profile.rx("operative"), profile.rx("operative_phrase"),
+             profile.rx("decision_opening"), profile.rx("meeting"), profile.rx("date"), *blocks)
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     events = []
 
     def is_fragment(text: str) -> bool:
-        return 0 < len(text) <= _FRAGMENT_MAX and text[-1] in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
+        ends = _TRAILING_CALL.sub("", text)[-1:]
+        return 0 < len(text) <= _FRAGMENT_MAX and ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)
@@ -468,7 +477,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         count = run - k
         owners = filled[run:run + count]
         before = lines[filled[k - 1]].text.rstrip()
-        ended = before[-1:] in _PARAGRAPH_END or any(f.match(before.strip()) for f in formulas)
+        ended = before[-1:] in _PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
         fits = (count and len(owners) == count and ended
                 and all(opens_paragraph(lines[i].text.strip()) and lines[i].text.rstrip()[-1:] not in _PARAGRAPH_END
                         for i in owners))
