@@ -137,7 +137,8 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     When a page ends mid-paragraph (even mid-word: `…可持续发` / `展的…`), the text
     layer shows two paragraphs. They are one when the text before the break does
     not end like a paragraph and the text after it does not start like one
-    (a number, or a capital letter in a cased script).
+    (a number, or a capital letter in a cased script). A block extractor can also
+    give the last line of a paragraph a block of its own (`…遵守国际法的重` / `要性，`).
 
     >>> d = join_split_paragraphs(Draft((Line("促进各国人民可持续发", Span(31, 31)),
     ...     Line("展的重要组成部分，", Span(35, 35), page_break=True))))
@@ -151,22 +152,43 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     ...     Line("2012, and recalling also", Span(4, 4), page_break=True))))
     >>> [l.text for l in d.lines]
     ['Recalling its resolution of 2012, and recalling also']
+    >>> from pipeline.languages import load
+    >>> d = join_split_paragraphs(Draft(lines_of("强调指出遵守国际法的重\\n\\n要性，\\n\\n标题\\n\\n报告；"), profile=load("zh")))
+    >>> [l.text for l in d.lines if l.text]
+    ['强调指出遵守国际法的重要性，', '标题', '报告；']
     """
     out: list[Line] = []
     events = []
     for line in draft.lines:
         previous = _last_text_line(out)
-        if line.text and line.page_break and previous is not None and _continues(out[previous], line,
-                                                                                 draft.profile):
+        cut = line.page_break or (previous is not None and _is_last_line(out[previous], line, draft.profile))
+        if line.text and cut and previous is not None and _continues(out[previous], line, draft.profile):
             head = out[previous]
             joined = Line(join_fragments(head.text, line.text), head.span | line.span, head.page_break)
             out[previous] = joined
-            events.append(Diagnostic("I002", f"paragraph split by a page break joined "
+            broke = "page" if line.page_break else "block"
+            events.append(Diagnostic("I002", f"paragraph split by a {broke} break joined "
                                              f"(lines {head.span.last} and {line.span.first})",
                                      line.span.first))
             continue
         out.append(line)
     return draft.with_lines(out, diagnostics=events)
+
+
+# How the last line of a paragraph ends; not a colon, which ends a label ("反对：").
+_LINE_END = set(".;,!?)。；，！？）")
+
+
+def _is_last_line(head: Line, tail: Line, profile: Profile | None) -> bool:
+    """Whether `tail` may be the last line of the paragraph `head`, given a block of
+    its own: a short piece that ends like a paragraph line (not a label's colon,
+    `反对：`), after a block that opens like a paragraph (its number or opening phrase).
+    """
+    text = tail.text.strip()
+    if not (0 < len(text) <= _FRAGMENT_MAX and text[-1] in _LINE_END) or _HANGING_LABEL.fullmatch(text):
+        return False
+    return profile is not None and any(profile.rx(name).match(head.text.strip())
+                                       for name in ("operative", "opening_phrase", "operative_phrase"))
 
 
 def _last_text_line(lines: list[Line]) -> int | None:
