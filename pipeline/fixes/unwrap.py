@@ -85,6 +85,7 @@ class _Reader:
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
         self.title_open = False  # the lines so far since the title belong to it
+        self.title_widths: list[int] = []  # widths of the title's lines
 
     def _any(self, names: tuple[str, ...], text: str) -> bool:
         return any(self.p.rx(name).match(text) for name in names)
@@ -131,11 +132,16 @@ class _Reader:
                 self.zone = "body" if not self._any(("sc_adoption",), text) else self.zone
                 return True
             # a numbered title runs on while its lines are full; anything else opens the text
-            self.title_open = self.title_open or bool(self.p.rx("title").match(prev))
+            if not self.title_open and self.p.rx("title").match(prev):
+                self.title_open, self.title_widths = True, [_width(prev)]
+            # a title is set narrower than the text: past its first line, a line as wide
+            # as the title's widest is full too
+            wide = len(self.title_widths) > 1 and _width(prev) >= _SHORT * max(self.title_widths)
             title_runs_on = (self.title_open and not _ends_paragraph(prev)
-                             and (_width(prev) >= _SHORT * self.full or _initial(text).islower()
+                             and (_width(prev) >= _SHORT * self.full or wide or _initial(text).islower()
                                   or _ends_mid_phrase(prev)))
             if title_runs_on or (not _ends_paragraph(prev) and _initial(text).islower()):
+                self.title_widths.append(_width(text))
                 return False
             self.zone, self.title_open = "body", False
             return True
