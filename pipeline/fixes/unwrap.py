@@ -25,7 +25,8 @@ _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
-                          r"|[(（]?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）])$")
+                          r"|[(（]?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）]"
+                          r"|[•▪◦‣●])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 
@@ -106,7 +107,7 @@ class _Reader:
         """Lines that start a block wherever they appear in the body."""
         if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label"), text):
             return True
-        if text.startswith(("[", "［")) or self._formula(text):
+        if text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text):
             return True
         return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
 

@@ -231,6 +231,10 @@ class _Builder:
             self.facts.body = min(named)[1] if named else None
         self.on_paragraph(index, block)
 
+    def on_bullet(self, index, block):
+        self.units(block).append(Paragraph(block.parts["num"], None, self.runs(index, block.parts["text"]),
+                                           block.line.span))
+
     def on_paragraph(self, index, block):
         if block.zone == Zone.ANNEX and self._annex_title_pending(block):
             self.annexes[-1][0].append(Heading(self.runs(index, block.line.text), block.line.span))

@@ -229,6 +229,15 @@ def _operative(text: str, ctx: Context) -> dict | None:
     return None
 
 
+_BULLET = re.compile(r"^(?P<num>[•▪◦‣●])\s*(?P<text>\S.*)$")
+
+
+def _bullet(text: str, ctx: Context) -> dict | None:
+    """A bulleted paragraph (the indicators listed under a benchmark)."""
+    m = _BULLET.match(text)
+    return m.groupdict() if m else None
+
+
 def _heading(text: str, ctx: Context) -> dict | None:
     """A heading inside the operative part: a short unpunctuated line followed by a
     numbered paragraph (perhaps after a second heading line)."""
@@ -295,6 +304,7 @@ RULES: tuple[Rule, ...] = (
     Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
     Rule("operative", BODY, _operative, Zone.OPERATIVE),
     Rule("item", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _pattern("item")),
+    Rule("bullet", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _bullet),
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
