@@ -162,7 +162,9 @@ class _Reader:
             return True  # a heading over the next paragraph
         short = _width(prev) < _SHORT * self.full
         if self.numbered:
-            return False
+            # between numbered paragraphs only a finished sentence on a short line
+            # (the end of the last paragraph, then what follows it) ends a block
+            return short and prev.rstrip()[-1:] in ".;。；" and _initial(text).isupper()
         if not _ends_paragraph(prev):
             # a short line that stops without punctuation is a line of its own (a heading,
             # an entry of a list of items and documents), when a capital follows
