@@ -45,6 +45,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.collapse_space_runs),
     per_line(text.strip_trailing_space),
     per_line(text.join_numero_sign),
+    text.space_after_calls,
     pages.mark_page_breaks,
     pages.remove_page_furniture,
     pages.lift_footnotes,
@@ -59,6 +60,7 @@ FIXES: tuple[LineFix, ...] = (
     words.join_broken_symbols,
     words.join_broken_ranges,
     words.restore_dropped_hyphens,
+    words.restore_number_hyphens,
     pages.drop_blank_lines,
 )
 

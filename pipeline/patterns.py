@@ -8,6 +8,10 @@ import re
 # A/DEC/77/521, A/RES/ES-10/24, S/PRST/2021/9, S/2024/302.
 SYMBOL = re.compile(r"^(?P<symbol>[AES]/(?:[A-Z0-9][\w.\-]*/)*[\w.\-]+(?:\s*\(\d{4}\))?)$")
 
+# The heading of a numbered section of a resolution: "I", "II. Title" (the title may follow
+# on the same line). Roman numerals are used so in every language.
+SECTION_HEADING = re.compile(r"^[IVXL]{1,5}\.?(?:\s+\S|$)")
+
 # The job number of the printing office: GE.23-39077(E) in Geneva, 23-43320 (E) in New
 # York; later pages print it without the language letter. Right-to-left layers may
 # mirror its brackets.
@@ -27,3 +31,14 @@ def is_furniture(line: str) -> bool:
     """
     text = line.strip()
     return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text))
+
+
+def is_job_number(line: str) -> bool:
+    """The job number or the barcode, which no text line can be mistaken for (a bare
+    page number can: a hanging paragraph number without its point).
+
+    >>> [is_job_number(x) for x in ("22-88725", "*2288725*", "3", "2022-2026")]
+    [True, True, False, False]
+    """
+    text = line.strip()
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text))

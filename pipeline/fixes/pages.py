@@ -11,7 +11,7 @@ import unicodedata
 
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
-from ..patterns import BARCODE, GLUED_JOB_NUMBER, JOB_NUMBER, SYMBOL, is_furniture
+from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
 from ..scripts import is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
 from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
@@ -92,7 +92,7 @@ def lift_footnotes(draft: Draft) -> Draft:
                 pieces = [Line(join_fragments(last.text, text.strip()), last.span | line.span)]
             for piece in pieces:
                 notes.extend(_split_notes(piece, inside))
-            open_note = not notes[-1].text.rstrip().endswith(_NOTE_END)
+            open_note = _note_goes_on(notes[-1].text)
             after_note = True
             if line.page_break:  # the page break stays with the running text
                 flow.append(Line("", line.span, page_break=True))
@@ -105,6 +105,18 @@ def lift_footnotes(draft: Draft) -> Draft:
 
 
 _NOTE_END = (".", "。", "．", "!", "?", ")", "）", "»", "”")
+# A symbol cut after the point of its last part ("A/C.6/65/SR." / "11, …") ends no note.
+_CUT_SYMBOL = re.compile(r"/[A-Z][A-Za-z]*\.$")
+
+
+def _note_goes_on(text: str) -> bool:
+    """A note goes on in the next line unless it ends like a sentence.
+
+    >>> _note_goes_on("¹ A/78/1."), _note_goes_on("¹ See the report of"), _note_goes_on("¹ See A/C.6/65/SR.")
+    (False, True, True)
+    """
+    text = text.rstrip()
+    return not text.endswith(_NOTE_END) or bool(_CUT_SYMBOL.search(text))
 
 
 def _note_inside(note_line: re.Pattern) -> re.Pattern | None:
@@ -156,6 +168,10 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     >>> d = join_split_paragraphs(Draft(lines_of("强调指出遵守国际法的重\\n\\n要性，\\n\\n标题\\n\\n报告；"), profile=load("zh")))
     >>> [l.text for l in d.lines if l.text]
     ['强调指出遵守国际法的重要性，', '标题', '报告；']
+    >>> d = join_split_paragraphs(Draft((Line("Recalling the Convention on Small Arms", Span(1, 1)),
+    ...     Line("Light Weapons and Ammunition,", Span(4, 4), page_break=True)), profile=load("en")))
+    >>> [l.text for l in d.lines]
+    ['Recalling the Convention on Small Arms Light Weapons and Ammunition,']
     """
     out: list[Line] = []
     events = []
@@ -214,11 +230,15 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
         return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
                 and unicodedata.category(start).startswith("L"))
     lower_or_digit = start.islower() or start.isdigit()
+    tail_opens = bool(opening and opening.match(tail.text.lstrip()))
     if end in ",—–":  # a clause goes on, unless the next line opens a paragraph of its own
-        return lower_or_digit and not (opening and opening.match(tail.text.lstrip()))
+        return lower_or_digit and not tail_opens
     if end in _PARAGRAPH_END or not (end.isalnum() or end == "-"):
         return False
-    return lower_or_digit or end == "-" or _ends_on_short_word(head.text)
+    # a preambular paragraph always ends with its punctuation: cut without it, it goes on
+    # even with a capital (`…la Convención sobre las Armas` / `Pequeñas y las Armas…`)
+    recital = bool(opening and opening.match(head.text.lstrip()))
+    return lower_or_digit or end == "-" or _ends_on_short_word(head.text) or (recital and not tail_opens)
 
 
 def _ends_on_short_word(text: str) -> bool:
@@ -282,6 +302,10 @@ def remove_page_furniture(draft: Draft) -> Draft:
     >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of("a\\n\\x0cb\\n3\\n23-69182\\n*2369182*\\nc"))))
     >>> [l.text for l in d.lines if l.text]
     ['a', 'b', '3', 'c']
+    >>> text = "Urges all States;\\n11.\\n22-88725\\nDecides to remain seized.\\n3\\n"
+    >>> d = remove_page_furniture(mark_page_breaks(Draft(lines_of(text))))
+    >>> [l.text for l in d.lines if l.text]
+    ['Urges all States;', '11.', 'Decides to remain seized.']
     """
     lines = list(draft.lines)
     removed: list[Removal] = []
@@ -300,7 +324,9 @@ def remove_page_furniture(draft: Draft) -> Draft:
         for i in filled:  # a page number the extractor left inside the page, between blank lines
             if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
                 drop(i, "page number")
-        for index in [i for i in filled if _is_job_number(lines[i].text)]:
+        # a job number or barcode wherever it stands: before the page's last paragraph,
+        # or between a hanging number and its text (`8.` / `24-32833` / `Decides…`)
+        for index in [i for i in filled if is_job_number(lines[i].text)]:
             drop(index, "page furniture")
             filled.remove(index)
         if filled:
@@ -308,6 +334,7 @@ def remove_page_furniture(draft: Draft) -> Draft:
             glued = GLUED_JOB_NUMBER.search(last.text)
             if glued and (number + 1 < len(_pages(draft.lines)) or len(filled) < len(page)):
                 removed.append(Removal(last.span.first, glued.group(), "page footer"))
+                # the extractor glues the next line on only after a hyphen, which it drops
                 head = last.text[:glued.start()]
                 lines[filled[-1]] = Line(head + "-" if head[-1:].isalpha() else head, last.span, last.page_break)
     removed.sort(key=lambda r: r.line)
@@ -321,15 +348,6 @@ def _alone(lines: tuple[Line, ...], index: int) -> bool:
     after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
     return before and after
 
-
-def _is_job_number(text: str) -> bool:
-    """A job number or a barcode: page furniture wherever it stands on the page.
-
-    >>> [_is_job_number(t) for t in ("23-69182", "25-80867 (R)", "*2580867*", "2", "2 A/77/183.")]
-    [True, True, True, False, False]
-    """
-    text = text.strip()
-    return bool(JOB_NUMBER.match(text) or BARCODE.match(text))
 
 
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
@@ -364,23 +382,37 @@ def lift_page_footnotes(draft: Draft) -> Draft:
         return draft
     lines = list(draft.lines)
     notes: list[Line] = []
-    last_marker = 0
+    taken: set[int] = set()  # the markers of the notes lifted so far
     before = ""  # the running text so far, where the calls are
     for page in _pages(draft.lines):
         filled = [i for i in page if lines[i].text.strip()]
-        start = _foot_notes_start(lines, filled, last_marker, before)
+        start = _foot_notes_start(lines, filled, taken, before)
         body = filled if start is None else filled[:start]
-        before += "\n".join(lines[i].text for i in body) + "\n"
-        if start is None:
-            continue
+        foot = [] if start is None else filled[start:]
         current: Line | None = None
-        for i in filled[start:]:
+        glued = _glued_note(lines, body, foot, taken, before)
+        if glued is not None:
+            k, cut, marker = glued
+            taken.add(marker)
+            head = lines[body[k]]
+            # the extractor took the hyphen of the broken word when it glued the note on
+            lines[body[k]] = Line(head.text[:cut] + "-", head.span, head.page_break)
+            current = Line(head.text[cut:], head.span)
+            for i in body[k + 1:]:  # the rest of the page is the note's text
+                current = Line(join_fragments(current.text, lines[i].text), current.span | lines[i].span)
+                lines[i] = Line("", lines[i].span, lines[i].page_break)
+            body = body[:k + 1]
+        before += "\n".join(lines[i].text for i in body) + "\n"
+        if start is None and current is None:
+            continue
+        for i in foot:
             line = lines[i]
             m = _PLAIN_NOTE.match(line.text)
-            if m and (current is None or int(m["marker"]) == last_marker + 1):
+            if m and (current is None or int(m["marker"]) == marker + 1):
                 if current is not None:
                     notes.append(current)
-                current, last_marker = Line(line.text, line.span), int(m["marker"])
+                current, marker = Line(line.text, line.span), int(m["marker"])
+                taken.add(marker)
             else:
                 current = Line(join_fragments(current.text, line.text), current.span | line.span)
             lines[i] = Line("", line.span, line.page_break)
@@ -391,9 +423,14 @@ def lift_page_footnotes(draft: Draft) -> Draft:
     return draft.with_lines(lines, notes=notes, diagnostics=events)
 
 
-def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, before: str) -> int | None:
+def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], before: str) -> int | None:
     """Position (in `filled`) of the first note of the block of notes at the foot of
-    a page; None when the page has none."""
+    a page; None when the page has none.
+
+    A note's number is one not taken yet; it need not follow the last one, because
+    a note that does not fit on its page is printed on a later one, out of order
+    (note 1 at the foot of page 10, notes 6 and 7 on pages of their own after the
+    text)."""
     best, expected = None, None
     for k in range(len(filled) - 1, -1, -1):
         if (best if best is not None else len(filled)) - k > _MAX_NOTE_LINES:
@@ -402,7 +439,7 @@ def _foot_notes_start(lines: list[Line], filled: list[int], last_marker: int, be
         if not m:
             continue
         marker = int(m["marker"])
-        if marker <= last_marker or (expected is not None and marker != expected):
+        if marker in taken or (expected is not None and marker != expected):
             break
         text_before = before + "\n".join(lines[i].text for i in filled[:k])
         if not re.search(_GLUED_CALL.format(marker=marker), text_before):
@@ -440,6 +477,47 @@ def split_glued_formulas(draft: Draft) -> Draft:
         lines += [Line(line.text[:glued.start()] + "-", line.span, line.page_break),
                   Line(glued.group(), line.span)]
     return draft.with_lines(lines)
+
+
+# A note run on to the last text line of a page: "…para el desa4 Resolución 69/283."
+_GLUED_NOTE = re.compile(r"(?<=[^\W\d_])(?P<marker>\d{1,3}) (?=\S)")
+_GLUED_NOTE_LINES = 3  # the line it is glued to, and two more lines of its text
+
+
+def _glued_note(lines: list[Line], body: list[int], foot: list[int], taken: set[int],
+                before: str) -> tuple[int, int, int] | None:
+    """A footnote that the extractor ran on to the last text line of a page:
+    (position in `body` of that line, where the note starts, its marker), or None.
+
+    When a page ends in a word hyphenated across the page break, pdftotext joins
+    the next printed line to it, dropping the hyphen, and at the foot of a page
+    that line is the first footnote: `…indispensable para el desa4 Resolución
+    69/283, anexo I.` A number glued to the end of a word is also how a call
+    looks, so it is a note only near the end of the page, after its own call,
+    and numbered next (right before the notes printed under it, if any).
+
+    >>> lines = [Line(t, Span(n, n)) for n, t in enumerate(["Recalling Sendai4 and",
+    ...          "the Framework for develop4 Resolution 69/283.", "5 Ibid."], 1)]
+    >>> _glued_note(lines, [0, 1], [2], {1, 2, 3}, "")
+    (1, 25, 4)
+    >>> _glued_note(lines, [0], [], {1, 2, 3}, "") is None  # the call itself
+    True
+    """
+    expected = int(_PLAIN_NOTE.match(lines[foot[0]].text)["marker"]) - 1 if foot else None
+    for k in range(len(body) - 1, max(-1, len(body) - 1 - _GLUED_NOTE_LINES), -1):
+        text = lines[body[k]].text
+        found = list(_GLUED_NOTE.finditer(text))
+        m = found[-1] if found else None  # the note runs to the end of the line
+        if m is None or not text[m.start() - 1].islower():
+            continue
+        marker = int(m["marker"])
+        if marker <= max(taken, default=0) or (expected is not None and marker != expected):
+            return None
+        earlier = before + "\n".join(lines[i].text for i in body[:k]) + "\n" + text[:m.start()]
+        if not re.search(_GLUED_CALL.format(marker=marker), earlier):
+            return None
+        return k, m.start(), marker
+    return None
 
 
 _FRAGMENT_MAX = 6  # characters: a displaced line end is a word or two and its punctuation

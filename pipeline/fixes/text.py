@@ -1,8 +1,12 @@
-"""Character-level fixes: each is a pure `str -> str` applied to every line."""
+"""Character-level fixes: each is a pure `str -> str` applied to every line (one that
+needs the document's language is a line fix that reads its profile)."""
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from ..scripts import SUPERSCRIPT_DIGITS
+from .base import Draft, Line
 
 
 def normalize_nfc(text: str) -> str:
@@ -100,3 +104,24 @@ def join_numero_sign(text: str) -> str:
     ('Supplément no 3 et No. 21', 'non o')
     """
     return _NUMERO.sub(r"\1o", text).replace("No .", "No.")
+
+
+def space_after_calls(draft: Draft) -> Draft:
+    """Put back the space between a footnote call and the punctuation that the
+    language prints after a space (French `droits de l’homme² ;`).
+
+    That space is a thin one; a block extractor that rebuilds lines from word boxes
+    sees no gap between the raised digit and the semicolon and drops it, so the
+    text would read `homme;` once the call becomes a note.
+
+    >>> from pipeline.languages import load
+    >>> from .base import lines_of
+    >>> d = space_after_calls(Draft(lines_of("de l’homme²; et³, aussi⁴ :"), profile=load("fr")))
+    >>> d.lines[0].text
+    'de l’homme² ; et³, aussi⁴ :'
+    """
+    marks = draft.profile.spaced_punctuation if draft.profile else ""
+    if not marks:
+        return draft
+    glued = re.compile(f"(?<=[{SUPERSCRIPT_DIGITS}])(?=[{re.escape(marks)}])")
+    return draft.with_lines(Line(glued.sub(" ", line.text), line.span, line.page_break) for line in draft.lines)

@@ -14,7 +14,7 @@ import re
 from statistics import median, quantiles
 
 from ..languages import Profile
-from ..patterns import SYMBOL
+from ..patterns import SECTION_HEADING, SYMBOL
 from ..scripts import Vocabulary, from_superscript, is_cjk, join_fragments
 from .base import Draft, Line
 
@@ -29,6 +29,10 @@ _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-
                           r"|[•▪◦‣●])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
+# A rule over notes printed in the text ("___________") and such a note ("** Term expires …"):
+# election decisions mark each member's term with asterisks and explain them under a rule.
+_RULE = re.compile(r"^_{5,}$")
+_STARRED_NOTE = re.compile(r"^\*{1,4}\s")
 
 
 def is_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -87,6 +91,7 @@ class _Reader:
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
         self.title_open = False  # the lines so far since the title belong to it
         self.title_widths: list[int] = []  # widths of the title's lines
+        self.block = ""  # the first line of the block being built
 
     def _any(self, names: tuple[str, ...], text: str) -> bool:
         return any(self.p.rx(name).match(text) for name in names)
@@ -105,13 +110,26 @@ class _Reader:
 
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
-        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label"), text):
+        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label", "decision_opening"),
+                                                 text):
             return True
-        if text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text):
+        if (text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text) or _RULE.match(text)
+                or _STARRED_NOTE.match(text)):
             return True
         return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
 
-    def starts(self, prev: str, text: str, following: str) -> bool:
+    def _operative_verb(self, text: str) -> bool:
+        """A line that opens with the capitalised verb of an operative paragraph and
+        goes on in lower case (`Décide de révoquer`, `Decides to`); a name in a list
+        (`Gambie, Ghana`) is followed by a comma."""
+        m = self.p.rx("operative_phrase").match(text)
+        rest = text[m.end():].lstrip() if m else ""
+        return bool(m) and text[:1].isupper() and rest[:1].islower()
+
+    def _numbered(self, text: str) -> bool:
+        return bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
+
+    def starts(self, prev: str, text: str, following: str, after: str = "") -> bool:
         if self.zone == "masthead":
             if any(text in words.names for words in self.p.bodies.values()):
                 return True  # "Генеральная Ассамблея" heads the masthead; it is no formula
@@ -123,7 +141,8 @@ class _Reader:
                 return True
             if self._any(("adoption_line", "sc_adoption", "decision_label", "distribution", "original"), text):
                 return True
-            continues = (text[:1].islower() or prev.endswith(("-", ",")) or re.fullmatch(r"\d{4}", text))
+            continues = (text[:1].islower() or prev.endswith(("-", ",")) or re.fullmatch(r"\d{4}", text)
+                         or _ends_mid_phrase(prev))
             return not continues
         if self.zone == "opening":
             if self._formula(text):
@@ -141,7 +160,8 @@ class _Reader:
             title_runs_on = (self.title_open and not _ends_paragraph(prev)
                              and (_width(prev) >= _SHORT * self.full or wide or _initial(text).islower()
                                   or _ends_mid_phrase(prev)))
-            if title_runs_on or (not _ends_paragraph(prev) and _initial(text).islower()):
+            # lower case goes on, after a comma too (`…Territorio Palestino Ocupado,` / `incluida…`)
+            if title_runs_on or ((self.title_open or not _ends_paragraph(prev)) and _initial(text).islower()):
                 self.title_widths.append(_width(text))
                 return False
             self.zone, self.title_open = "body", False
@@ -149,17 +169,25 @@ class _Reader:
         # the body
         if _BARE_NUMBER.match(prev):
             return False  # "1." alone on its line: its text follows
-        if self._formula(prev):
-            return True  # the formula is a paragraph of its own, with or without its comma
+        if self._formula(prev) or self._any(("annex", "part_label"), prev) or _RULE.match(prev):
+            return True  # the formula, an annex heading, a part label and a rule are lines of their own
+        heading_before = self.block == prev and _section_heading(prev)
+        if heading_before and not _initial(text).islower():
+            return True  # a section heading is a line of its own
+        if _section_heading(text) and (_ends_paragraph(prev) or heading_before):
+            self.numbered = False  # a new section opens with its own preambular paragraphs
+            return True  # (not "…Additional Protocol" / "II to the Geneva Conventions")
         if self._structural(text):
             self.numbered = self.numbered or bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
             return True
         if self._closing_line(text) and (_ends_paragraph(prev) or self._closing_line(prev)):
             self.numbered = False  # what follows the closing (a vote, an annex) is not numbered
             return True
-        numbered_next = bool(self.p.rx("operative").match(following) or _BARE_NUMBER.match(following))
-        if numbered_next and _heading_like(text):
+        if self._numbered(following) and _heading_like(text):
             return True  # a heading over the next paragraph
+        if (_ends_paragraph(prev) and _heading_like(text) and self._numbered(after)
+                and following and not _ends_paragraph(following)):
+            return True  # a heading in two lines over the next paragraph
         short = _width(prev) < _SHORT * self.full
         if self.numbered:
             # between numbered paragraphs only a finished sentence on a short line
@@ -175,6 +203,8 @@ class _Reader:
             return True
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
+        if prev.endswith(",") and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text):
+            return True  # the one unnumbered operative paragraph after the preamble
         return short and (_initial(text).isupper() or is_cjk(_initial(text)))
 
 
@@ -195,6 +225,14 @@ def _initial(text: str) -> str:
     """The first letter of a line, past opening quotes and brackets."""
     stripped = text.lstrip("“‘\"'«„(（[［「『")
     return stripped[:1]
+
+
+def _section_heading(text: str) -> bool:
+    """
+    >>> _section_heading("II Activités du Comité consultatif"), _section_heading("I"), _section_heading("Invites")
+    (True, True, False)
+    """
+    return bool(SECTION_HEADING.match(text)) and _heading_like(text)
 
 
 def _heading_like(text: str) -> bool:
@@ -230,10 +268,12 @@ def unwrap_lines(draft: Draft) -> Draft:
     for index, line in enumerate(filled):
         text = line.text.strip()
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
+        after = filled[index + 2].text.strip() if index + 2 < len(filled) else ""
         # judged against the previous printed line (its length, its last character)
         previous = filled[index - 1].text.strip() if index else ""
-        if reader.starts(previous, text, following) or not out:
+        if reader.starts(previous, text, following, after) or not out:
             out.append(Line(text, line.span, line.page_break))
+            reader.block = text
             continue
         head = out[-1]
         out[-1] = Line(join_fragments(head.text, text, vocabulary), head.span | line.span, head.page_break)

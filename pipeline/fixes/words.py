@@ -3,6 +3,8 @@ the same document uses elsewhere."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 
 from ..scripts import Vocabulary
 from .base import Draft, Line
@@ -46,23 +48,35 @@ def repair_broken_words(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
-# "(S/ 2014/138)", "A/ 78/429": a symbol broken after a slash at a line end.
-_BROKEN_SYMBOL = re.compile(r"\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/) (?=[\dA-Z])")
+# "(S/ 2014/138)", "A/ 78/429": a symbol broken after a slash at a line end;
+# "A/C.6/65/SR. 11", "A/78/53/Add. 1": after the point of its last part.
+_BROKEN_SYMBOL = re.compile(r"\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/) (?=[\dA-Z])"
+                            r"|\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/[A-Z][A-Za-z]*\.) (?=\d)")
+
+
+def _close_symbols(line: Line) -> Line:
+    """The line with its broken symbols closed up."""
+    if "/ " not in line.text and ". " not in line.text:
+        return line
+    return Line(_BROKEN_SYMBOL.sub(lambda m: m.group(1) or m.group(2), line.text), line.span, line.page_break)
 
 
 def join_broken_symbols(draft: Draft) -> Draft:
-    """Close up document symbols that a line end broke after a slash.
+    """Close up document symbols that a line end broke after a slash or a point.
 
     A symbol never contains a space, but a line may end after one of its slashes
-    and the extractor then joins the next line with one.
+    (or after `SR.`, `Add.`) and the extractor then joins the next line with one.
+    Footnote texts, set aside by now, are mostly symbols: they are closed up too.
 
     >>> from .base import lines_of
     >>> [l.text for l in join_broken_symbols(Draft(lines_of("report (S/ 2014/138) and A/ 78/429, para. 3"))).lines]
     ['report (S/2014/138) and A/78/429, para. 3']
+    >>> d = Draft((), notes=lines_of("¹ See A/C.6/65/SR. 11, A/ C.6/67/SR.12 and A/78/53/Add. 1. 2 Ibid."))
+    >>> [l.text for l in join_broken_symbols(d).notes]
+    ['¹ See A/C.6/65/SR.11, A/C.6/67/SR.12 and A/78/53/Add.1. 2 Ibid.']
     """
-    lines = [Line(_BROKEN_SYMBOL.sub(r"\1", line.text), line.span, line.page_break) if "/ " in line.text else line
-             for line in draft.lines]
-    return draft.with_lines(lines)
+    return replace(draft.with_lines(_close_symbols(line) for line in draft.lines),
+                   notes=tuple(_close_symbols(note) for note in draft.notes))
 
 
 # "2015– 2030", "0,15– 0,20": a range broken after its dash at a line end.
@@ -84,7 +98,9 @@ def join_broken_ranges(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
-_LONG_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
+# A word, or a compound of words joined by hyphens ("cessez-le-feu").
+_WORD_OR_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)*\b")
+_MIN_LETTERS = 6  # shorter words are too often real words of their own
 _CAMEL = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
 
 
@@ -94,29 +110,71 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
 
     pdftotext removes the hyphen at the end of a line, which is right for a word
     hyphenated to fit the line (`situ-ations`) and wrong for a compound that happened
-    to break at its own hyphen (`inter-communal` → `intercommunal`). A word seen once,
-    whose hyphenated form the document uses, gets its hyphen back.
+    to break at its own hyphen (`inter-communal` → `intercommunal`, `cessez-le-feu` →
+    `cessez-lefeu`). A word seen once, which is a compound the document uses with
+    one of its hyphens missing, gets that hyphen back.
 
     >>> from .base import lines_of
     >>> text = "inter-communal violence\\nend intercommunal fighting and long-range patrols"
     >>> [l.text for l in restore_dropped_hyphens(Draft(lines_of(text))).lines][1]
     'end inter-communal fighting and long-range patrols'
+    >>> text = "le cessez-le-feu\\ntoute violation du cessez-lefeu"
+    >>> [l.text for l in restore_dropped_hyphens(Draft(lines_of(text))).lines][1]
+    'toute violation du cessez-le-feu'
     >>> restore_dropped_hyphens(Draft(lines_of("the SecretaryGeneral"))).lines[0].text
     'the Secretary-General'
     """
-    vocabulary = Vocabulary(line.text for line in draft.lines)
-    joined = {c.replace("-", ""): c for c in vocabulary.compounds if c.count("-") == 1}
+    seen = Counter(w.lower() for line in draft.lines for w in _WORD_OR_COMPOUND.findall(line.text))
+    joined: dict[str, str] = {}
+    for compound in (w for w in seen if "-" in w):
+        parts = compound.split("-")
+        for cut in range(1, len(parts)):
+            closed = parts[:cut - 1] + [parts[cut - 1] + parts[cut]] + parts[cut + 1:]
+            joined.setdefault("-".join(closed), compound)
 
     def restore(m: re.Match) -> str:
         word = m.group()
-        if vocabulary.words[word.lower()] > 1:
+        if seen[word.lower()] > 1 or len(word.replace("-", "")) < _MIN_LETTERS:
             return word
         compound = joined.get(word.lower())
         if compound is not None:
-            cut = compound.index("-")
-            return word[:cut] + "-" + word[cut:]
+            letters = iter(word.replace("-", ""))
+            return "".join("-" if c == "-" else next(letters) for c in compound)
         camel = _CAMEL.match(word)  # "SecretaryGeneral": a capital inside a word is a lost hyphen
         return f"{camel[1]}-{camel[2]}" if camel else word
 
-    lines = [Line(_LONG_WORD.sub(restore, line.text), line.span, line.page_break) for line in draft.lines]
+    lines = [Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break) for line in draft.lines]
     return draft.with_lines(lines)
+
+
+def restore_number_hyphens(draft: Draft) -> Draft:
+    """Put back the hyphens between the parts of a compound number whose hyphen the
+    extractor dropped at a line end (`soixantedeuxième`, `twentysecond`).
+
+    In the languages that join number words with hyphens, a word made only of number
+    words (`soixante` + `deuxième`) is never written closed up, so the hyphens go
+    back between its parts; a single number word (`dix-neuvième`'s `neuvième`,
+    `eighteenth`) is left alone.
+
+    >>> from pipeline.languages import load
+    >>> from .base import lines_of
+    >>> text = "à ses soixantedeuxième et quatrevingt-unième sessions, la soixante-dixneuvième"
+    >>> restore_number_hyphens(Draft(lines_of(text), profile=load("fr"))).lines[0].text
+    'à ses soixante-deuxième et quatre-vingt-unième sessions, la soixante-dix-neuvième'
+    >>> d = Draft(lines_of("its Twentysecond and eighteenth sessions"), profile=load("en"))
+    >>> restore_number_hyphens(d).lines[0].text
+    'its Twenty-second and eighteenth sessions'
+    """
+    profile = draft.profile
+    if profile is None or not profile.hyphenated_numbers or not profile.number_words:
+        return draft
+    part = "|".join(sorted(map(re.escape, profile.number_words), key=len, reverse=True))
+    compound = re.compile(rf"\b(?:{part}){{2,}}\b", re.IGNORECASE)
+    parts = re.compile(part, re.IGNORECASE)
+
+    def hyphenate(m: re.Match) -> str:
+        pieces = parts.findall(m.group())
+        return "-".join(pieces) if "".join(pieces) == m.group() else m.group()
+
+    return draft.with_lines(Line(compound.sub(hyphenate, line.text), line.span, line.page_break)
+                            for line in draft.lines)

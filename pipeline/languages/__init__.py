@@ -87,11 +87,13 @@ class Profile:
     annex: str  # pattern of an annex heading line ("Annex", "Annex II")
     numerals: str  # how session ordinals are written: "cjk" | "words" | "digits"
     number_words: Mapping[str, int] = field(default_factory=dict)
+    hyphenated_numbers: bool = False  # number words are joined by hyphens ("sixty-second")
     part_label: str = r"^[A-Z]$"  # the label of a part of a text adopted in parts ("A", "B")
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
     number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
+    spaced_punctuation: str = ""  # punctuation printed after a space ("droits de l’homme ;")
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:

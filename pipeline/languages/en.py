@@ -98,6 +98,7 @@ PROFILE = Profile(
     annex=r"^Annex(?:\s+[IVXL]+)?$",
     numerals="words",
     number_words=_NUMBER_WORDS,
+    hyphenated_numbers=True,
     common_words=frozenset({"the", "of", "and", "to", "in", "for", "on", "with", "by", "that", "its",
                             "all", "is", "be", "as", "also", "including", "recalling", "council"}),
 )

@@ -171,6 +171,9 @@ PROFILE = Profile(
     annex=r"^Annexe(?:\s+[IVXL]+)?$",
     numerals="words",
     number_words=_NUMBER_WORDS,
+    hyphenated_numbers=True,
+    # French typography puts a (thin) space before ; : ! ?
+    spaced_punctuation=";:!?",
     common_words=frozenset({"le", "les", "des", "du", "et", "à", "au", "aux", "pour", "sur", "dans", "qui",
                             "une", "est", "sont", "ses", "son", "leur", "leurs", "ou", "ainsi", "également",
                             "il", "elle", "ce", "cette", "être", "droits", "homme", "conseil", "assemblée",

@@ -16,5 +16,8 @@ from .rules import classify
 def segment(cleaned: Cleaned, profile: Profile, source: str = "<stdin>") -> tuple[Document, tuple[Diagnostic, ...]]:
     """Classify the blocks of a cleaned document and assemble its model."""
     blocks = classify(cleaned.lines, profile)
-    document, diagnostics = assemble(blocks, cleaned.notes, profile, source)
+    # the running header of later pages prints the symbol, even when the masthead does not
+    headers = [r.text.strip() for r in cleaned.removed if r.reason == "running header"]
+    document, diagnostics = assemble(blocks, cleaned.notes, profile, source,
+                                     header_symbol=headers[0] if headers else None)
     return document, tuple(diagnostics)

@@ -35,6 +35,7 @@ class _Facts:
     session: str | None = None
     issue_date: str | None = None
     adoption_date: str | None = None  # from the masthead (adoption line)
+    header_symbol: str | None = None  # printed at the top of later pages
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, code: str, message: str, line: int | None):
@@ -89,7 +90,9 @@ class _Builder:
         """Calls of the notes whose call is not printed as such (a plain text layer
         prints superscripts as ordinary digits)."""
         printed = self._printed_calls()
-        wanted = [f.marker for f in self.footnotes if f.marker not in printed]
+        # calls are numbered in reading order, even when a note was printed out of order
+        wanted = sorted((f.marker for f in self.footnotes if f.marker not in printed),
+                        key=lambda m: int(m) if m.isdigit() else 0)
         if not wanted:
             return {}
         # the masthead carries symbols and dates, not calls
@@ -249,6 +252,20 @@ class _Builder:
     def on_heading(self, index, block):
         self.units(block).append(Heading(self.runs(index, block.line.text), block.line.span))
 
+    def on_section_recital(self, index, block):
+        """A preambular paragraph of a section: an unnumbered paragraph of the body."""
+        _, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
+        self.units(block).append(Paragraph(None, None, content, block.line.span))
+
+    def on_section(self, index, block):
+        """A section heading; printed twice in a row (number and title, then both
+        again, by some layouts) it is one heading."""
+        units = self.units(block)
+        if units and isinstance(units[-1], Heading) and _plain(units[-1].content) == block.line.text:
+            units[-1] = Heading(units[-1].content, units[-1].span | block.line.span)
+            return
+        self.on_heading(index, block)
+
     def on_item(self, index, block):
         self.items.append((index, block))
 
@@ -387,7 +404,8 @@ class _Builder:
         adoption = (dates[0] if dates else None) or self.facts.adoption_date or self._statement_date()
         doc_type = self.facts.doc_type
         number = self.title.number if self.title else None
-        symbol, printed = self.facts.symbol, self.facts.symbol is not None
+        symbol = self.facts.symbol or self.facts.header_symbol
+        printed = symbol is not None
         body = self.facts.body or _body_of_symbol(symbol)
         if symbol is None and body and number:
             symbol = derive_symbol(BODIES[body], doc_type, number, adoption[:4] if adoption else None)
@@ -397,8 +415,9 @@ class _Builder:
 
 
 def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
-             source: str) -> tuple[Document, list[Diagnostic]]:
+             source: str, header_symbol: str | None = None) -> tuple[Document, list[Diagnostic]]:
     builder = _Builder(blocks, notes, profile)
+    builder.facts.header_symbol = header_symbol
     for index, block in enumerate(blocks):
         if block.kind in ("cover_decision", "decision_text"):
             builder.facts.doc_type = "decision"
@@ -422,6 +441,11 @@ def _iso_any(date: re.Match | None, profile: Profile) -> str | None:
     from ..languages import load
 
     return inline.iso_date(date.groupdict(), profile) or inline.iso_date(date.groupdict(), load("en"))
+
+
+def _plain(runs: tuple) -> str:
+    """The text of inline runs, footnote calls left out."""
+    return "".join(getattr(r, "text", "") for r in runs)
 
 
 def _marked(text: str, marks: list) -> tuple:
@@ -604,6 +628,8 @@ def _check_numbering(operative, facts: _Facts) -> None:
         if not isinstance(paragraph, Paragraph) or paragraph.number is None:
             continue
         n = paragraph.number
+        if n == 1:
+            previous = 0  # the numbering starts again in each section of a resolution in sections
         if n == previous + 2:
             facts.warn("W012", f"operative paragraph {previous + 1} missing ({previous or 'start'} → {n})",
                        paragraph.span.first)

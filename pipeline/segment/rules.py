@@ -16,7 +16,7 @@ from typing import Callable
 from ..fixes.base import Line
 from ..languages import Profile, load
 from ..numerals import ascii_digits
-from ..patterns import SYMBOL
+from ..patterns import SECTION_HEADING, SYMBOL
 
 # Masthead dates are often printed in English whatever the language of the text.
 MASTHEAD_DATE_LANGUAGE = "en"
@@ -44,6 +44,7 @@ class State:
     last_number: int = 0  # of the last numbered paragraph
     quoting: bool = False  # inside a text the document quotes (a draft it recommends)
     part: int = 0  # parts begun so far (texts adopted in parts: A, B, …)
+    sectioned: bool = False  # the body is divided into numbered sections ("I", "II")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +254,20 @@ def _heading(text: str, ctx: Context) -> dict | None:
     return None
 
 
+def _section(text: str, ctx: Context) -> dict | None:
+    """The heading of a numbered section ("II Activités du Comité…"). A resolution in
+    sections gives each its own preambular paragraphs, so the body is all operative."""
+    if not (SECTION_HEADING.match(text.strip()) and looks_like_heading(text)):
+        return None
+    ctx.state.sectioned = True
+    return {}
+
+
+def _section_recital(text: str, ctx: Context) -> dict | None:
+    """A preambular paragraph inside a section: an unnumbered paragraph of the body."""
+    return {} if ctx.state.sectioned and ctx.profile.rx("opening_phrase").match(text) else None
+
+
 def _embedding(text: str, ctx: Context) -> dict | None:
     """A paragraph that introduces a whole text ("Recommends … the following draft
     resolution:") followed by that text's formula."""
@@ -305,6 +320,8 @@ RULES: tuple[Rule, ...] = (
     Rule("operative", BODY, _operative, Zone.OPERATIVE),
     Rule("item", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _pattern("item")),
     Rule("bullet", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _bullet),
+    Rule("section", frozenset({Zone.PREAMBLE, Zone.OPERATIVE}), _section, Zone.OPERATIVE),
+    Rule("section_recital", frozenset({Zone.OPERATIVE}), _section_recital),
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
