@@ -21,6 +21,7 @@ from .base import Draft, Line
 _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
+_ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
 _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
@@ -193,6 +194,9 @@ class _Reader:
             # between numbered paragraphs only a finished sentence on a short line
             # (the end of the last paragraph, then what follows it) ends a block
             return short and prev.rstrip()[-1:] in ".;。；" and _initial(text).isupper()
+        if (_heading_like(text) and _width(text) < _ENTRY * self.full and _initial(text).isupper()
+                and not _ends_mid_phrase(prev)):
+            return True  # a short capitalised line without punctuation: an entry of a list, a heading
         if not _ends_paragraph(prev):
             # a short line that stops without punctuation is a line of its own (a heading,
             # an entry of a list of items and documents), when a capital follows
