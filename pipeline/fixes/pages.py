@@ -520,11 +520,13 @@ def _glued_note(lines: list[Line], body: list[int], foot: list[int], taken: set[
     return None
 
 
-_FRAGMENT_MAX = 6  # characters: a displaced line end is a word or two and its punctuation
+_FRAGMENT_MAX = 8  # characters: a displaced line end is a word or two and its punctuation
 # A footnote call after the punctuation that ends a fragment ("报告。¹", "报告。1").
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})$")
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
 _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
+_TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
+_LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})\s+(?P<rest>\S.*)$")
 
 
 def restore_displaced_line_ends(draft: Draft) -> Draft:
@@ -537,7 +539,8 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     The enacting formula counts as a paragraph, printed with or without its comma
     (a recommended draft follows `рекомендует … проект резолю-` / `ции:`), and so do
     the title, a decision's text and the closing lines; the fragment may end with its
-    footnote call (`报告。¹`).
+    footnote call (`报告。¹`). When the paragraph's number went out with the fragment
+    (`23. фондам;`), the number stays where it is and only the words move.
 
     >>> from pipeline.languages import load
     >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
@@ -550,6 +553,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> text = "78/506. 刑事法庭的报告\\n报告。¹\\n2023年10月18日，大会第19次全体会议表示注意到年度\\n第19次全体会议"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text][1]
     '2023年10月18日，大会第19次全体会议表示注意到年度报告。¹'
+    >>> text = "22. просит также помочь;\\n23. фондам;\\nпризывает оказывать поддержку\\n24. просит"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("ru"))).lines if l.text][1:3]
+    ['23.', 'призывает оказывать поддержку фондам;']
     """
     if draft.profile is None:
         return draft
@@ -561,12 +567,27 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     events = []
 
+    def split_label(text: str) -> tuple[str, str]:
+        """The paragraph number a fragment carries, and the fragment."""
+        m = _LABELLED.match(text)
+        return (m.group("label"), m.group("rest")) if m and not opens_paragraph(m.group("rest")) else ("", text)
+
     def is_fragment(text: str) -> bool:
+        text = split_label(text)[1]
         ends = _TRAILING_CALL.sub("", text)[-1:]
-        return 0 < len(text) <= _FRAGMENT_MAX and ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
+        return (0 < len(text) <= _FRAGMENT_MAX and ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
+                and not _TITLE_NUMBER.fullmatch(text))
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)
+
+    def closing_only(text: str) -> bool:
+        """The meeting and/or date alone: a whole line that never ends with punctuation."""
+        rest = profile.rx("date").sub("", profile.rx("meeting").sub("", text))
+        return not rest.strip(" ,，、")
+
+    def owns(text: str) -> bool:
+        return opens_paragraph(text) and text[-1:] not in _PARAGRAPH_END and not closing_only(text)
 
     k = 1
     while k < len(filled):
@@ -579,16 +600,15 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         before = lines[filled[k - 1]].text.rstrip()
         ended = before[-1:] in _PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
         fits = (count and len(owners) == count and ended
-                and all(opens_paragraph(lines[i].text.strip()) and lines[i].text.rstrip()[-1:] not in _PARAGRAPH_END
-                        for i in owners))
+                and all(owns(lines[i].text.strip()) for i in owners))
         after = lines[filled[run + count]].text.strip() if run + count < len(filled) else ""
         if fits and (not after or opens_paragraph(after)):
             for fragment_index, owner_index in zip(filled[k:run], owners):
                 fragment, owner = lines[fragment_index], lines[owner_index]
-                text = fragment.text.strip()
+                label, text = split_label(fragment.text.strip())
                 lines[owner_index] = Line(join_fragments(owner.text.rstrip(), text), owner.span | fragment.span,
                                           owner.page_break)
-                lines[fragment_index] = Line("", fragment.span, fragment.page_break)
+                lines[fragment_index] = Line(label, fragment.span, fragment.page_break)
                 events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
                                          fragment.span.first))
             k = run + count

@@ -120,17 +120,31 @@ class _Reader:
         return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
 
     def _operative_verb(self, text: str) -> bool:
-        """A line that opens with the capitalised verb of an operative paragraph and
-        goes on in lower case (`Décide de révoquer`, `Decides to`); a name in a list
-        (`Gambie, Ghana`) is followed by a comma."""
+        """A line that opens with the verb of an operative paragraph, in the case the
+        preambular paragraph before it opened with (`Décide de révoquer` after
+        `Rappelant`, `одобряет резолюцию` after `отмечая`), and goes on in lower case.
+        A wrapped line inside a paragraph opens in lower case where paragraphs open
+        in upper case; a name in a list (`Gambie, Ghana`) is followed by a comma."""
         m = self.p.rx("operative_phrase").match(text)
         rest = text[m.end():].lstrip() if m else ""
-        return bool(m) and text[:1].isupper() and rest[:1].islower()
+        return bool(m) and text[:1].isupper() == self.block[:1].isupper() and rest[:1].islower()
 
     def _numbered(self, text: str) -> bool:
         return bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
 
-    def starts(self, prev: str, text: str, following: str, after: str = "") -> bool:
+    def numbered_ahead(self, texts: list[str]) -> list[bool]:
+        """For each line, whether a numbered paragraph comes after it before the next
+        closing line (the adoption meeting or date)."""
+        ahead, state = [], False
+        for text in reversed(texts):
+            ahead.append(state)
+            if self._closing_line(text):
+                state = False
+            elif self._numbered(text):
+                state = True
+        return ahead[::-1]
+
+    def starts(self, prev: str, text: str, following: str, after: str = "", numbered_ahead: bool = False) -> bool:
         if self.zone == "masthead":
             if any(text in words.names for words in self.p.bodies.values()):
                 return True  # "Генеральная Ассамблея" heads the masthead; it is no formula
@@ -207,8 +221,9 @@ class _Reader:
             return True
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
-        if prev.endswith(",") and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text):
-            return True  # the one unnumbered operative paragraph after the preamble
+        if (prev.endswith(",") and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
+                and not numbered_ahead):
+            return True  # the one unnumbered operative paragraph after the preamble, the closing next
         return short and (_initial(text).isupper() or is_cjk(_initial(text)))
 
 
@@ -268,6 +283,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     full = _full_width(_from_formula(draft.lines, draft.profile))
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full)
+    numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Line] = []
     for index, line in enumerate(filled):
         text = line.text.strip()
@@ -275,7 +291,7 @@ def unwrap_lines(draft: Draft) -> Draft:
         after = filled[index + 2].text.strip() if index + 2 < len(filled) else ""
         # judged against the previous printed line (its length, its last character)
         previous = filled[index - 1].text.strip() if index else ""
-        if reader.starts(previous, text, following, after) or not out:
+        if reader.starts(previous, text, following, after, numbered_ahead[index]) or not out:
             out.append(Line(text, line.span, line.page_break))
             reader.block = text
             continue

@@ -69,8 +69,10 @@ _NOT_OPENINGS = ("включая", "исключая", "начиная", "бла
                  "любая", "другая")
 _TAILS = ("также", "далее", "вновь", "еще раз", "ещё раз", "во внимание", "к сведению", "особое внимание",
           "в поддержку", "решимости", "на", "о", "об", "обо")
+# A gerund followed by "при этом" ("обращая при этом внимание" — while drawing
+# attention) continues the clause before it: it never opens a paragraph.
 _OPENING = (rf"^(?!(?:{_alternatives(_NOT_OPENINGS)})\b)(?:(?:{_alternatives(_ADVERBS)})\s+){{0,2}}"
-            rf"(?:будучи(?:\s+(?:{_alternatives(_ADVERBS)}))?\s+[а-яё]+|{_GERUND})\b"
+            rf"(?:будучи(?:\s+(?:{_alternatives(_ADVERBS)}))?\s+[а-яё]+|{_GERUND})\b(?!\s+при\s+этом\b)"
             rf"(?:\s+(?:{_alternatives(_TAILS)})\b)*")
 
 # Operative paragraphs open with a verb in the third person ("постановляет",
