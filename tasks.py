@@ -106,6 +106,23 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
         for failure in failures:
             print("   failed", failure)
         scores = target / "scores.json"
-        c.run(f"{scorer} --pred {target} --set {corpus_dir} --suffix .akn.xml --json {scores}"
+        gold_set = _subset(corpus_dir, names, target / "gold") if lang else corpus_dir
+        c.run(f"{scorer} --pred {target} --set {gold_set} --suffix .akn.xml --json {scores}"
               + (" -q" if quiet else ""), env={"PYTHON": sys.executable})
         json.loads(scores.read_text())  # the scorer wrote a readable report
+
+
+def _subset(corpus_dir: Path, names: list[str], folder: Path) -> Path:
+    """A scorer set of only NAMES (links to the corpus files), so that the means of
+    `invoke eval --lang xx` are over that language's documents, not over all of them."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    lines = (corpus_dir / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
+    kept = [lines[0]] + [line for line in lines[1:] if line.split("\t")[0] in names]
+    (folder / "MANIFEST.tsv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    for name in names:
+        for source in corpus_dir.glob(f"{name}.*"):
+            (folder / source.name).symlink_to(source)
+    return folder
