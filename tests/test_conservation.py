@@ -30,3 +30,15 @@ def test_removed_control_characters_are_accounted_for():
     assert conversion.cleaned.removed[0].line == 11
     assert "\x00" not in expected_running_text(text, conversion.cleaned)
     assert check(text, conversion.cleaned, conversion.akn).ok
+
+
+def test_a_note_without_a_call_after_the_closing_lines_is_kept():
+    # The closing line is taken apart into a date and a meeting: a note hung on it
+    # would vanish, so it goes to the last paragraph with running text.
+    text = ("2023/28. Example\n\nThe Economic and Social Council,\n\nNoting the report,\n\n"
+            "1. Takes note of the report;\n\n2. Decides to remain seized of the matter.\n\n"
+            "45th plenary meeting\n25 July 2023\n\n³ Resolution 70/1.\n")
+    conversion = convert(text, "x.txt", Options(lang="en", markup_date="2026-01-01"))
+    assert conversion.ok
+    assert "Resolution 70/1." in conversion.akn.decode()
+    assert [d.code for d in conversion.diagnostics if d.code == "W014"] == ["W014"]

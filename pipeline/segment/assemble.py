@@ -23,6 +23,9 @@ from .rules import Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
+# Blocks taken apart into fields (a closing date and meeting, a vote, a part label):
+# a call hung on them would have no running text to sit in.
+_WITHOUT_RUNS = frozenset({"closing", "closing_after_vote", "vote_intro", "vote_label", "vote_list", "part"})
 
 
 @dataclass
@@ -100,14 +103,16 @@ class _Builder:
         return inline.locate_plain_calls(texts, wanted, self.profile.number_units)
 
     def _place_orphan_notes(self) -> dict[int, list]:
-        """Notes whose call is nowhere in the text go to the block printed before
-        them, so their text is kept; each one is reported."""
+        """Notes whose call is nowhere in the text go to the last block printed
+        before them that carries running text (not a closing line or a vote, whose
+        parts are taken apart), so their text is kept; each one is reported."""
         called = self._printed_calls() | {m for calls in self.plain_calls.values() for _, _, m in calls}
         placed: dict[int, list] = {}
         for note in self.footnotes:
             if note.marker in called:
                 continue
-            host = max((i for i, b in enumerate(self.blocks) if b.line.span.first < note.span.first), default=0)
+            host = max((i for i, b in enumerate(self.blocks)
+                        if b.line.span.first < note.span.first and b.kind not in _WITHOUT_RUNS), default=0)
             where = f"; attached to line {self.blocks[host].line.span.first}" if self.blocks else ""
             self.facts.warn("W014", f"footnote {note.marker} has no call in the text{where}", note.span.first)
             placed.setdefault(host, []).append(note.marker)
