@@ -125,8 +125,9 @@ def _text(view: dict, vote: Vote | None) -> dict:
 
 
 def _uncalled_notes(doc: Document, calls: list[dict]) -> list[dict]:
-    """Notes whose call the converter could not place (W013/W014 cases the AKN cannot
-    hold): shown after the others, so that no text of the document is lost."""
+    """Notes of the model that no call in the text names: the AKN has no place for
+    them (a note lives at its call there), the page lists them after the others so
+    that no text of the document is lost."""
     called = {call["marker"] for call in calls}
     return [{"marker": note.marker, "text": plain(note.content)}
             for note in doc.footnotes if note.marker not in called]
