@@ -1,4 +1,4 @@
-"""Project tasks: `invoke build` (input/ → output/), `invoke test`, `invoke score`.
+"""Project tasks: `invoke build` (input/ → output/ and its index), `invoke test`, `invoke score`.
 
 Run them from the project folder with the project's environment active (or as
 `.venv/bin/invoke …`, see README.md).
@@ -19,21 +19,51 @@ SHARED = ROOT.parent / "shared"
 
 @task
 def build(c, lang=None, strict=False):
-    """Convert every input/*.txt to output/NAME.akn.xml; fails if any document fails."""
-    from pipeline.cli import main
+    """Convert every input/*.txt to output/NAME.akn.xml and NAME.html, and list them all in
+    output/index.html; fails if any document fails (it is still listed, with its error)."""
+    from pipeline.batch import VALID, convert_batch
+    from pipeline.cli import write_atomically
+    from pipeline.convert import Options, markup_date
+    from pipeline.diagnostics import Level
+    from pipeline.to_index import to_index
 
-    inputs = sorted(str(p.relative_to(ROOT)) for p in INPUT.glob("*.txt"))
-    if not inputs:
+    paths = sorted(INPUT.glob("*.txt"))
+    if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
-    args = ["convert", *inputs, "--out-dir", str(OUTPUT.relative_to(ROOT))]
-    if lang:
-        args += ["--lang", lang]
-    if strict:
-        args.append("--strict")
-    os.chdir(ROOT)
-    status = main(args)
-    if status:
-        raise Exit(f"build failed (exit {status})", code=status)
+    try:  # one manifestation date for the whole build
+        options = Options(lang=lang, markup_date=markup_date())
+    except ValueError as err:
+        raise Exit(str(err), code=2)
+    inputs = ((str(p.relative_to(ROOT)), p.read_bytes()) for p in paths)
+    shown_out = OUTPUT.relative_to(ROOT)
+    records = []
+    for record, outputs in convert_batch(inputs, options, strict):
+        for d in record.diagnostics:
+            if d.level >= Level.WARNING:
+                print(d.format(record.source), file=sys.stderr)
+        for fmt, data in outputs.items():
+            write_atomically(OUTPUT / record.files[fmt], data)
+        written = ", ".join(str(shown_out / record.files[fmt]) for fmt in outputs) or "nothing written"
+        if record.status == VALID:
+            print(f"ok      {record.source} → {written}  ({_describe(record)})")
+        else:
+            print(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
+        records.append(record)
+    write_atomically(OUTPUT / "index.html", to_index(records))
+    bad = sum(1 for r in records if r.status != VALID)
+    print(f"index   {shown_out / 'index.html'}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
+          f"{bad} not valid)")
+    if bad:
+        raise Exit(f"build failed: {bad} of {len(records)} documents not valid", code=1)
+
+
+def _describe(record) -> str:
+    """`zh HRC A/HRC/RES/38/3: 27 preambular, 31 operative, 1 footnote, 0 warnings`"""
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}{'' if n == 1 else 's'}"
+
+    return (f"{record.lang} {record.body or '?'} {record.symbol or '?'}: {record.preambular} preambular, "
+            f"{record.operative} operative, {count(record.footnotes, 'footnote')}, {count(record.warnings, 'warning')}")
 
 
 @task

@@ -50,6 +50,7 @@ class _Runs:
     def __init__(self, document: Document, emphasis: str):
         self.notes = {f.marker: f for f in document.footnotes}
         self.emphasis = emphasis
+        self.calls: list[dict] = []  # the note runs made, in the order they are named
 
     def __call__(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> list[dict]:
         """Render-ready runs; `date` is the element and refersTo that dates become."""
@@ -63,8 +64,10 @@ class _Runs:
                 note_scope = scope.child("authorialNote")
                 note = self.notes[run.marker]
                 p_scope = note_scope.child("p")
-                out.append({"kind": "note", "eid": note_scope.eid, "marker": run.marker,
-                            "p_eid": p_scope.eid, "runs": self(note.content, p_scope)})
+                view = {"kind": "note", "eid": note_scope.eid, "marker": run.marker,
+                        "p_eid": p_scope.eid, "runs": self(note.content, p_scope)}
+                self.calls.append(view)
+                out.append(view)
             elif isinstance(run, Meeting):
                 out.append({"kind": "meeting", "text": run.text, "number": run.number})
             elif isinstance(run, Quantity):
@@ -85,33 +88,47 @@ class _Runs:
 
 
 def _context(doc: Document, options: AknOptions) -> dict:
+    body = BODIES.get(doc.meta.body) if doc.meta.body else None
+    return {
+        "namespace": AKN_NAMESPACE,
+        "doc_type": doc.meta.doc_type,
+        "meta": _meta(doc, body, load(doc.meta.lang).akn_code, options),
+        "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
+        **layout(doc),
+    }
+
+
+def layout(doc: Document) -> dict:
+    """The text of a document as render-ready views with their eIds: `cover`,
+    `preface`, `main` (or `components`, one per part), `annexes`, and `notes` (every
+    footnote call's view, in the order the calls are named).
+
+    The AKN templates lay these views out, and so does the HTML writer, which is
+    how an HTML element's id equals the eId of the AKN element it shows.
+    """
     profile = load(doc.meta.lang)
     runs = _Runs(doc, EMPHASIS_ELEMENTS[profile.emphasis])
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
     root = Scope()
-    meta = _meta(doc, body, profile.akn_code, options)
-    context = {
-        "namespace": AKN_NAMESPACE,
-        "doc_type": doc.meta.doc_type,
-        "meta": meta,
+    views = {
         "cover": _cover(doc, runs, root.child("coverPage"), body),
         "preface": _preface(doc, runs, root.child("preface")),
         "main": None,
         "components": [],
-        "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
     }
     if doc.parts:  # a documentCollection: each part is a component statement of its own
         reference = root.child("collectionBody")
         for part in doc.parts:
             scope = root.child("component")
-            context["components"].append({
+            views["components"].append({
                 "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
                 "frbr": f"!part_{part.label}", "preface_eid": scope.child("preface").child("p").eid,
                 "text": _text(part, runs, scope, body)})
     else:
-        context["main"] = _text(doc, runs, root, body)
-    context["annexes"] = _annexes(doc, runs, root)
-    return context
+        views["main"] = _text(doc, runs, root, body)
+    views["annexes"] = _annexes(doc, runs, root)
+    views["notes"] = runs.calls
+    return views
 
 
 def _text(text, runs: _Runs, scope: Scope, body: Body | None) -> dict:

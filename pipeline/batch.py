@@ -1,0 +1,97 @@
+"""A build's documents: convert each input, render its outputs, and keep a record of
+it for the build index (`to_index`).
+
+Nothing here reads or writes folders or prints: the caller (`invoke build`) reads
+the inputs, writes the outputs it is handed and prints the records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Mapping
+
+from .cli import output_name
+from .convert import Conversion, Options, convert
+from .diagnostics import Diagnostic, InputError, Level
+from .languages import load
+from .to_html import page_title, to_html
+
+# Output format -> file suffix and the writer that makes it from a conversion. A
+# schema-invalid document gets its HTML page only (the page shows why); its AKN is
+# never written, as with the CLI.
+WRITERS: dict[str, tuple[str, Callable[[Conversion], bytes]]] = {
+    "akn": (".akn.xml", lambda conversion: conversion.akn),
+    "html": (".html", to_html),
+}
+EXPLAINING = ("html",)  # the formats still written for an invalid or refused document
+
+VALID, INVALID, FAILED = "valid", "invalid", "failed"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input document of a build, as the index lists it and the build prints it."""
+
+    source: str  # the input path as given
+    name: str  # output stem: NAME.akn.xml, NAME.html
+    status: str  # valid | invalid (the AKN fails the schema) | failed (not converted)
+    error: str | None = None  # why it is invalid or failed
+    lang: str | None = None
+    direction: str = "ltr"
+    body: str | None = None
+    symbol: str | None = None
+    title: str | None = None
+    preambular: int = 0
+    operative: int = 0
+    footnotes: int = 0
+    warnings: int = 0
+    files: Mapping[str, str] = field(default_factory=dict)  # format -> file name written
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def convert_batch(inputs: Iterable[tuple[str, bytes]], options: Options = Options(),
+                  strict: bool = False) -> Iterator[tuple[Record, dict[str, bytes]]]:
+    """For each (name, data) input: its record and its outputs by format.
+
+    A document that cannot be converted, or whose conversion crashes, is a
+    `failed` record without outputs: one bad file never stops a build. Under
+    `strict`, a document with warnings fails too (its HTML still shows them).
+    """
+    for source, data in inputs:
+        name = output_name(source)
+        try:
+            conversion = convert(data, source, options)
+        except InputError as err:
+            yield Record(source, name, FAILED, error=err.diagnostic.format(source),
+                         lang=options.lang, diagnostics=(err.diagnostic,)), {}
+            continue
+        except Exception as err:  # a bug must not stop a batch; the record says it is one
+            yield Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
+                         lang=options.lang), {}
+            continue
+        try:
+            yield _converted(conversion, source, name, strict)
+        except Exception as err:  # a writer's bug: the document fails, the batch goes on
+            yield Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
+                         lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
+
+
+def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> tuple[Record, dict[str, bytes]]:
+    doc = conversion.document
+    warnings = sum(1 for d in conversion.diagnostics if d.level == Level.WARNING)
+    errors = [d for d in conversion.diagnostics if d.level >= Level.ERROR]
+    if not conversion.ok:
+        status, error = INVALID, errors[0].format(source) if errors else "the output does not validate"
+    elif strict and warnings:
+        status, error = FAILED, f"{warnings} warning{'' if warnings == 1 else 's'} under --strict"
+    else:
+        status, error = VALID, None
+    formats = WRITERS if status == VALID else {f: WRITERS[f] for f in EXPLAINING}
+    outputs = {fmt: write(conversion) for fmt, (_, write) in formats.items()}
+    files = {fmt: name + WRITERS[fmt][0] for fmt in outputs}
+    record = Record(
+        source, name, status, error=error, lang=doc.meta.lang, direction=load(doc.meta.lang).direction,
+        body=doc.meta.body, symbol=doc.meta.symbol, title=page_title(None, doc.title, source),
+        preambular=len(doc.preamble) + sum(len(p.preamble) for p in doc.parts),
+        operative=sum(1 for _ in doc.paragraphs()), footnotes=len(doc.footnotes), warnings=warnings,
+        files=files, diagnostics=conversion.diagnostics)
+    return record, outputs
