@@ -16,11 +16,14 @@ from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
 
-def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
+def per_line(fix: TextFix, removes: str | None = None, direction: str | None = None) -> LineFix:
     """Lift a character fix to a line fix. With `removes`, every visible character
-    the fix deletes is recorded as a removal with that reason."""
+    the fix deletes is recorded as a removal with that reason; with `direction`,
+    only documents whose language is written that way are touched."""
 
     def apply(draft: Draft) -> Draft:
+        if direction is not None and (draft.profile is None or draft.profile.direction != direction):
+            return draft
         lines, removed = [], []
         for line in draft.lines:
             fixed = fix(line.text)
@@ -39,6 +42,7 @@ def per_line(fix: TextFix, removes: str | None = None) -> LineFix:
 FIXES: tuple[LineFix, ...] = (
     per_line(text.normalize_nfc),
     per_line(text.remove_control_chars, removes="control character"),
+    per_line(arabic.restore_logical_order, removes="bidirectional control", direction="rtl"),
     per_line(arabic.remove_bidi_controls, removes="bidirectional control"),
     per_line(arabic.repair_lam_alef),
     per_line(text.tabs_to_spaces),
@@ -47,11 +51,15 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.join_numero_sign),
     text.space_after_calls,
     pages.mark_page_breaks,
+    per_line(arabic.remove_detached_marks, removes="detached vowel mark", direction="rtl"),
     pages.remove_page_furniture,
+    arabic.attach_raised_calls,
+    per_line(arabic.close_punctuation_gaps, direction="rtl"),
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.split_glued_formulas,
     pages.restore_displaced_line_ends,
+    arabic.restore_fragment_order,
     arabic.place_paragraph_numbers,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,

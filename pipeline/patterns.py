@@ -14,8 +14,8 @@ SECTION_HEADING = re.compile(r"^[IVXL]{1,5}\.?(?:\s+\S|$)")
 
 # The job number of the printing office: GE.23-39077(E) in Geneva, 23-43320 (E) in New
 # York; later pages print it without the language letter. Right-to-left layers may
-# mirror its brackets.
-JOB_NUMBER = re.compile(r"^[()]?(?:GE\.)?\d{2}-\d{5}\s*(?:[()]?[A-Z][()]?)?$")
+# mirror its brackets, or print the letter first ("(A) 24-36099").
+JOB_NUMBER = re.compile(r"^(?:[()][A-Z][()]\s*)?[()]?(?:GE\.)?\d{2}-\d{5}\s*(?:[()]?[A-Z][()]?)?$")
 # The same, run on to the end of a text line by the extractor ("vulnerable situGE.23-39077(E)").
 GLUED_JOB_NUMBER = re.compile(r"(?<=\S)(?:GE\.)?\d{2}-\d{5}\s*\([A-Z]\)$")
 # The barcode under the job number on the first page: *2339077*
@@ -26,8 +26,8 @@ PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 def is_furniture(line: str) -> bool:
     """
-    >>> [is_furniture(x) for x in ("GE.23-39077(E)", "23-43320 (E)", "*2343320*", "7", "7.", "Note 7")]
-    [True, True, True, True, False, False]
+    >>> [is_furniture(x) for x in ("GE.23-39077(E)", "23-43320 (E)", "(A) 24-36099", "*2343320*", "7", "7.", "Note 7")]
+    [True, True, True, True, True, False, False]
     """
     text = line.strip()
     return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text))

@@ -23,6 +23,16 @@ def is_cjk(char: str) -> bool:
     return bool(char) and bool(_CJK.match(char))
 
 
+def is_caseless(char: str) -> bool:
+    """A letter of an alphabet without capitals (Arabic), CJK aside: no capital tells
+    where its paragraphs and titles start.
+
+    >>> is_caseless("ا"), is_caseless("a"), is_caseless("大")
+    (True, False, False)
+    """
+    return char.isalpha() and char.lower() == char.upper() and not is_cjk(char)
+
+
 def from_superscript(digits: str) -> str:
     """
     >>> from_superscript("¹²")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from ..scripts import from_superscript
 from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
 
 
@@ -19,6 +21,132 @@ def remove_bidi_controls(text: str) -> str:
 
 
 _BIDI = str.maketrans({c: None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
+
+_LRE, _RLE, _PDF = "\u202a", "\u202b", "\u202c"
+_EMBEDDED_RUN = re.compile(f"{_LRE}([^{_LRE}{_RLE}{_PDF}]*){_PDF}")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_BRACKETS = set("()[]{}“”‘’\"'«»")
+# A neutral stretch between two left-to-right words that is a space and then a
+# punctuation mark glued to the next word ("Nos. 970 ,Treaty Series") cannot be
+# left-to-right text: the mark belongs to the right-to-left level around them.
+_RTL_PUNCTUATION = re.compile(r"\s+[,.;:]")
+
+
+def restore_logical_order(text: str) -> str:
+    """Put the left-to-right runs of a right-to-left line back in reading order.
+
+    pdftotext writes a right-to-left line in reading order, but a stretch that is
+    not right-to-left (digits, Latin letters, and the spaces, brackets and marks
+    between them and up to the next Arabic letter, the Arabic comma included) it
+    writes as it appears on the page, left to right, between U+202A and U+202C. The
+    neutral characters in it that belong to the Arabic text around it then stand
+    on the wrong side: `" - 79/11"` for `79/11 - `, `" 18"` for `18 `, `"،2017"` for
+    `2017،`, `" )2005( 1631"` for `1631 (2005) `, `" ،"` for `، ` (the comma leading
+    the next word). The run is cut into its left-to-right pieces (numbers with
+    their separators, Latin words with a symbol's digits, as the Unicode
+    bidirectional algorithm levels them) and the single characters between them,
+    and the order of the pieces is reversed. A line with Latin letters and no
+    Arabic one (a symbol, `Distr.: General`, a job number) was set left to right:
+    its parts are put back in the order they have on the page, unless only the
+    right-to-left reading closes its brackets (`(2) A/HRC/49/53.`, a footnote
+    text). A line that pdftotext took for a left-to-right one (its right-to-left
+    pieces between U+202B and U+202C, the rest as on the page) is read the same
+    way from its last piece. The marks go; lines without an embedded run are left
+    alone (`remove_bidi_controls` takes their marks).
+
+    >>> R, L, P = "\u202b", "\u202a", "\u202c"
+    >>> restore_logical_order(f"{R}{L} - 79/11{P}التعاون بين{P}")
+    '79/11 - التعاون بين'
+    >>> restore_logical_order(f"{R}قرار مجلس الأمن {L} )2005( 1631{P}المؤرخ {L} 17{P}تشرين الأول{P}")
+    'قرار مجلس الأمن 1631 (2005) المؤرخ 17 تشرين الأول'
+    >>> restore_logical_order(f"{R}أيلول{L}/{P}سبتمبر {L}،2017{P}{P}")
+    'أيلول/سبتمبر 2017،'
+    >>> restore_logical_order(f"{R}الاقتصادية{L} ،{P}مما يسهم{P}")
+    'الاقتصادية، مما يسهم'
+    >>> restore_logical_order(f"{R}[دون الإحالة إلى لجنة رئيسية ({L}])A/79/L.12{P}{P}")
+    '[دون الإحالة إلى لجنة رئيسية (A/79/L.12)]'
+    >>> restore_logical_order(f"{R}({L}.A/HRC/49/53 )2{P}{P}")
+    '(2) A/HRC/49/53.'
+    >>> restore_logical_order(f"{R}({L}.vol. 75, No. 973 ,Treaty Series ,United Nations )13{P}{P}")
+    '(13) United Nations, Treaty Series, vol. 75, No. 973.'
+    >>> restore_logical_order(f"{R}){L}GE.24-16290(A{P}{P}"), restore_logical_order(f"{R}{L}Distr.: General{P}{P}")
+    ('GE.24-16290(A)', 'Distr.: General')
+    >>> restore_logical_order(f".A/77/PV.46 {R}) انظر{P}1(")
+    '(1) انظر A/77/PV.46.'
+    >>> restore_logical_order("No embedded run here.")
+    'No embedded run here.'
+    """
+    if _LRE not in text and _RLE not in text.lstrip()[1:]:
+        return text
+    if not text.lstrip().startswith(_RLE):
+        # a line pdftotext took for a left-to-right one: its pieces from the left,
+        # the right-to-left ones (between U+202B and U+202C) in reading order
+        pieces = re.split(f"({_RLE}[^{_PDF}]*{_PDF})", text)
+        return "".join(p[1:-1] if p.startswith(_RLE) else _logical(p) for p in reversed(pieces) if p)
+    logical = remove_bidi_controls(_EMBEDDED_RUN.sub(lambda m: _logical(m.group(1)), text))
+    if _LATIN_LETTER.search(text) and not _ARABIC_LETTER.search(text):
+        # perhaps set left to right: pdftotext wrote its pieces from the right,
+        # each right-to-left piece reversed; the brackets tell which reading is right
+        pieces = re.split(f"({_LRE}[^{_PDF}]*{_PDF})", text)
+        pieces = [p[1:-1] if p.startswith(_LRE) else remove_bidi_controls(p)[::-1] for p in pieces]
+        as_printed = "".join(reversed(pieces))
+        if _well_nested(as_printed) or not _well_nested(logical):
+            return as_printed
+    return logical
+
+
+def _well_nested(text: str) -> bool:
+    depth = 0
+    for c in text:
+        depth += (c in "([") - (c in ")]")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _logical(run: str) -> str:
+    """The reading order of a run written left to right inside right-to-left text."""
+    kinds = [_kind(c) for c in run]
+    for i in range(1, len(run) - 1):  # a separator inside a number: 79/11, 24-19652
+        if kinds[i] in ("CS", "ES") and run[i] != "،" and kinds[i - 1] == kinds[i + 1] == "EN":
+            kinds[i] = "EN"
+    strong = None  # digits after Latin letters in one stretch are part of them (A/79/L.12)
+    for i, c in enumerate(run):
+        if kinds[i] == "L":
+            strong = "L"
+        elif kinds[i] == "EN" and strong == "L":
+            kinds[i] = "L"
+        elif c in _BRACKETS:
+            strong = None
+    pieces: list[str] = []
+    i = 0
+    while i < len(run):
+        j = i + 1
+        if kinds[i] in ("L", "EN"):
+            while j < len(run):
+                if kinds[j] in ("L", "EN"):
+                    j += 1
+                    continue
+                k = j  # neutral characters between two Latin stretches are Latin too
+                while k < len(run) and kinds[k] not in ("L", "EN"):
+                    k += 1
+                if (k < len(run) and kinds[j - 1] == kinds[k] == "L"
+                        and not _RTL_PUNCTUATION.fullmatch(run[j:k])):
+                    j = k
+                    continue
+                break
+            opened = run[i:j].count("(") - run[i:j].count(")")
+            while opened > 0 and j < len(run) and run[j] == ")":  # a bracket it opened: (Part I)
+                opened, j = opened - 1, j + 1
+        pieces.append(run[i:j])
+        i = j
+    return "".join(reversed(pieces))
+
+
+def _kind(char: str) -> str:
+    kind = unicodedata.bidirectional(char)
+    return kind if kind in ("L", "EN", "CS", "ES") else "N"
 
 # Arabic letters and the marks (harakat, shadda, superscript alef) written on them:
 # what a word is made of, for the word boundaries below.
@@ -86,7 +214,7 @@ def repair_lam_alef(text: str) -> str:
     return text
 
 
-_LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3})(?!\S)")
+_LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")
 
 
 def place_paragraph_numbers(draft: Draft) -> Draft:
@@ -95,15 +223,17 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
 
     Arabic paragraphs are numbered at the right margin (`1-`); extracting the
     right-to-left line can put the number, its dash first, anywhere in the line
-    (`يقرر إنشاء فريق … -1 قانونا`). A single such token in a line that does not
-    start with a number is taken for the paragraph number, unless a month name
-    follows it (`11 أيلول - 13 تشرين`, a date range). Left-to-right languages are
-    left alone.
+    (`يقرر إنشاء فريق … -1 قانونا`), in a block layer with its digits raised
+    (`-¹`). A single such token in a line that does not start with a number is
+    taken for the paragraph number, unless a month name follows it
+    (`11 أيلول - 13 تشرين`, a date range). Left-to-right languages are left alone.
 
     >>> from pipeline.languages import load
     >>> d = place_paragraph_numbers(Draft(lines_of("يقرر إنشاء فريق عامل -1 بوضع مشروع"), profile=load("ar")))
     >>> d.lines[0].text
     '1- يقرر إنشاء فريق عامل بوضع مشروع'
+    >>> place_paragraph_numbers(Draft(lines_of("يقرر ألا تسري التدابير (2013)، -¹ ومتطلبات"), profile=load("ar"))).lines[0].text
+    '1- يقرر ألا تسري التدابير (2013)، ومتطلبات'
     """
     profile = draft.profile
     if profile is None or profile.direction != "rtl":
@@ -117,6 +247,165 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
                 and not month.match(text[found[0].end():])):
             m = found[0]
             rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
-            line = Line(f"{m['n']}- {rest}", line.span, line.page_break)
+            line = Line(f"{from_superscript(m['n'])}- {rest}", line.span, line.page_break)
         lines.append(line)
+    return draft.with_lines(lines)
+
+
+_MARK = "\u064b-\u0652\u0670"  # harakat, tanween, shadda, sukun, superscript alef
+# tanween fath set apart from the alef (or ta marbuta) that carries it: "أيضا ً"
+_DETACHED_TANWEEN = re.compile(f"(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")
+_DETACHED_MARKS = re.compile(f"(?:(?<=\\s)|^)[{_MARK}]+(?:\\s+|$)")
+
+
+def remove_detached_marks(text: str) -> str:
+    """Put back a tanween set apart from its word, and drop the other vowel marks
+    that stand alone.
+
+    In some Arabic fonts a vowel mark is a glyph of its own, placed over or under
+    the letter; the text layer then gives it a space of its own (`أيضا ً`), or a
+    line of its own (`ّ` between two lines), or leaves it at the end of a line
+    while its word went to the next one (`وإذ ِّ` / `يذكر بقرار`). A tanween fath
+    after an alef or ta marbuta goes back on that word (`أيضاً`); any other mark
+    standing alone cannot be placed and goes (a removal is recorded). Marks on
+    their letters are left alone.
+
+    >>> remove_detached_marks("ذكر مؤخرا ً اليوم")
+    'ذكر مؤخراً اليوم'
+    >>> remove_detached_marks("وإذ ِّ"), remove_detached_marks("ّ"), remove_detached_marks("وإذ يُسلِّم")
+    ('وإذ', '', 'وإذ يُسلِّم')
+    """
+    return _DETACHED_MARKS.sub("", _DETACHED_TANWEEN.sub(r"\1", text)).rstrip()
+
+
+_GAP = re.compile(r"(?<=\S) (?=[\u060c\u061b.])")  # a space before a comma, semicolon or full stop
+
+
+def close_punctuation_gaps(text: str) -> str:
+    """Remove the space before an Arabic comma or semicolon (or a full stop).
+
+    Arabic punctuation follows its word without a space; the text layer shows one
+    where a footnote call, printed higher, was lifted out of the line (`العام ،`),
+    and a block layer puts one before the comma that ends a paragraph. Runs after
+    `attach_raised_calls`, which uses these gaps. Spaces after punctuation are
+    left alone.
+
+    >>> close_punctuation_gaps("بتقرير الأمين العام ، وإذ يشير إلى مقرره 14/1 ،")
+    'بتقرير الأمين العام، وإذ يشير إلى مقرره 14/1،'
+    >>> close_punctuation_gaps("انظر A/77/PV.46 .")
+    'انظر A/77/PV.46.'
+    """
+    return _GAP.sub("", text)
+
+
+def attach_raised_calls(draft: Draft) -> Draft:
+    """Put a footnote call that the text layer printed as a line of its own back
+    into the text line it belongs to.
+
+    A call is printed above the line (`العام(2)،`); pdftotext may take it for a
+    line of its own, just before or after its line or a line further on, and leaves
+    a space where it was (`العام ،`). The call goes into the nearest such gap in the
+    two text lines before and after it, or else at the end of the line before it;
+    the profile says what a raised call looks like (`raised_call`). Left-to-right
+    languages are left alone.
+
+    >>> from pipeline.languages import load
+    >>> d = attach_raised_calls(Draft(lines_of("وإذ تحيط علما بتقرير الأمين العام ،\\n(2 )\\n1- تقرر"), profile=load("ar")))
+    >>> [l.text for l in d.lines]
+    ['وإذ تحيط علما بتقرير الأمين العام(2)،', '', '1- تقرر']
+    """
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl" or profile.raised_call is None:
+        return draft
+    raised = profile.rx("raised_call")
+    lines = list(draft.lines)
+    calls = [i for i, line in enumerate(lines) if raised.match(line.text.strip())]
+    hosts = [i for i, line in enumerate(lines) if line.text.strip() and i not in calls]
+    for i in calls:
+        call = f"({raised.match(lines[i].text.strip())['marker']})"
+        before = [h for h in hosts if h < i][-2:][::-1]
+        after = [h for h in hosts if h > i][:2]
+        nearest = [h for pair in zip(before + [None] * 2, after + [None] * 2) for h in pair if h is not None]
+        for h in nearest:
+            gaps = list(_GAP.finditer(lines[h].text))
+            if gaps:
+                gap = gaps[-1] if h < i else gaps[0]
+                text = lines[h].text
+                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span, lines[h].page_break)
+                break
+        else:
+            if not before:
+                continue
+            h = before[0]
+            lines[h] = Line(lines[h].text + call, lines[h].span, lines[h].page_break)
+        lines[i] = Line("", lines[i].span, lines[i].page_break)
+    return draft.with_lines(lines)
+
+
+_BARE_PARAGRAPH_NUMBER = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–])$")
+_FRAGMENT_OPENER_MAX = 40  # characters: a number, an opening phrase, a verb and a word or two
+_VISUAL_LINE_SLACK = 1.15  # the pieces of one printed line fill at most about one full line
+_ENDS_PARAGRAPH = re.compile(r"[\u060c\u061b.:](?:\(\d{1,3}\))?$")
+
+
+def restore_fragment_order(draft: Draft) -> Draft:
+    """Put back in reading order the pieces of a printed line that pdftotext cut
+    apart and wrote from left to right.
+
+    A gap inside an Arabic line (a paragraph number in the margin, a vowel mark set
+    apart) makes pdftotext cut the line into pieces, which it writes one per line
+    from the leftmost, so the start of a paragraph comes after the rest of its first
+    line: `يقر بأهمية …` / `1-`, or `أيضا إلى …` / `وإذ يشير`. When a short opener (a
+    paragraph number, an opening phrase, a verb before a number) follows lines that
+    do not open a paragraph, back to the end of the paragraph before, and all of
+    them together are no wider than one printed line, their order is reversed. Only
+    hard-wrapped right-to-left layers are touched.
+
+    >>> from pipeline.languages import load
+    >>> full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    >>> text = "\\n".join([full, full, "وداخلها،", "أيضا إلى أن الالتزام بتعزيز حقوق الإنسان", "وإذ يشير",
+    ...     full + "،", "يقر بأهمية احترام حقوق الإنسان لمقدمي الرعاية", "1-", "وغير المدفوعة الأجر؛"])
+    >>> [" ".join(l.text.split()[:2]) for l in restore_fragment_order(Draft(lines_of(text), profile=load("ar"))).lines][2:]
+    ['وداخلها،', 'وإذ يشير', 'أيضا إلى', 'وإذ يعرب', '1-', 'يقر بأهمية', 'وغير المدفوعة']
+    """
+    from .unwrap import _full_width, is_wrapped  # the unwrapper's notion of a line
+
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines):
+        return draft
+    full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
+    opening, operative, verb = (profile.rx(name) for name in ("opening_phrase", "operative", "operative_phrase"))
+
+    def opener(text: str) -> bool:
+        return len(text) <= _FRAGMENT_OPENER_MAX and bool(
+            _BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text) or verb.match(text))
+
+    def anchors(text: str) -> bool:  # what makes a run of short openers the start of a paragraph
+        return bool(_BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text))
+
+    lines = list(draft.lines)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    k = 0
+    while k < len(filled):
+        # a run of short openers, one of them a number or an opening phrase
+        end = k
+        while end < len(filled) and opener(lines[filled[end]].text.strip()):
+            end += 1
+        if end == k or not any(anchors(lines[filled[j]].text.strip()) for j in range(k, end)):
+            k = max(end, k + 1)
+            continue
+        width = sum(len(lines[filled[j]].text.strip()) for j in range(k, end))
+        start = k
+        while start > 0:
+            text = lines[filled[start - 1]].text.strip()
+            if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
+                    or lines[filled[start]].page_break):
+                break
+            width += len(text)
+            start -= 1
+        if start < k:
+            group = [lines[filled[j]] for j in range(start, end)]
+            for j, piece in zip(range(start, end), reversed(group)):
+                lines[filled[j]] = Line(piece.text, piece.span, group[0].page_break if j == start else False)
+        k = end
     return draft.with_lines(lines)

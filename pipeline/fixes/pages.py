@@ -12,9 +12,10 @@ import unicodedata
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import is_cjk, join_fragments
+from ..scripts import is_caseless, is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
 from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
+from .unwrap import _is_formula
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
 
@@ -175,10 +176,15 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     """
     out: list[Line] = []
     events = []
+    in_body = False  # past the formula: where a caseless script's blocks are joined inside a page too
     for line in draft.lines:
         previous = _last_text_line(out)
         cut = line.page_break or (previous is not None and _is_last_line(out[previous], line, draft.profile))
-        if line.text and cut and previous is not None and _continues(out[previous], line, draft.profile):
+        joins = bool(line.text) and previous is not None and (
+            (cut and _continues(out[previous], line, draft.profile))
+            or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
+        in_body = in_body or _is_formula(line.text, draft.profile)
+        if joins:
             head = out[previous]
             joined = Line(join_fragments(head.text, line.text), head.span | line.span, head.page_break)
             out[previous] = joined
@@ -239,6 +245,45 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     # even with a capital (`…la Convención sobre las Armas` / `Pequeñas y las Armas…`)
     recital = bool(opening and opening.match(head.text.lstrip()))
     return lower_or_digit or end == "-" or _ends_on_short_word(head.text) or (recital and not tail_opens)
+
+
+_CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
+
+
+def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool:
+    """In a script without capitals (Arabic) no capital opens a paragraph, and a
+    block layer also cuts paragraphs inside a page (at a line that starts with a
+    bracket or a number): a long block that stops without punctuation goes on in
+    the next one unless that opens a block of its own (`_opens`).
+
+    >>> from pipeline.languages import load
+    >>> head = Line("وإذ يشير إلى قراري الجمعية العامة المتعلقين بإنهاء الاستعمار 1514 المؤرخ 14 كانون الأول 1960 و 1541", Span(1, 1))
+    >>> _caseless_continues(head, Line("(د-15) المؤرخ 15 كانون الأول/ديسمبر 1960،", Span(3, 3)), load("ar"))
+    True
+    >>> _caseless_continues(head, Line("وإذ يضع في اعتباره الأحكام ذات الصلة،", Span(3, 3)), load("ar"))
+    False
+    """
+    end = head.text.rstrip()[-1:]
+    return (bool(end) and (end.isalnum() or end == "-") and len(head.text) >= _CASELESS_HEAD_MIN
+            and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile))
+
+
+def _first_letter(text: str) -> str:
+    m = re.search(r"[^\W\d_]", text)
+    return m.group() if m else ""
+
+
+def _opens(text: str, profile: Profile | None) -> bool:
+    """The line opens a block of its own: an opening phrase, a number, an item, the
+    formula, an annex heading, a closing line (meeting, date), a vote label."""
+    if profile is None:
+        return False
+    text = text.lstrip()
+    return (text.startswith(("[", "［"))
+            or any(profile.rx(name).match(text)
+                   for name in ("opening_phrase", "operative", "item", "annex", "meeting", "date"))
+            or any(re.match(rf"(?:{label})\s*[:：]", text) for label in profile.vote.labels.values())
+            or _is_formula(text, profile))
 
 
 def _ends_on_short_word(text: str) -> bool:

@@ -30,6 +30,7 @@ _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-
                           r"|[•▪◦‣●])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
+_SPLIT_OPENING_MAX = 12  # characters of an opening phrase left alone on its line ("وإذ", "And")
 # A rule over notes printed in the text ("___________") and such a note ("** Term expires …"):
 # election decisions mark each member's term with asterisks and explain them under a rule.
 _RULE = re.compile(r"^_{5,}$")
@@ -108,6 +109,11 @@ class _Reader:
             if m:
                 rest = rest.replace(m.group(), "", 1)
         return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
+
+    def _opening_split(self, text: str, following: str) -> re.Match | None:
+        """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …")."""
+        m = self.p.rx("opening_phrase").match(f"{text} {following}")
+        return m if m and m.end() > len(text) + 1 and len(text) <= _SPLIT_OPENING_MAX else None
 
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
@@ -215,7 +221,7 @@ class _Reader:
             # a short line that stops without punctuation is a line of its own (a heading,
             # an entry of a list of items and documents), when a capital follows
             return short and _initial(text).isupper() and _heading_like(prev)
-        opening = self.p.rx("opening_phrase").match(text)
+        opening = self.p.rx("opening_phrase").match(text) or self._opening_split(text, following)
         # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
         if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
             return True

@@ -91,6 +91,7 @@ class Profile:
     part_label: str = r"^[A-Z]$"  # the label of a part of a text adopted in parts ("A", "B")
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
+    raised_call: str | None = None  # a footnote call the text layer printed as a line of its own; group: marker
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
     number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
     spaced_punctuation: str = ""  # punctuation printed after a space ("droits de l’homme ;")
@@ -110,6 +111,7 @@ _REQUIRED_GROUPS = {
     "partial_date": {"year", "month", "day"},
     "note_line": {"marker"},
     "note_call": {"marker"},
+    "raised_call": {"marker"},
     "meeting": {"number"},
     "sc_title": {"number"},
     "sc_adoption": {"meeting", "date"},
@@ -128,7 +130,7 @@ def _check(profile: Profile) -> Profile:
     where = f"pipeline/languages/{profile.code}.py"
     for f in fields(profile):
         value = getattr(profile, f.name)
-        if f.name in _REQUIRED_GROUPS:
+        if f.name in _REQUIRED_GROUPS and value is not None:
             pattern = re.compile(value)
             missing = _REQUIRED_GROUPS[f.name] - set(pattern.groupindex)
             if missing:
