@@ -156,3 +156,65 @@ def _subset(corpus_dir: Path, names: list[str], folder: Path) -> Path:
         for source in corpus_dir.glob(f"{name}.*"):
             (folder / source.name).symlink_to(source)
     return folder
+
+
+@task
+def ceiling(c, lang="ar", corpus="dev"):
+    """How much of the gold text the cleaned text layers hold, with and without the
+    lam-alef repair: the ceiling that segmentation cannot exceed, beside the scores.
+
+    For each text layer: `cons` is the share of the gold body text found in order in
+    the cleaned text (the scorer's measure), `pre` and `op` the shares of gold
+    preambular and operative paragraphs found verbatim in it (normalised, calls
+    removed). The scores are those of the last `invoke eval` (output/eval).
+    """
+    import json
+
+    sys.path.insert(0, str(SHARED))
+    from evalkit.score import seq_match  # the scorer's own measures
+    from evalkit.textnorm import norm
+
+    from pipeline.clean import FIXES, clean
+    from pipeline.languages import load
+
+    corpus_dir = SHARED / "corpus" / corpus
+    if not corpus_dir.exists():
+        raise Exit(f"{corpus_dir} not found: the corpus lives in ../shared", code=2)
+    profile = load(lang)
+    call = profile.rx("note_call")
+    without_repair = tuple(f for f in FIXES if "repair_lam_alef" not in f.__name__)
+    variants = (("cleaned, no lam-alef repair", without_repair), ("cleaned (all fixes)", FIXES))
+    golds = {p.name.removesuffix(".gold.json"): json.loads(p.read_text(encoding="utf-8"))
+             for p in sorted(corpus_dir.glob(f"{lang}_*.gold.json"))}
+
+    def mean(values):
+        return sum(values) / len(values) if values else float("nan")
+
+    print(f"{'layer':8} {'text':30} {'cons':>6} {'pre':>6} {'op':>6}   ({len(golds)} documents, {lang})")
+    for layer, suffix in LAYERS.items():
+        for label, fixes in variants:
+            cons, pre, op = [], [], []
+            for name, gold in golds.items():
+                cleaned = clean(read_text(corpus_dir / (name + suffix)), profile, fixes)
+                text = "\n".join(line.text for line in cleaned.lines + cleaned.notes)
+                matched, total, _ = seq_match(gold["body_text"], [norm(text)])
+                cons.append(matched / total if total else 0.0)
+                flat = f" {norm(call.sub('', text.replace(chr(10), ' ')))} "
+                if gold["preamble"]:
+                    pre.append(mean([norm(p) in flat for p in gold["preamble"]]))
+                texts = [u["text"] for u in gold["operative"] if u.get("text")]
+                if texts:
+                    op.append(mean([norm(t) in flat for t in texts]))
+            print(f"{layer:8} {label:30} {mean(cons):6.3f} {mean(pre):6.3f} {mean(op):6.3f}")
+        scores = OUTPUT / "eval" / layer / "scores.json"
+        if scores.exists():
+            rows = [d for d in json.loads(scores.read_text())["documents"] if d["name"].startswith(lang + "_")]
+            got = [mean([d[k] for d in rows if d.get(k) is not None]) for k in ("conservation", "pre_r", "op_r")]
+            print(f"{layer:8} {'converted (last invoke eval)':30} {got[0]:6.3f} {got[1]:6.3f} {got[2]:6.3f}"
+                  "   (recall of paragraphs)")
+
+
+def read_text(path: Path) -> str:
+    from pipeline.read import read_source
+
+    return read_source(path.read_bytes(), str(path)).text
