@@ -215,6 +215,9 @@ def repair_lam_alef(text: str) -> str:
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")
+# A number at the start of the line with its dash first ("-10 يهيب"): the dash
+# that follows the number in reading order came out on the wrong side.
+_MIRRORED_NUMBER = re.compile(r"^[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+(?=\S)|\s*$)")
 
 
 def place_paragraph_numbers(draft: Draft) -> Draft:
@@ -226,7 +229,9 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     (`يقرر إنشاء فريق … -1 قانونا`), in a block layer with its digits raised
     (`-¹`). A single such token in a line that does not start with a number is
     taken for the paragraph number, unless a month name follows it
-    (`11 أيلول - 13 تشرين`, a date range). Left-to-right languages are left alone.
+    (`11 أيلول - 13 تشرين`, a date range). A number at the line's start with its
+    dash first (`-10 يهيب`) is turned round (`10- يهيب`). Left-to-right languages
+    are left alone.
 
     >>> from pipeline.languages import load
     >>> d = place_paragraph_numbers(Draft(lines_of("يقرر إنشاء فريق عامل -1 بوضع مشروع"), profile=load("ar")))
@@ -234,6 +239,10 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     '1- يقرر إنشاء فريق عامل بوضع مشروع'
     >>> place_paragraph_numbers(Draft(lines_of("يقرر ألا تسري التدابير (2013)، -¹ ومتطلبات"), profile=load("ar"))).lines[0].text
     '1- يقرر ألا تسري التدابير (2013)، ومتطلبات'
+    >>> place_paragraph_numbers(Draft(lines_of("-10 يهيب بالمجتمع الدولي"), profile=load("ar"))).lines[0].text
+    '10- يهيب بالمجتمع الدولي'
+    >>> place_paragraph_numbers(Draft(lines_of("-23"), profile=load("ar"))).lines[0].text
+    '23-'
     """
     profile = draft.profile
     if profile is None or profile.direction != "rtl":
@@ -248,6 +257,9 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
             m = found[0]
             rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
             line = Line(f"{from_superscript(m['n'])}- {rest}", line.span, line.page_break)
+        elif mirrored := _MIRRORED_NUMBER.match(text):
+            rest = text[mirrored.end():]
+            line = Line(f"{from_superscript(mirrored['n'])}-{' ' if rest else ''}{rest}", line.span, line.page_break)
         lines.append(line)
     return draft.with_lines(lines)
 
