@@ -395,7 +395,8 @@ def _alone(lines: tuple[Line, ...], index: int) -> bool:
 
 
 
-_PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=\S)")
+# A number, a space and the note's text; not "1 - Title", an Arabic paragraph number.
+_PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+(?=[^\s\-–])")
 # Where a plain-digit call can sit in the text (see pipeline.segment.inline).
 _GLUED_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）》」』])|(?<=\b(?:19|20)\d\d)){marker}(?!\d)")
 _MAX_NOTE_LINES = 15  # a footnote longer than this is more likely running text

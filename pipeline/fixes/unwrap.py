@@ -15,7 +15,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import Vocabulary, from_superscript, is_cjk, join_fragments
+from ..scripts import Vocabulary, from_superscript, is_caseless, is_cjk, join_fragments
 from .base import Draft, Line
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -23,6 +23,7 @@ _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above 
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
 _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
+_COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
@@ -133,7 +134,8 @@ class _Reader:
         in upper case; a name in a list (`Gambie, Ghana`) is followed by a comma."""
         m = self.p.rx("operative_phrase").match(text)
         rest = text[m.end():].lstrip() if m else ""
-        return bool(m) and text[:1].isupper() == self.block[:1].isupper() and rest[:1].islower()
+        return (bool(m) and text[:1].isupper() == self.block[:1].isupper()
+                and (rest[:1].islower() or is_caseless(rest[:1])))
 
     def _numbered(self, text: str) -> bool:
         return bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
@@ -227,7 +229,7 @@ class _Reader:
             return True
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
-        if (prev.endswith(",") and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
+        if (prev.endswith(_COMMAS) and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
                 and not numbered_ahead):
             return True  # the one unnumbered operative paragraph after the preamble, the closing next
         return short and (_initial(text).isupper() or is_cjk(_initial(text)))
