@@ -1,4 +1,5 @@
-"""Command line: `akn-pipeline convert INPUT... [--out-dir DIR]`, `akn-pipeline outline INPUT`.
+"""Command line: `akn-pipeline convert INPUT... [--out-dir DIR] [--format akn,tei,html]`,
+`akn-pipeline outline INPUT`.
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
@@ -18,9 +19,53 @@ from . import __version__
 from .convert import Conversion, Options, convert, markup_date
 from .diagnostics import InputError, Level
 from .languages import UN_LANGUAGES
+from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 AKN_SUFFIX = ".akn.xml"
+# Output format -> file suffix, in the order they are written.
+SUFFIXES = {"akn": AKN_SUFFIX, "tei": ".tei.xml", "html": ".html"}
+
+
+def formats(value: str) -> tuple[str, ...]:
+    """The `--format` list: known names, each once, in the order given.
+
+    >>> formats("tei,akn,tei")
+    ('tei', 'akn')
+    """
+    chosen = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [name for name in chosen if name not in SUFFIXES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {','.join(SUFFIXES)} (got {value!r})")
+    return chosen
+
+
+def html_writer():
+    """`pipeline.to_html.to_html(conversion) -> bytes`, or None while it does not exist.
+
+    INTEGRATION POINT: the HTML writer is built on branch `html`; once merged, this
+    finds it and `--format html` (part of the default) writes NAME.html.
+    """
+    try:
+        from .to_html import to_html
+    except ModuleNotFoundError as err:
+        if err.name != f"{__package__}.to_html":
+            raise  # the module exists but something it imports does not: a real error
+        return None
+    return to_html
+
+
+def outputs(conversion: Conversion, chosen: tuple[str, ...], render_html) -> dict[str, bytes]:
+    """The bytes of each chosen format that can be made (HTML only with its writer)."""
+    made = {}
+    for name in chosen:
+        if name == "akn":
+            made[name] = conversion.akn
+        elif name == "tei":
+            made[name] = conversion.tei
+        elif render_html is not None:
+            made[name] = render_html(conversion)
+    return made
 
 
 def output_name(input_path: str) -> str:
@@ -78,11 +123,31 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _schemas_ready() -> bool:
+    """Compile both schemas before the first document; a missing or changed schema is
+    a setup problem, said once with its remedy, not a failure of every document."""
+    try:
+        warm_up()
+    except (SchemaMissingError, SchemaIntegrityError) as err:
+        print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return False
+    return True
+
+
 def _convert_command(args) -> int:
     try:  # one date for the whole batch
         options = Options(lang=args.lang, markup_date=markup_date())
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    render_html = html_writer() if "html" in args.format else None
+    if "-" in args.inputs and len(args.format) == 1 and args.format[0] == "html" and render_html is None:
+        print("akn-pipeline: error: no HTML writer in this version (pipeline.to_html)", file=sys.stderr)
+        return EXIT_USAGE
+    if "html" in args.format and render_html is None and not args.quiet:
+        print("akn-pipeline: note: no HTML writer in this version (pipeline.to_html); HTML not written",
+              file=sys.stderr)
+    if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
     status = EXIT_OK
@@ -115,14 +180,19 @@ def _convert_command(args) -> int:
                 print(f"failed  {shown}  ({reason})", file=sys.stderr)
             status = max(status, EXIT_FAILED)
             continue
+        made = outputs(conversion, args.format, render_html)
         if path == "-":
-            sys.stdout.buffer.write(conversion.akn)
+            # one format named: that one; otherwise the AKN, as before --format existed
+            sys.stdout.buffer.write(made[args.format[0]] if len(args.format) == 1 else conversion.akn)
             sys.stdout.buffer.flush()
             continue
-        target = out_dir / (output_name(path) + AKN_SUFFIX)
-        write_atomically(target, conversion.akn)
+        targets = []
+        for name, data in made.items():
+            target = out_dir / (output_name(path) + SUFFIXES[name])
+            write_atomically(target, data)
+            targets.append(str(target))
         if not args.quiet:
-            print(f"ok      {shown} → {_summary(conversion, str(target))}")
+            print(f"ok      {shown} → {_summary(conversion, ', '.join(targets))}")
     return status
 
 
@@ -131,6 +201,8 @@ def _outline_command(args) -> int:
         data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
     except OSError as err:
         print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _schemas_ready():
         return EXIT_USAGE
     try:
         conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat()))
@@ -149,11 +221,14 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"akn-pipeline {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
-    conv = commands.add_parser("convert", help="convert text files to validated AKN XML",
-                               description="Writes DIR/NAME.akn.xml for each NAME.txt; '-' reads "
-                                           "stdin and writes the XML to stdout.")
+    conv = commands.add_parser("convert", help="convert text files to validated AKN and TEI XML",
+                               description="Writes DIR/NAME.akn.xml, NAME.tei.xml and NAME.html for each "
+                                           "NAME.txt; '-' reads stdin and writes the AKN to stdout (or "
+                                           "the one format --format names).")
     conv.add_argument("inputs", nargs="+", metavar="INPUT", help="text file of a resolution, or -")
     conv.add_argument("--out-dir", default="output", metavar="DIR", help="output folder (default: output)")
+    conv.add_argument("--format", type=formats, default=tuple(SUFFIXES), metavar="LIST",
+                      help="comma-separated outputs among akn,tei,html (default: all three)")
     _common(conv)
     conv.add_argument("--strict", action="store_true", help="treat warnings as failures")
     conv.add_argument("-q", "--quiet", action="store_true", help="no summary lines")
