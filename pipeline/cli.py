@@ -141,7 +141,7 @@ def _convert_command(args) -> int:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     render_html = html_writer() if "html" in args.format else None
-    if "-" in args.inputs and len(args.format) == 1 and args.format[0] == "html" and render_html is None:
+    if args.format == ("html",) and render_html is None:  # nothing asked for could be made
         print("akn-pipeline: error: no HTML writer in this version (pipeline.to_html)", file=sys.stderr)
         return EXIT_USAGE
     if "html" in args.format and render_html is None and not args.quiet:

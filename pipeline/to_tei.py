@@ -141,8 +141,7 @@ def _context(doc: Document, options: TeiOptions) -> dict:
     states = identify_states(doc)
     ids = _Ids(state.id for state in states.states)
     runs = _Runs(doc, states, ids, EMPHASIS_RENDITIONS[profile.emphasis])
-    events = _events(doc, states, ids)
-    event_ids = {id(event["vote"]): event["id"] for event in events}
+    events, event_ids = _events(doc, states, ids)
     writer = _Writer(runs, ids, event_ids)
     front = _masthead(doc, runs)
     body = {"head": _head(doc, runs), "divs": writer.text(doc, "")}
@@ -387,16 +386,18 @@ def _entries(content) -> list[tuple]:
     return [tuple(entry) for entry in entries] or [()]
 
 
-def _events(doc: Document, states: MemberStates, ids: _Ids) -> list[dict]:
-    """One standOff event per vote (in the order of `votes()`), its counts as
-    measures, and one relation per voting group from its states to the event. A part
-    adopted on a day of its own has its event on that day."""
+def _events(doc: Document, states: MemberStates, ids: _Ids) -> tuple[list[dict], dict[int, str]]:
+    """One standOff event per vote, its counts as measures, and one relation per
+    voting group from its states to the event; and the event id of each vote (by
+    `id()`), for the vote div to point to. A part adopted on a day of its own has its
+    event on that day."""
     events = []
+    event_ids: dict[int, str] = {}
     for text in (doc, *doc.parts):
         vote = text.vote
         if vote is None:
             continue
-        event_id = ids.take(f"vote.{len(events) + 1}")
+        event_id = event_ids[id(vote)] = ids.take(f"vote.{len(events) + 1}")
         measures = [{"type": count_ref(key), "quantity": vote.count(key)} for key in VOTE_KEYS
                     if vote.count(key) is not None]
         relations = []
@@ -408,5 +409,5 @@ def _events(doc: Document, states: MemberStates, ids: _Ids) -> list[dict]:
         dated = [run.iso for line in text.closing for run in line.content if isinstance(run, DateText)]
         events.append({"id": event_id, "type": EVENT_TYPES[vote.outcome],
                        "when": dated[0] if dated else doc.meta.adoption_date, "measures": measures,
-                       "text": " ".join(plain(vote.content).split()), "relations": relations, "vote": vote})
-    return events
+                       "text": " ".join(plain(vote.content).split()), "relations": relations})
+    return events, event_ids

@@ -53,6 +53,12 @@ def test_html_is_written_through_the_html_writer_when_it_exists(tmp_path, fixed_
     assert (tmp_path / "A_HRC_RES_38_3.zh.html").read_bytes() == b"<!DOCTYPE html><title>x</title>"
 
 
+def test_html_alone_without_its_writer_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "html_writer", lambda: None)
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path / "o"), "--format", "html"]) == 2
+    assert "no HTML writer" in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
 def test_stdin_writes_the_one_format_named():
     result = subprocess.run([sys.executable, "-m", "pipeline", "convert", "-", "--format", "tei"],
                             input=SEED.read_bytes(), capture_output=True, check=False)
