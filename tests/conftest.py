@@ -35,3 +35,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared corpus and scorer live in ../shared beside the project")
     return path
+
+
+def pytest_sessionstart(session):
+    """Every conversion validates TEI, so without the fetched schema no test can run:
+    say so once, with the command that fixes it, instead of failing every test."""
+    from pipeline.validate import TEI_SCHEMA_FETCH, tei_schema_path
+
+    if not tei_schema_path().is_file():
+        pytest.exit(f"{tei_schema_path()} is missing: fetch it with `{TEI_SCHEMA_FETCH}` "
+                    f"(`invoke test` does this first)", returncode=4)

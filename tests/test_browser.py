@@ -76,11 +76,13 @@ def _model_conversion(document):
     from pipeline.convert import Conversion
     from pipeline.read import Source
     from pipeline.to_akn import AknOptions, to_akn
-    from pipeline.validate import validate
+    from pipeline.to_tei import TeiOptions, to_tei
+    from pipeline.validate import validate, validate_tei
 
     akn = to_akn(document, AknOptions(markup_date=MARKUP_DATE))
+    tei = to_tei(document, TeiOptions(markup_date=MARKUP_DATE))
     return Conversion(Source(document.source, "", "utf-8"), Cleaned((), (), (), (), ()), document, akn,
-                      validate(akn), ())
+                      validate(akn), (), tei, validate_tei(tei))
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,13 @@ def run(*inputs, strict=False):
     return list(convert_batch(inputs, OPTIONS, strict))
 
 
-def test_a_valid_document_gets_its_akn_and_html():
+def test_a_valid_document_gets_its_akn_tei_and_html():
     [(record, outputs)] = run(("input/A_HRC_RES_38_3.zh.txt", SEED.read_bytes()))
     assert record.status == VALID and record.error is None
-    assert dict(record.files) == {"akn": "A_HRC_RES_38_3.zh.akn.xml", "html": "A_HRC_RES_38_3.zh.html"}
-    assert set(outputs) == {"akn", "html"} and outputs["akn"].startswith(b"<?xml")
+    assert dict(record.files) == {"akn": "A_HRC_RES_38_3.zh.akn.xml", "tei": "A_HRC_RES_38_3.zh.tei.xml",
+                                  "html": "A_HRC_RES_38_3.zh.html"}
+    assert set(outputs) == {"akn", "tei", "html"} and outputs["akn"].startswith(b"<?xml")
+    assert b"<TEI " in outputs["tei"]
     assert (record.lang, record.body, record.symbol, record.operative, record.preambular, record.footnotes,
             record.warnings) == ("zh", "HRC", "A/HRC/RES/38/3", 31, 27, 1, 0)
     assert record.title == "38/3. 加强人权领域的国际合作"
@@ -80,9 +82,10 @@ def test_index_lists_every_document_and_links_only_the_files_written():
     seed, empty, arabic = rows
     cells = [c.xpath("string()") for c in seed.xpath("td")]
     assert cells[1:6] == ["zh", "HRC", "A/HRC/RES/38/3", "valid", "0"]
-    assert seed.xpath("td[@class='files']/a/@href") == ["A_HRC_RES_38_3.zh.akn.xml", "A_HRC_RES_38_3.zh.html"]
+    assert seed.xpath("td[@class='files']/a/@href") == ["A_HRC_RES_38_3.zh.akn.xml", "A_HRC_RES_38_3.zh.tei.xml",
+                                                         "A_HRC_RES_38_3.zh.html"]
     # a format the build did not write is named but not linked
-    assert seed.xpath("td[@class='files']/span/text()") == ["TEI"]
+    assert arabic.xpath("td[@class='files']/span/text()") == ["AKN", "TEI"]
     assert seed.xpath("td[@class='title']//a/@href") == ["A_HRC_RES_38_3.zh.html"]
     assert empty.xpath("string(.//span[@class='error'])") == "input/empty.txt: error E004: the input holds no text"
     assert empty.xpath("td[@class='files']/a") == []

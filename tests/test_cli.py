@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from conftest import SEED
+from pipeline import cli
 from pipeline.cli import main
 
 
@@ -15,13 +16,53 @@ def fixed_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
 
 
-def test_convert_writes_akn_and_exits_0(tmp_path, capsys, fixed_date):
+def test_convert_writes_akn_tei_and_html_and_exits_0(tmp_path, capsys, fixed_date):
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 0
     out = tmp_path / "A_HRC_RES_38_3.zh.akn.xml"
+    tei = tmp_path / "A_HRC_RES_38_3.zh.tei.xml"
+    html = tmp_path / "A_HRC_RES_38_3.zh.html"
     assert out.exists() and b"<akomaNtoso" in out.read_bytes()
-    summary = capsys.readouterr().out
-    assert summary.startswith("ok ") and "31 operative" in summary
-    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary files left
+    assert tei.exists() and b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="zh">' in tei.read_bytes()
+    assert html.exists() and b'id="para_19"' in html.read_bytes()
+    captured = capsys.readouterr()
+    assert captured.out.startswith("ok ") and "31 operative" in captured.out and str(tei) in captured.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, tei.name, html.name])  # no temporary files
+
+
+def test_format_chooses_the_outputs(tmp_path, fixed_date):
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path), "--format", "tei", "-q"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["A_HRC_RES_38_3.zh.tei.xml"]
+
+
+def test_unknown_format_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["convert", str(SEED), "--format", "akn,pdf"])
+    assert exit_info.value.code == 2 and "akn,tei,html" in capsys.readouterr().err
+
+
+def test_html_alone(tmp_path, fixed_date):
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path), "--format", "html", "-q"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["A_HRC_RES_38_3.zh.html"]
+
+
+def test_stdin_writes_the_one_format_named():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "convert", "-", "--format", "tei"],
+                            input=SEED.read_bytes(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b'<TEI xmlns="http://www.tei-c.org/ns/1.0"' in result.stdout and b"<akomaNtoso" not in result.stdout
+
+
+def test_a_missing_tei_schema_is_a_usage_error_naming_the_fetch(tmp_path, monkeypatch, capsys):
+    from pipeline import validate as validation
+
+    monkeypatch.setenv(validation.TEI_SCHEMA_ENV, str(tmp_path / "absent.rng"))
+    validation._tei_schema.cache_clear()
+    try:
+        assert main(["convert", str(SEED), "--out-dir", str(tmp_path / "o")]) == 2
+    finally:
+        validation._tei_schema.cache_clear()
+    assert "invoke schemas" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
 
 
 def test_output_is_byte_identical_between_runs(tmp_path, fixed_date):
@@ -65,8 +106,8 @@ def test_many_inputs_one_failure_exit_2_others_written(tmp_path, fixed_date):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02\x03" * 100)
     out = tmp_path / "out"
-    assert main(["convert", str(SEED), str(bad), "--out-dir", str(out), "-q"]) == 2
-    assert [p.name for p in out.iterdir()] == ["A_HRC_RES_38_3.zh.akn.xml"]
+    assert main(["convert", str(SEED), str(bad), "--out-dir", str(out), "-q", "--format", "akn,tei"]) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["A_HRC_RES_38_3.zh.akn.xml", "A_HRC_RES_38_3.zh.tei.xml"]
 
 
 def test_warnings_print_compiler_style_and_strict_fails(tmp_path, capsys, fixed_date):
@@ -87,6 +128,16 @@ def test_invalid_output_is_reported_and_not_written(tmp_path, capsys, monkeypatc
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "error E002: output line 3 /akomaNtoso/statement: broken" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_tei_is_reported_and_nothing_is_written(tmp_path, capsys, monkeypatch, fixed_date):
+    from pipeline import convert as convert_module
+
+    monkeypatch.setattr(convert_module, "to_tei", lambda document, options: b"<TEI/>")
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "error E005: TEI output" in err and "invalid output, nothing written" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -1,5 +1,5 @@
 """End-to-end golden files for the reference input: model outline, diagnostics, and
-the AKN compared after C14N canonicalisation. To accept a deliberate change:
+the AKN and TEI compared after C14N canonicalisation. To accept a deliberate change:
 
     pytest tests/test_golden.py --update-golden
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.validate import validate
+from pipeline.validate import check_pointers, validate, validate_tei
 
 GOLDEN = Path(__file__).parent / "golden" / "A_HRC_RES_38_3.zh"
 ACCEPT = "pytest tests/test_golden.py --update-golden"
@@ -55,3 +55,17 @@ def test_akn_matches_golden_canonically(seed_conversion, update_golden):
 
 def test_golden_akn_is_schema_valid():
     assert validate((GOLDEN / "akn.xml").read_bytes()).valid
+
+
+def test_tei_matches_golden_canonically(seed_conversion, update_golden):
+    if update_golden:
+        (GOLDEN / "tei.xml").write_bytes(seed_conversion.tei)
+    golden = (GOLDEN / "tei.xml").read_bytes()
+    _compare("tei.c14n.xml", canonical(seed_conversion.tei), update_golden)
+    assert canonical(golden) == canonical(seed_conversion.tei), f"golden/tei.xml is stale: {ACCEPT}"
+
+
+def test_golden_tei_is_schema_valid_and_pointer_complete():
+    golden = (GOLDEN / "tei.xml").read_bytes()
+    assert validate_tei(golden).valid
+    assert check_pointers(golden) == ()

@@ -16,7 +16,8 @@ from pipeline.model import (ClosingLine, DateText, Document, Emphasis, Footnote,
 from pipeline.read import Source
 from pipeline.to_akn import AknOptions, to_akn
 from pipeline.to_html import TYPEFACES, to_html
-from pipeline.validate import SchemaError, Validation, validate
+from pipeline.to_tei import TeiOptions, to_tei
+from pipeline.validate import SchemaError, Validation, validate, validate_tei
 
 from htmlpage import akn_eids, dangling_links, ids, parse
 
@@ -35,8 +36,9 @@ def conversion(document: Document, diagnostics=(), text="line one\nline two\nlin
     """A Conversion around a hand-built document, as convert() would return it."""
     akn = to_akn(document, AknOptions(markup_date="2026-01-01"))
     validation = Validation(tuple(errors)) if errors else validate(akn)
+    tei = to_tei(document, TeiOptions(markup_date="2026-01-01"))
     return Conversion(Source(document.source, text, "utf-8"), Cleaned((), (), (), (), ()), document, akn,
-                      validation, tuple(diagnostics))
+                      validation, tuple(diagnostics), tei, validate_tei(tei))
 
 
 def page(document: Document, **kwargs):
