@@ -39,6 +39,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),
     Code("I004", "language-detected", Level.INFO, "the language was detected from the text"),
+    Code("I005", "layout-echo-dropped", Level.INFO,
+         "text the layer printed twice (a vote heading and empty labels) was kept once"),
     Code("W010", "no-title", Level.WARNING, "no numbered title line was found"),
     Code("W011", "no-formula", Level.WARNING, "no enacting formula was found"),
     Code("W012", "missing-operative-number", Level.WARNING, "operative numbering has a gap"),

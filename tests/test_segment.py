@@ -34,3 +34,10 @@ def test_segment_case(case):
 def test_rule_names_are_unique_and_ordered_once():
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
+
+
+def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped():
+    case = next(c for c in CASES if c.title.startswith("es: a vote table read in two columns"))
+    first, _, text = case.given.partition("\n")
+    _, diagnostics = segment(clean("\n" + text, load("es")), load("es"), "case")
+    assert [(d.code, d.line) for d in diagnostics if d.code == "I005"] == [("I005", n) for n in (13, 14, 15, 16)]

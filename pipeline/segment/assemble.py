@@ -25,7 +25,8 @@ _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
 # Blocks taken apart into fields (a closing date and meeting, a vote, a part label):
 # a call hung on them would have no running text to sit in.
-_WITHOUT_RUNS = frozenset({"closing", "closing_after_vote", "vote_intro", "vote_label", "vote_list", "part"})
+_WITHOUT_RUNS = frozenset({"closing", "closing_after_vote", "vote_intro", "vote_intro_again", "vote_label", "vote_list",
+                           "part"})
 
 
 @dataclass
@@ -299,7 +300,7 @@ class _Builder:
     def on_vote_intro(self, index, block):
         self.vote_blocks.append((index, block))
 
-    on_vote_label = on_vote_list = on_vote_intro
+    on_vote_intro_again = on_vote_label = on_vote_list = on_vote_intro
 
     # -- masthead ----------------------------------------------------------------
     def cover_line(self, index: int, block: Block) -> CoverLine:
@@ -585,6 +586,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
 # --------------------------------------------------------------------------- vote
 
 def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> Vote:
+    entries = _without_echo(entries, facts)
     _, intro = entries[0]
     groups: list[tuple[str, str, str, Span]] = []  # key, label, list text, span
     intro_text, intro_span = intro.line.text, intro.line.span
@@ -609,6 +611,22 @@ def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> 
             facts.warn("W015", f"vote count {count} for '{group.label}' but {len(group.names)} names listed",
                        group.span.first)
     return vote
+
+
+def _without_echo(entries: list[tuple[int, Block]], facts: _Facts) -> list[tuple[int, Block]]:
+    """The vote block from its last outcome line, when what comes before it is the
+    same outcome and its labels with no names: a layer that reads a two-column vote
+    table prints the headings once on their own, then again with the lists. The
+    dropped lines are reported (their text stays in the document once)."""
+    last = max(i for i, (_, block) in enumerate(entries) if block.kind.startswith("vote_intro"))
+    echo = entries[:last]
+    if not last or any(b.kind == "vote_label" and b.parts["rest"].strip() for _, b in echo):
+        return entries
+    if any(b.kind not in ("vote_intro", "vote_intro_again", "vote_label") for _, b in echo):
+        return entries
+    for _, block in echo:
+        facts.warn("I005", f"printed again below, kept once: {block.line.text[:60]}", block.line.span.first)
+    return entries[last:]
 
 
 # --------------------------------------------------------------------------- checks

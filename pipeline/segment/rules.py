@@ -325,6 +325,8 @@ RULES: tuple[Rule, ...] = (
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
+    # the outcome printed again with the lists under it (a two-column vote table)
+    Rule("vote_intro_again", frozenset({Zone.VOTE}), _vote_intro),
     Rule("vote_label", frozenset({Zone.VOTE}), _vote_label),
     Rule("closing_after_vote", frozenset({Zone.VOTE}), _closing),
     Rule("vote_list", frozenset({Zone.VOTE}), _anything),
