@@ -130,12 +130,13 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
     c.run(f"{scorer} --pred {pred} --set {gold_set} --suffix .akn.xml", env={"PYTHON": sys.executable})
 
 
-LAYERS = {"txt": ".txt", "blocks": ".blocks.txt"}
+LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "pdf": ".pdf"}
 
 
-@task(pre=[schemas])
-def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
-    """Convert every document of ../shared/corpus/CORPUS from each text layer and score it.
+@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, pdf)"})
+def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, from_=None):
+    """Convert every document of ../shared/corpus/CORPUS from each input layer (the text
+    layers, or the PDFs themselves: `--from pdf`) and score it.
 
     Outputs go to OUT/LAYER/NAME.akn.xml (OUT defaults to output/eval); the scorer's
     tables are printed (per document with --no-quiet) and its JSON kept beside them.
@@ -153,7 +154,7 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None):
     if lang:
         names = [n for n in names if n.startswith(lang + "_")]
     options = Options(markup_date="2026-01-01")
-    for name_of_layer in layer.split(","):
+    for name_of_layer in (from_ or layer).split(","):
         suffix = LAYERS[name_of_layer]
         target = (Path(out) if out else OUTPUT / "eval") / name_of_layer
         target.mkdir(parents=True, exist_ok=True)

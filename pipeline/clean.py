@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
-from .fixes import arabic, pages, text, unwrap, words
+from .fixes import arabic, geometry, pages, text, unwrap, words
 from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
@@ -51,6 +51,8 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.join_numero_sign),
     text.space_after_calls,
     pages.mark_page_breaks,
+    geometry.remove_marked_furniture,  # PDF input only: what the page geometry says
+    geometry.lift_marked_footnotes,
     per_line(arabic.remove_detached_marks, removes="detached vowel mark", direction="rtl"),
     pages.remove_page_furniture,
     arabic.attach_raised_calls,
@@ -85,14 +87,16 @@ class Cleaned:
     applied: tuple[str, ...]
 
 
-def clean(source_text: str, profile: Profile | None = None, fixes: tuple[LineFix, ...] = FIXES) -> Cleaned:
-    """Run the fixes in order over the text of one document.
+def clean(source_text: str, profile: Profile | None = None, fixes: tuple[LineFix, ...] = FIXES,
+          hints: tuple | None = None) -> Cleaned:
+    """Run the fixes in order over the text of one document (`hints`: the page
+    geometry of each line when it was read from a PDF).
 
     >>> c = clean("标题\\n\\n报告¹；\\n\\n¹ 注。\\n")
     >>> [l.text for l in c.lines], [l.text for l in c.notes]
     (['标题', '报告¹；'], ['¹ 注。'])
     """
-    draft = Draft(lines_of(source_text), profile=profile)
+    draft = Draft(lines_of(source_text), profile=profile, hints=hints)
     applied = []
     for fix in fixes:
         before = draft

@@ -1,4 +1,4 @@
-"""The whole conversion of one document: read → clean → segment → emit (AKN, TEI) → validate."""
+"""The whole conversion of one document: read (text or PDF) → clean → segment → emit (AKN, TEI) → validate."""
 from __future__ import annotations
 
 import os
@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic, InputError
 from .languages import detect, load
 from .model import Document
 from .read import Source, read_source
+from .read_pdf import is_pdf, locate_pages, read_pdf
 from .segment import segment
 from .to_akn import AknOptions, to_akn
 from .to_tei import TeiOptions, to_tei
@@ -47,13 +48,15 @@ class Conversion:
 
 
 def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options()) -> Conversion:
-    """Convert the text of one resolution to validated Akoma Ntoso and TEI.
+    """Convert one resolution (its text, or its PDF) to validated Akoma Ntoso and TEI.
 
     Raises `InputError` for input that cannot be converted at all (undecodable,
-    empty, unsupported language); schema errors are reported in the result. The TEI
+    empty, unsupported language, an encrypted or scanned PDF); schema errors are
+    reported in the result. The line numbers of a PDF's diagnostics are those of
+    the text it was read as (`akn-pipeline extract`), and they name the page too. The TEI
     schema must have been fetched (`invoke schemas`); `SchemaMissingError` says so.
     """
-    source = read_source(data, name) if isinstance(data, bytes) else Source(name, data, "str")
+    source = read(data, name)
     if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))
     code = options.lang or detect(source.text)
@@ -61,7 +64,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
         raise InputError(Diagnostic("E003", "could not tell the language; give it with --lang"))
     detected = [] if options.lang else [Diagnostic("I004", f"language detected: {code}")]
     profile = load(code)
-    cleaned = clean(source.text, profile)
+    cleaned = clean(source.text, profile, hints=source.hints)
     if not cleaned.lines:
         raise InputError(Diagnostic("E004", "the input holds no text"))
     document, found = segment(cleaned, profile, name)
@@ -75,9 +78,16 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     dangling = check_pointers(tei)
     tei_invalid = (tuple(Diagnostic("E005", f"TEI output {error}") for error in tei_schema_errors)
                    + tuple(Diagnostic("E006", f"TEI output {error}") for error in dangling))
-    return Conversion(source, cleaned, document, akn, validation,
-                      tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid,
+    diagnostics = tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid
+    return Conversion(source, cleaned, document, akn, validation, locate_pages(diagnostics, source.hints),
                       tei=tei, tei_validation=Validation(tei_schema_errors + dangling))
+
+
+def read(data: bytes | str, name: str = "<stdin>") -> Source:
+    """The read stage: a PDF's pages (`read_pdf`), or the text of a text file."""
+    if isinstance(data, str):
+        return Source(name, data, "str")
+    return read_pdf(data, name) if is_pdf(data) else read_source(data, name)
 
 
 def markup_date(environ=os.environ) -> str:

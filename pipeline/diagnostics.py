@@ -35,6 +35,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E004", "no-content", Level.ERROR, "the input holds no text"),
     Code("E005", "tei-schema-invalid", Level.ERROR, "the TEI output does not validate against tei_all.rng"),
     Code("E006", "tei-dangling-pointer", Level.ERROR, "a TEI pointer resolves to no xml:id of the document"),
+    Code("E007", "unreadable-pdf", Level.ERROR, "the PDF cannot be opened: encrypted, damaged or not a PDF"),
+    Code("E008", "no-text-layer", Level.ERROR, "the PDF has no text to read (a scan; OCR is not done)"),
     Code("I001", "page-furniture-removed", Level.INFO, "a page artefact was taken out of the text"),
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),

@@ -17,7 +17,7 @@ WRITERS: dict[str, tuple[str, Callable[[Conversion], bytes]]] = {
 
 
 def output_name(input_path: str) -> str:
-    """Output stem for an input file: its name without the folder and `.txt`,
+    """Output stem for an input file: its name without the folder and `.txt` or `.pdf`,
     reduced to characters safe in any file system.
 
     >>> output_name("input/A_HRC_RES_38_3.zh.txt")
@@ -26,7 +26,7 @@ def output_name(input_path: str) -> str:
     ('passwd', 'c_d')
     """
     name = re.split(r"[\\/]", input_path)[-1]
-    if name.lower().endswith(".txt"):
+    if name.lower().endswith((".txt", ".pdf")):  # a.txt and a.pdf both give a.akn.xml
         name = name[:-4]
     name = re.sub(r"[^\w.\-]+", "_", name).strip("._") or "document"
     return name

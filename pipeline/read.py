@@ -25,7 +25,7 @@ _BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
 # Signatures of files that are certainly not text (and would otherwise decode as
 # GB18030 noise). PDFs get their own reader, not this one.
 _BINARY_SIGNATURES = {
-    b"%PDF-": "a PDF file (convert its text layer, e.g. with pdftotext)",
+    b"%PDF-": "a PDF file (pipeline.read_pdf reads those)",
     b"PK\x03\x04": "a ZIP archive (a .docx?)",
     b"\xd0\xcf\x11\xe0": "an OLE file (a .doc?)",
     b"\x89PNG": "a PNG image",
@@ -40,12 +40,36 @@ _MAX_CONTROL_SHARE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
+class LineHint:
+    """What the page geometry says about one line of text read from a PDF
+    (`pipeline.read_pdf`); a text file has none.
+
+    `page` is 1-based; `band` is `body`, `header`, `footer` (page furniture) or
+    `footnote`; `size` the face size in pt; `indent` how far the block's first line
+    starts from the text frame's start edge (pt, negative when it hangs out); `top`
+    the baseline's distance from the top of the page (pt); `raised` how many raised
+    digits (calls) were written as superscripts; `continues` whether the block goes
+    on from the previous page (True, False, or None when the geometry cannot tell).
+    """
+
+    page: int
+    band: str = "body"
+    size: float = 0.0
+    indent: float = 0.0
+    top: float = 0.0
+    raised: int = 0
+    continues: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """Decoded input: its name (for diagnostics), text with LF line ends, encoding."""
+    """Decoded input: its name (for diagnostics), text with LF line ends, encoding,
+    and for a PDF one geometry hint per text line (None for blank lines)."""
 
     name: str
     text: str
     encoding: str
+    hints: tuple[LineHint | None, ...] | None = None
 
 
 def read_source(data: bytes, name: str = "<stdin>") -> Source:

@@ -39,6 +39,8 @@ class Draft:
     removed: tuple[Removal, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     profile: Profile | None = None  # the document's language, for fixes that need its words
+    # for a PDF, the page geometry of each input line (index = line number - 1); None for text
+    hints: tuple | None = None
 
     def with_lines(self, lines, *, notes=(), removed=(), diagnostics=()) -> "Draft":
         """A new draft with `lines`, adding notes, removals and diagnostics."""

@@ -14,6 +14,7 @@ from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
 from ..scripts import is_caseless, is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
+from . import geometry
 from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
 from .unwrap import _is_formula
 
@@ -183,6 +184,9 @@ def join_split_paragraphs(draft: Draft) -> Draft:
         joins = bool(line.text) and previous is not None and (
             (cut and _continues(out[previous], line, draft.profile))
             or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
+        measured = geometry.continues(draft, line)  # a PDF's layout, where it tells, overrides the words
+        if measured is not None:
+            joins = bool(line.text) and previous is not None and measured
         in_body = in_body or _is_formula(line.text, draft.profile)
         if joins:
             head = out[previous]

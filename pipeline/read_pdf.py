@@ -1,0 +1,768 @@
+"""Stage 1 for PDFs, read: the characters of a PDF and where they sit → the text the
+clean stage reads, one block per line, with a geometry hint for every line.
+
+A text layer (`pdftotext`) has already lost what a page shows at a glance: which
+lines are running headers and footers, which are footnotes (smaller, below a rule),
+which digits are raised footnote calls, where a paragraph starts (an indent, a
+hanging number, a gap) and where it goes on (a justified line that reaches the far
+margin). Here that is read from PDFium's characters (pypdfium2): their baselines,
+boxes and sizes. The steps, in order:
+
+1. characters → lines: grouped by baseline; small raised characters (calls) and
+   Arabic vowel marks joined to the line they belong to; each line put in reading
+   order from the positions (right-to-left runs reversed, left-to-right runs inside
+   them kept, brackets mirrored back, ligatures in their logical order);
+2. lines → page bands: a running header or footer is the same text (digits aside)
+   at the same height on most pages; page numbers, job numbers and barcodes in the
+   top or bottom band are furniture on any page;
+3. the footnote zone: the lines in a smaller face at the foot of the body, each note
+   starting at its (smaller or raised) marker;
+4. lines → blocks: a vertical gap, an indent or a hanging number starts a block, a
+   line that stops short of the far margin of justified text ends one; for a
+   right-to-left page the margins swap;
+5. text: one block per line, a blank line between blocks, a form feed between pages;
+   raised digits as Unicode superscripts (`¹`), soft hyphens closed up. Furniture
+   and notes stay in the text at their place on the page; their hints say what they
+   are, so that the clean stage takes them out and records it.
+
+Nothing is decided by language: directions come from the characters themselves.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from .diagnostics import Diagnostic, InputError
+from .patterns import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
+from .read import LineHint, Source
+from .scripts import is_cjk
+
+PDF_SIGNATURE = b"%PDF-"
+
+# Geometry thresholds, in units of the body font size (em) unless said otherwise.
+_SAME_BASELINE = 0.08  # characters closer than this vertically share a baseline
+_RAISED_MIN, _RAISED_MAX = 0.12, 0.75  # how far above the baseline a call is printed
+_SMALL = 0.88  # a character this much smaller than its line's face is a call or a marker
+_WORD_GAP = 0.22  # a horizontal gap wider than this with no space glyph is a space
+_COLUMN_GAP = 4.0  # a gap wider than this (and 15% of the page) separates two columns
+_PARAGRAPH_GAP = 0.3  # extra line distance that separates two blocks
+_ALIGNED = 0.35  # two line starts closer than this are aligned
+_FULL_LINE = 0.6  # a line that ends closer than this to the far margin reaches it
+_BAND = 0.13  # share of the page height at the top and the bottom where furniture is
+_NOTE_FACE = 0.92  # a footnote zone line is printed in a face at most this size of the body's
+_HEADER_MIN_PAGES = 2  # a running header repeats on at least this many pages …
+_HEADER_SHARE = 0.5  # … and on this share of the pages
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SOFT_HYPHENS = ("\ufffe", "\u00ad")  # PDFium writes U+FFFE for a hyphen it knows is soft
+_MARKER = re.compile(r"^[(\[]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3}[)\]]?|^[*†‡§]+")
+
+
+# -- 0. the file --------------------------------------------------------------------
+
+def is_pdf(data: bytes) -> bool:
+    """
+    >>> is_pdf(b"%PDF-1.7\\n..."), is_pdf(b"The Council,")
+    (True, False)
+    """
+    return data[:1024].lstrip(b"\x00\t\r\n ").startswith(PDF_SIGNATURE)
+
+
+def _open(data: bytes):
+    import pypdfium2 as pdfium  # imported here: text inputs never need PDFium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        code = getattr(err, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            _refuse("E007", "the PDF is encrypted (it needs a password to open); "
+                            "save an unprotected copy and convert that")
+        _refuse("E007", f"not a readable PDF: {err}")
+
+
+def _refuse(code: str, message: str):
+    raise InputError(Diagnostic(code, message))
+
+
+# -- 1. characters → lines ------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Char:
+    text: str
+    x0: float  # left and right of the glyph's advance box, page coordinates (pt)
+    x1: float
+    y: float  # baseline, from the page foot (PDF coordinates)
+    size: float  # the face size in pt, as printed
+    index: int  # position in the content stream
+    raised: bool = False
+    marks: list = field(default_factory=list)  # combining marks set on this glyph
+    parts: list = field(default_factory=list)  # the other characters of one ligature glyph
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class _Line:
+    """One printed line (or one column of it), its characters in visual order."""
+
+    chars: list[_Char]
+    y: float
+    size: float
+    left: float
+    right: float
+    text: str = ""
+    soft_hyphen: bool = False  # the line ends in a soft hyphen: the word goes on
+
+
+def _page_chars(page) -> tuple[list[_Char], list[_Char]]:
+    """The characters of one page with their geometry: (glyphs, combining marks).
+
+    Characters PDFium made up itself (the spaces and line ends it inserts between
+    text objects) are left out: spaces come from real space glyphs and gaps."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    text = textpage.get_text_range() if count else ""
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    glyphs, marks = [], []
+    for i, char in enumerate(text):
+        if char in "\r\n" or raw.FPDFText_IsGenerated(handle, i):
+            continue
+        raw.FPDFText_GetLooseCharBox(handle, i, box)
+        raw.FPDFText_GetCharOrigin(handle, i, x, y)
+        raw.FPDFText_GetMatrix(handle, i, matrix)
+        # the face size in the text object, scaled by the matrix the page draws it with
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+        size = raw.FPDFText_GetFontSize(handle, i) * scale
+        if size <= 0:
+            continue
+        c = _Char(char, min(box.left, box.right), max(box.left, box.right), y.value, size, i)
+        (marks if unicodedata.category(char) == "Mn" else glyphs).append(c)
+    textpage.close()
+    return glyphs, marks
+
+
+def _baseline_rows(glyphs: list[_Char]) -> list[list[_Char]]:
+    """Glyphs grouped by baseline, top row first; a row of small characters printed
+    just above a row of text (footnote calls) is merged into that row, raised."""
+    rows: list[list[_Char]] = []
+    for c in sorted(glyphs, key=lambda c: (-c.y, c.index)):
+        if rows and abs(rows[-1][0].y - c.y) <= _SAME_BASELINE * max(c.size, rows[-1][0].size):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    merged: list[list[_Char]] = []
+    for i, row in enumerate(rows):
+        below = _row_below(rows, i)
+        if below is not None and _is_raised_row(row, below):
+            for c in row:
+                c.raised = True
+            below.extend(row)
+            continue
+        merged.append(row)
+    return merged
+
+
+def _row_below(rows, i):
+    return rows[i + 1] if i + 1 < len(rows) else None
+
+
+def _main_size(chars: list[_Char]) -> float:
+    sizes = Counter(round(c.size, 1) for c in chars if not c.text.isspace())
+    return sizes.most_common(1)[0][0] if sizes else chars[0].size
+
+
+def _is_raised_row(row: list[_Char], below: list[_Char]) -> bool:
+    size = _main_size(below)
+    rise = row[0].y - below[0].y
+    if not (_RAISED_MIN * size <= rise <= _RAISED_MAX * size):
+        return False
+    if max(c.size for c in row) > _SMALL * size:
+        return False
+    left = min(c.x0 for c in below) - size
+    right = max(c.x1 for c in below) + size
+    return all(left <= c.mid <= right for c in row)
+
+
+def _attach_marks(rows: list[list[_Char]], marks: list[_Char]) -> None:
+    """A combining mark (an Arabic vowel sign) has a position of its own, above or
+    below its letter: it goes with the nearest baseline and the letter under it."""
+    for mark in marks:
+        row = min(rows, key=lambda r: abs(r[0].y - mark.y), default=None)
+        if row is None or abs(row[0].y - mark.y) > _main_size(row):
+            continue
+        base = min((c for c in row if not c.text.isspace()), key=lambda c: abs(c.mid - mark.mid), default=None)
+        if base is not None:
+            base.marks.append(mark)
+
+
+def _split_columns(row: list[_Char], page_width: float) -> list[list[_Char]]:
+    """Cut a row where a wide empty stretch separates two things printed side by side
+    (a page number and a job number; the masthead's columns)."""
+    chars = sorted(row, key=lambda c: (c.x0, c.index))
+    size = _main_size(chars)
+    limit = max(_COLUMN_GAP * size, 0.15 * page_width)
+    pieces, right = [[chars[0]]], chars[0].x1
+    for c in chars[1:]:
+        if c.x0 - right > limit and not c.text.isspace():
+            pieces.append([])
+        pieces[-1].append(c)
+        right = max(right, c.x1)
+    return pieces
+
+
+def _make_line(chars: list[_Char], rtl: bool) -> _Line:
+    chars = _ligatures(sorted(chars, key=lambda c: (c.x0, c.index)))
+    body = [c for c in chars if not c.raised] or chars
+    size = _main_size(body)
+    line = _Line(chars, median(c.y for c in body), size,
+                 min(c.x0 for c in chars), max(c.x1 for c in chars))
+    line.text = _line_text(chars, size, rtl)
+    if line.text.endswith(_SOFT_HYPHENS):
+        line.text, line.soft_hyphen = line.text[:-1], True
+    line.text = line.text.replace("\ufffe", "").replace("\u00ad", "")
+    return line
+
+
+def _ligatures(chars: list[_Char]) -> list[_Char]:
+    """The characters of one ligature glyph (lam-alef, `fi`) share its position; keep
+    them as one glyph, in the order the font's ToUnicode map gives them.
+
+    PDFium reverses the characters of a right-to-left text object, the parts of a
+    ligature with them (lam-alef comes out `ال`): they are put back in stream order
+    (the map's order) here, and the glyph as a whole is then placed by the bidi
+    step."""
+    out: list[_Char] = []
+    for c in chars:
+        last = out[-1] if out else None
+        if (last is not None and abs(last.x0 - c.x0) < 0.01 and abs(last.x1 - c.x1) < 0.01
+                and abs(c.index - last.index) == 1 + len(last.parts) and not c.text.isspace()):
+            last.parts.append(c)
+            continue
+        out.append(c)
+    for c in out:
+        if c.parts:
+            # `parts` hold the glyph's later characters; PDFium's order for an
+            # Arabic ligature is reversed, so the lowest stream index is the last one
+            group = sorted([c, *c.parts], key=lambda g: g.index)
+            if _bidi_class(c.text) == "R":
+                group.reverse()
+            c.text, c.parts = "".join(g.text for g in group), []
+    return out
+
+
+# -- reading order ----------------------------------------------------------------------
+
+def _bidi_class(text: str) -> str:
+    """R (right-to-left letter), L (left-to-right letter), N (number), S (number
+    separator), T (number terminator), or O (other neutral), of a glyph's first
+    character."""
+    kind = unicodedata.bidirectional(text[0]) if text else "ON"
+    if kind in ("R", "AL"):
+        return "R"
+    if kind == "L":
+        return "L"
+    if kind in ("EN", "AN"):
+        return "N"
+    if kind in ("ES", "CS"):
+        return "S"
+    if kind == "ET":
+        return "T"
+    return "O"
+
+
+def _line_text(chars: list[_Char], size: float, rtl: bool) -> str:
+    """The text of one line from its glyphs in visual order (left to right)."""
+    glyphs: list[tuple[str, _Char]] = []
+    previous = None
+    for c in chars:
+        if c.text.isspace():
+            if glyphs and glyphs[-1][0] != " ":
+                glyphs.append((" ", c))
+            previous = c
+            continue
+        if (previous is not None and not previous.text.isspace() and glyphs and glyphs[-1][0] != " "
+                and c.x0 - previous.x1 > _WORD_GAP * size and not c.raised and not previous.raised):
+            glyphs.append((" ", c))
+        text = c.text + "".join(m.text for m in sorted(c.marks, key=lambda m: m.index))
+        if c.raised:
+            text = text.translate(_SUPERSCRIPT)
+        glyphs.append((text, c))
+        previous = c
+    order = logical_order([g for g, _ in glyphs], rtl)
+    return "".join(order).strip()
+
+
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
+
+def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
+    """Glyphs of one line in visual order (left to right) → reading order.
+
+    The inverse of what the Unicode bidirectional algorithm did when the line was
+    set: in a right-to-left line, runs of left-to-right text (Latin words, and
+    numbers, which are always set left to right) keep their order and everything
+    else is reversed, brackets mirrored; a left-to-right line keeps its order except
+    for right-to-left runs in it. A number after a Latin word belongs to that word's
+    run (`vol. 2445`); two numbers with only neutrals between them are separate
+    runs (`1540 (2004)` is printed `(2004) 1540`).
+
+    >>> "".join(logical_order(list("(2004) 1540 سلجم"[::-1].replace("(", "#").replace(")", "(").replace("#", ")")), True))
+    'مجلس 1540 (2004)'
+    >>> "".join(logical_order(list(".United Nations, vol. 2445 )1("), True))
+    '(1) United Nations, vol. 2445.'
+    >>> "".join(logical_order(list("Recalling 42 ابحرم text"), False))
+    'Recalling 42 مرحبا text'
+    """
+    kinds = [_bidi_class(g) for g in glyphs]
+    kinds = _resolve_numbers(kinds)
+    if rtl:
+        runs = _ltr_runs(kinds)
+        out, i = [], len(glyphs) - 1
+        while i >= 0:
+            run = runs.get(i)
+            if run is not None:  # i is the last (rightmost) glyph of a left-to-right run
+                out.extend(glyphs[run:i + 1])
+                i = run - 1
+                continue
+            out.append(glyphs[i].translate(_MIRRORED))
+            i -= 1
+        return out
+    out, i = [], 0
+    while i < len(glyphs):
+        if kinds[i] == "R":
+            end = _rtl_run_end(kinds, i)
+            inner = logical_order(glyphs[i:end + 1], True)
+            out.extend(inner)
+            i = end + 1
+            continue
+        out.append(glyphs[i])
+        i += 1
+    return out
+
+
+def _resolve_numbers(kinds: list[str]) -> list[str]:
+    """Separators between two digits and terminators next to a digit are part of the
+    number (`77/385`, `1,000`, `10 %` aside)."""
+    out = list(kinds)
+    for i, k in enumerate(kinds):
+        if k == "S" and 0 < i < len(kinds) - 1 and kinds[i - 1] == "N" and kinds[i + 1] == "N":
+            out[i] = "N"
+        elif k == "T" and ((i > 0 and kinds[i - 1] == "N") or (i + 1 < len(kinds) and kinds[i + 1] == "N")):
+            out[i] = "N"
+    return out
+
+
+def _ltr_runs(kinds: list[str]) -> dict[int, int]:
+    """In a right-to-left line: the left-to-right runs, as {last index: first index}.
+
+    A run starts at a Latin letter and takes, to its right, whatever is not
+    right-to-left up to the last letter or digit; digits to the left of the first
+    Latin letter (or with no Latin letter at all) are runs of their own."""
+    runs: dict[int, int] = {}
+    i, n = 0, len(kinds)
+    while i < n:
+        if kinds[i] == "R":
+            i += 1
+            continue
+        j = i  # a stretch without right-to-left letters: i .. end
+        while j < n and kinds[j] != "R":
+            j += 1
+        end = j - 1
+        first_latin = next((k for k in range(i, j) if kinds[k] == "L"), None)
+        limit = first_latin if first_latin is not None else j
+        k = i
+        while k < limit:  # numbers before the first Latin letter
+            if kinds[k] == "N":
+                start = k
+                while k + 1 < limit and kinds[k + 1] == "N":
+                    k += 1
+                runs[k] = start
+            k += 1
+        if first_latin is not None:
+            last = max(k for k in range(first_latin, end + 1) if kinds[k] in ("L", "N"))
+            runs[last] = first_latin
+        i = j
+    return runs
+
+
+def _rtl_run_end(kinds: list[str], start: int) -> int:
+    """In a left-to-right line: the last glyph of the right-to-left run at `start`."""
+    end = start
+    for k in range(start + 1, len(kinds)):
+        if kinds[k] == "L":
+            break
+        if kinds[k] == "R":
+            end = k
+    return end
+
+
+# -- 2.–4. pages, bands, notes, blocks ---------------------------------------------------
+
+@dataclass
+class _Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[_Line]  # in reading order: top to bottom, columns in line direction
+    bands: dict[int, str] = field(default_factory=dict)  # line index -> header | footer | footnote
+
+
+def _read_page(page, number: int, rtl: bool | None) -> tuple[_Page, list[_Char]]:
+    width, height = page.get_width(), page.get_height()
+    glyphs, marks = _page_chars(page)
+    return _Page(number, width, height, []), glyphs + marks
+
+
+def _lay_out(page: _Page, chars: list[_Char], rtl: bool) -> None:
+    glyphs = [c for c in chars if unicodedata.category(c.text) != "Mn"]
+    marks = [c for c in chars if unicodedata.category(c.text) == "Mn"]
+    if not glyphs:
+        return
+    rows = _baseline_rows(glyphs)
+    _attach_marks(rows, marks)
+    for row in rows:
+        pieces = _split_columns(row, page.width)
+        if rtl:
+            pieces.reverse()
+        for piece in pieces:
+            if any(not c.text.isspace() for c in piece):
+                line = _make_line(piece, rtl)
+                if line.text:
+                    page.lines.append(line)
+
+
+def _shape(text: str) -> str:
+    """A line's text with its numbers blanked out: a running header or footer is the
+    same on every page but for the page number."""
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _mark_furniture(pages: list[_Page]) -> None:
+    """Running headers and footers: a line in the top or bottom band that prints the
+    same (digits aside) at the same height on most pages; and, on any page, page
+    numbers, job numbers and barcodes in those bands, and a document symbol heading
+    a later page."""
+    seen: Counter = Counter()
+    for page in pages:
+        keys = {(_band(page, line), _shape(line.text), round((page.height - line.y) / 3))
+                for line in page.lines if _band(page, line)}
+        seen.update(keys)
+    many = max(_HEADER_MIN_PAGES, _HEADER_SHARE * len(pages))
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            band = _band(page, line)
+            if band is None:
+                continue
+            text = line.text.strip()
+            key = (band, _shape(line.text), round((page.height - line.y) / 3))
+            repeated = len(pages) > 1 and max(seen[key], seen[(key[0], key[1], key[2] - 1)],
+                                              seen[(key[0], key[1], key[2] + 1)]) >= many
+            printed = (JOB_NUMBER.match(text) or BARCODE.match(text)
+                       or (PAGE_NUMBER.match(text) and _alone_in_band(page, line, band))
+                       or (band == "header" and page.number > 1 and SYMBOL.match(text)
+                           and _alone_in_band(page, line, band)))
+            if repeated or printed:
+                page.bands[i] = band
+
+
+def _band(page: _Page, line: _Line) -> str | None:
+    top = page.height - line.y
+    if top < _BAND * page.height:
+        return "header"
+    if top > (1 - _BAND) * page.height:
+        return "footer"
+    return None
+
+
+def _alone_in_band(page: _Page, line: _Line, band: str) -> bool:
+    """Nothing but furniture between the line and the page edge: the line is the first
+    (header) or among the last (footer) of the lines in the band."""
+    lines = [other for other in page.lines if _band(page, other) == band]
+    if band == "header":
+        return line is lines[0] or all(abs(o.y - line.y) < 1 or o.y > line.y for o in lines[:lines.index(line)])
+    return True
+
+
+@dataclass
+class _Frame:
+    """The text frame of the document, in line-direction coordinates: offsets from
+    the start edge (left for left-to-right, right for right-to-left)."""
+
+    start: float
+    end: float
+    pitch: float  # the usual baseline distance in running text, in em
+    size: float  # the body face size
+    justified: bool
+
+
+def _offsets(line: _Line, page: _Page, rtl: bool) -> tuple[float, float]:
+    if rtl:
+        return page.width - line.right, page.width - line.left
+    return line.left, line.right
+
+
+def _frame(pages: list[_Page], rtl: bool) -> _Frame:
+    body = [(p, line) for p in pages for i, line in enumerate(p.lines) if i not in p.bands]
+    sizes = Counter()
+    for _, line in body:
+        sizes[round(line.size, 1)] += len(line.chars)
+    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    running = [(p, line) for p, line in body if abs(line.size - size) < 0.2]
+    starts = Counter(round(_offsets(line, p, rtl)[0]) for p, line in running)
+    ends = sorted(_offsets(line, p, rtl)[1] for p, line in running)
+    start = min(starts, key=lambda s: (-starts[s], s)) if starts else 0.0
+    # the far margin: where most long lines end (the 90th percentile of ends)
+    end = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
+    full = sum(1 for e in ends if end - e < _FULL_LINE * size)
+    justified = bool(ends) and full >= 0.45 * len(ends)
+    distances = Counter()
+    for p in pages:
+        previous = None
+        for i, line in enumerate(p.lines):
+            if i in p.bands or abs(line.size - size) >= 0.2:
+                previous = None
+                continue
+            if previous is not None and previous.y > line.y:
+                distances[round((previous.y - line.y) / size, 2)] += 1
+            previous = line
+    pitch = min(distances, key=lambda d: (-distances[d], d)) if distances else 1.2
+    # starts come from the most common offset of body lines: refine to the leftmost
+    # common one (continuation lines), not an indented first line
+    return _Frame(start, end, pitch, size, justified)
+
+
+def _mark_notes(page: _Page, frame: _Frame) -> None:
+    """The footnote zone: the lines at the foot of the body printed in a smaller face,
+    from the first one that starts with a note marker down."""
+    body = [i for i in range(len(page.lines)) if i not in page.bands]
+    zone: list[int] = []
+    for i in reversed(body):
+        line = page.lines[i]
+        if line.size > _NOTE_FACE * frame.size:
+            break
+        zone.insert(0, i)
+    while zone and not _starts_note(page.lines[zone[0]]):
+        zone.pop(0)
+    for i in zone:
+        page.bands[i] = "footnote"
+
+
+def _starts_note(line: _Line) -> bool:
+    """The line opens a note: it starts with a marker set smaller (or raised) than
+    the note's text."""
+    if not _MARKER.match(line.text):
+        return False
+    first = line.text.lstrip("([")[:1]
+    glyph = next((c for c in line.chars if c.text.startswith(first) or c.text.translate(_SUPERSCRIPT) == first), None)
+    return glyph is not None and (glyph.raised or glyph.size < _SMALL * line.size) or first in "*†‡§"
+
+
+@dataclass
+class _Block:
+    lines: list[_Line]
+    band: str  # body | header | footer | footnote
+    starts: tuple[float, float] = (0.0, 0.0)  # offset of the first line and of the others
+    continues: bool | None = False  # goes on from the last block of the previous page
+    end_offset: float = 0.0  # where its last line ends
+
+    @property
+    def text(self) -> str:
+        """The lines joined: a soft hyphen closes the word up; Chinese, and a line
+        ending in a hyphen or a slash (`تموز/` `يوليه`), run on without a space."""
+        out, soft = "", False
+        for line in self.lines:
+            if out and not soft and not (is_cjk(out[-1]) or is_cjk(line.text[:1])
+                                         or out.endswith(("-", "\u2010", "/"))):
+                out += " "
+            out += line.text
+            soft = line.soft_hyphen
+        return out
+
+    @property
+    def raised(self) -> int:
+        return sum(1 for line in self.lines for c in line.chars if c.raised and c.text.isdigit())
+
+
+def _blocks(page: _Page, frame: _Frame, rtl: bool) -> list[_Block]:
+    """Group the page's lines into blocks (paragraphs, notes, furniture lines)."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    previous: _Line | None = None
+    for i, line in enumerate(page.lines):
+        band = page.bands.get(i, "body")
+        start, _ = _offsets(line, page, rtl)
+        if band in ("header", "footer"):
+            blocks.append(_Block([line], band, (start, start)))
+            current = previous = None
+            continue
+        if current is not None and current.band == band and _goes_on(current, previous, line, page, frame, rtl):
+            current.lines.append(line)
+            if len(current.lines) == 2:
+                current.starts = (current.starts[0], start)
+        else:
+            current = _Block([line], band, (start, start))
+            blocks.append(current)
+        previous = line
+    for block in blocks:
+        block.end_offset = _offsets(block.lines[-1], page, rtl)[1]
+    return blocks
+
+
+def _goes_on(block: _Block, previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: bool) -> bool:
+    """Whether `line` continues the block that `previous` (the line above) is in."""
+    size = frame.size
+    if block.band == "footnote":
+        if _starts_note(line):
+            return False
+    distance = (previous.y - line.y) / max(size, 0.1)
+    expected = frame.pitch * max(line.size, previous.size) / size
+    if distance > expected + _PARAGRAPH_GAP or distance < 0:
+        return False
+    start, _ = _offsets(line, page, rtl)
+    _, previous_end = _offsets(previous, page, rtl)
+    aligned = _ALIGNED * size
+    if len(block.lines) >= 2:
+        if abs(start - block.starts[1]) > aligned:
+            return False
+    else:
+        first = block.starts[0]
+        # a first line may be indented (its paragraph's next lines start further out)
+        # or hang out by its number; a line further in than both is something else
+        if start > first + aligned and not _hangs(block.lines[0]):
+            return False
+    if previous.soft_hyphen:
+        return True
+    if frame.justified and block.band == "body":
+        # justified text: every line but a paragraph's last reaches the far margin
+        return frame.end - previous_end < _FULL_LINE * size
+    return True
+
+
+_HANGING = re.compile(r"^(?:\(?[\w\u0600-\u06ff]{1,4}[.)]|\d{1,3}\s*-)\s")
+
+
+def _hangs(line: _Line) -> bool:
+    """The line opens with a number or letter that hangs in the margin (`1.`, `(a)`)."""
+    return bool(_HANGING.match(line.text))
+
+
+def _link_pages(pages_blocks: list[list[_Block]], frame: _Frame) -> None:
+    """Say whether the first block of each page goes on from the last running-text
+    block of the page before: that block ends with a full line (or a soft hyphen)
+    and the new page's first line starts where its continuation lines would."""
+    last: _Block | None = None
+    for blocks in pages_blocks:
+        body = [b for b in blocks if b.band == "body"]
+        if body and last is not None:
+            first = body[0]
+            line = last.lines[-1]
+            continuation = last.starts[1] if len(last.lines) >= 2 else None
+            start = first.starts[0]
+            aligned = _ALIGNED * frame.size
+            if line.soft_hyphen:
+                first.continues = True
+            elif continuation is not None and abs(start - continuation) > aligned:
+                first.continues = False
+            elif continuation is None and start > last.starts[0] + aligned and not _hangs(last.lines[0]):
+                first.continues = False
+            elif frame.justified:
+                first.continues = frame.end - last.end_offset < _FULL_LINE * frame.size
+            else:
+                first.continues = None  # ragged text: the geometry cannot tell
+        if body:
+            last = body[-1]
+
+
+# -- 5. text and hints --------------------------------------------------------------
+
+def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
+    """Read a PDF: the text of its pages in reading order, one block per line, and a
+    `LineHint` for every line (None for blank lines and page breaks).
+
+    Raises `InputError` for an encrypted or unreadable PDF (E007) and for one with
+    no text layer (E008, a scan: OCR is not done here).
+    """
+    pdf = _open(data)
+    try:
+        if len(pdf) == 0:
+            _refuse("E007", "the PDF has no pages")
+        raw_pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            raw_pages.append(_read_page(page, index + 1, None))
+            page.close()
+    finally:
+        pdf.close()
+    all_chars = [c for _, chars in raw_pages for c in chars]
+    if not any(not c.text.isspace() for c in all_chars):
+        _refuse("E008", f"the PDF has no text layer ({len(raw_pages)} page{'s' if len(raw_pages) != 1 else ''} "
+                        "of images: a scan?); OCR is not part of this converter — run it through OCR first")
+    rtl = _right_to_left(all_chars)
+    pages = []
+    for page, chars in raw_pages:
+        _lay_out(page, chars, rtl)
+        pages.append(page)
+    _mark_furniture(pages)
+    frame = _frame(pages, rtl)
+    for page in pages:
+        _mark_notes(page, frame)
+    pages_blocks = [_blocks(page, frame, rtl) for page in pages]
+    _link_pages(pages_blocks, frame)
+    return _source(name, pages, pages_blocks, frame)
+
+
+def _right_to_left(chars: list[_Char]) -> bool:
+    """The document is set right to left when most of its letters are."""
+    kinds = Counter(_bidi_class(c.text) for c in chars)
+    return kinds["R"] > kinds["L"]
+
+
+def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame) -> Source:
+    lines: list[str] = []
+    hints: list[LineHint | None] = []
+    for page, blocks in zip(pages, pages_blocks):
+        if page.number > 1:
+            lines.append("\f")
+            hints.append(None)
+        for k, block in enumerate(blocks):
+            if k:
+                lines.append("")
+                hints.append(None)
+            lines.append(block.text)
+            first = block.lines[0]
+            hints.append(LineHint(
+                page=page.number, band=block.band, size=round(first.size, 1),
+                indent=round(block.starts[0] - frame.start, 1),
+                top=round(page.height - first.y, 1), raised=block.raised,
+                continues=block.continues if block.band == "body" else None))
+    return Source(name=name, text="\n".join(lines) + "\n", encoding="pdf", hints=tuple(hints) + (None,))
+
+
+def locate_pages(diagnostics: tuple[Diagnostic, ...], hints: tuple | None) -> tuple[Diagnostic, ...]:
+    """Name the page in each diagnostic that points at a line of a PDF's text, so that
+    it can be found in the PDF as well as in the extracted text.
+
+    >>> locate_pages((Diagnostic("W012", "operative paragraph 12 missing", 2),), (None, LineHint(3)))[0].message
+    'operative paragraph 12 missing (page 3)'
+    """
+    if hints is None:
+        return diagnostics
+    out = []
+    for d in diagnostics:
+        hint = hints[d.line - 1] if d.line and 0 < d.line <= len(hints) else None
+        out.append(Diagnostic(d.code, f"{d.message} (page {hint.page})", d.line) if hint is not None else d)
+    return tuple(out)
