@@ -39,7 +39,7 @@ from statistics import median
 from .diagnostics import Diagnostic, InputError
 from .patterns import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .read import LineHint, Source
-from .scripts import is_cjk
+from .scripts import Vocabulary, is_cjk, join_fragments
 
 PDF_SIGNATURE = b"%PDF-"
 
@@ -47,18 +47,18 @@ PDF_SIGNATURE = b"%PDF-"
 _SAME_BASELINE = 0.08  # characters closer than this vertically share a baseline
 _RAISED_MIN, _RAISED_MAX = 0.12, 0.75  # how far above the baseline a call is printed
 _SMALL = 0.88  # a character this much smaller than its line's face is a call or a marker
-_WORD_GAP = 0.22  # a horizontal gap wider than this with no space glyph is a space
+_WORD_GAP = 0.22  # a horizontal gap wider than this with no space glyph is a space (and about a space's width)
 _COLUMN_GAP = 4.0  # a gap wider than this (and 15% of the page) separates two columns
 _PARAGRAPH_GAP = 0.3  # extra line distance that separates two blocks
 _ALIGNED = 0.35  # two line starts closer than this are aligned
-_FULL_LINE = 0.6  # a line that ends closer than this to the far margin reaches it
+_ROOM = 0.2  # share of the frame's width left empty at a line end that ends a paragraph
 _BAND = 0.13  # share of the page height at the top and the bottom where furniture is
 _NOTE_FACE = 0.92  # a footnote zone line is printed in a face at most this size of the body's
 _HEADER_MIN_PAGES = 2  # a running header repeats on at least this many pages …
 _HEADER_SHARE = 0.5  # … and on this share of the pages
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_SOFT_HYPHENS = ("\ufffe", "\u00ad")  # PDFium writes U+FFFE for a hyphen it knows is soft
+_SOFT_HYPHENS = ("\ufffe", "\u00ad")  # PDFium writes U+FFFE for a hyphen at a line end
 _MARKER = re.compile(r"^[(\[]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3}[)\]]?|^[*†‡§]+")
 
 
@@ -118,7 +118,9 @@ class _Line:
     left: float
     right: float
     text: str = ""
-    soft_hyphen: bool = False  # the line ends in a soft hyphen: the word goes on
+    soft_hyphen: bool = False  # the line ends in a hyphen inside a word: the word goes on
+    lead: float = 0.0  # width of its first word (its first character in Chinese)
+    word_starts: tuple[float, ...] = ()  # where its words start, in line-direction offsets
 
 
 def _page_chars(page) -> tuple[list[_Char], list[_Char]]:
@@ -232,9 +234,41 @@ def _make_line(chars: list[_Char], rtl: bool) -> _Line:
                  min(c.x0 for c in chars), max(c.x1 for c in chars))
     line.text = _line_text(chars, size, rtl)
     if line.text.endswith(_SOFT_HYPHENS):
-        line.text, line.soft_hyphen = line.text[:-1], True
-    line.text = line.text.replace("\ufffe", "").replace("\u00ad", "")
+        # PDFium's mark for a hyphen at a line end before the rest of the word: which
+        # hyphens go when the word is closed up is for `join_fragments` to say
+        line.text, line.soft_hyphen = line.text[:-1] + "-", True
+    line.text = line.text.replace("\ufffe", "-").replace("\u00ad", "")
+    line.lead = _lead(chars, rtl)
+    line.word_starts = _word_starts(chars, size, rtl)
     return line
+
+
+def _word_starts(chars: list[_Char], size: float, rtl: bool) -> tuple[float, ...]:
+    """Where the words after the first one start, as offsets from the start edge but
+    for the page width (x for left-to-right; for right-to-left, minus the right edge
+    of the word's first glyph): after a space, or after a gap as wide as one."""
+    ordered = list(reversed(chars)) if rtl else chars
+    out = []
+    for before, c in zip(ordered, ordered[1:]):
+        if c.text.isspace():
+            continue
+        gap = (before.x0 - c.x1) if rtl else (c.x0 - before.x1)
+        if before.text.isspace() or gap > _WORD_GAP * size:
+            out.append(-c.x1 if rtl else c.x0)
+    return tuple(out)
+
+
+def _lead(chars: list[_Char], rtl: bool) -> float:
+    """The width of the line's first word in reading order (of its first character,
+    with the punctuation after it, in Chinese, which breaks between any two)."""
+    width = 0.0
+    for c in (reversed(chars) if rtl else chars):
+        if c.text.isspace():
+            break
+        if width and is_cjk(c.text) and unicodedata.category(c.text[0]).startswith("L"):
+            break
+        width += c.x1 - c.x0
+    return width
 
 
 def _ligatures(chars: list[_Char]) -> list[_Char]:
@@ -502,11 +536,10 @@ class _Frame:
     """The text frame of the document, in line-direction coordinates: offsets from
     the start edge (left for left-to-right, right for right-to-left)."""
 
-    start: float
-    end: float
-    pitch: float  # the usual baseline distance in running text, in em
+    start: float  # where continuation lines start
+    end: float  # where full lines end
+    pitch: float  # the baseline distance inside a paragraph, in em
     size: float  # the body face size
-    justified: bool
 
 
 def _offsets(line: _Line, page: _Page, rtl: bool) -> tuple[float, float]:
@@ -516,20 +549,22 @@ def _offsets(line: _Line, page: _Page, rtl: bool) -> tuple[float, float]:
 
 
 def _frame(pages: list[_Page], rtl: bool) -> _Frame:
+    """Measure the running text: its face size, the start and end edges most of its
+    lines share, and the distance between two lines of one paragraph."""
     body = [(p, line) for p in pages for i, line in enumerate(p.lines) if i not in p.bands]
-    sizes = Counter()
+    sizes: Counter = Counter()
     for _, line in body:
         sizes[round(line.size, 1)] += len(line.chars)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     running = [(p, line) for p, line in body if abs(line.size - size) < 0.2]
     starts = Counter(round(_offsets(line, p, rtl)[0]) for p, line in running)
-    ends = sorted(_offsets(line, p, rtl)[1] for p, line in running)
-    start = min(starts, key=lambda s: (-starts[s], s)) if starts else 0.0
-    # the far margin: where most long lines end (the 90th percentile of ends)
-    end = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
-    full = sum(1 for e in ends if end - e < _FULL_LINE * size)
-    justified = bool(ends) and full >= 0.45 * len(ends)
-    distances = Counter()
+    ends = Counter(round(_offsets(line, p, rtl)[1]) for p, line in running)
+    common = max(2, len(running) // 20)
+    # the outermost edges that several lines share: continuation lines and full lines
+    # (first lines are indented, last lines stop short)
+    start = min((s for s, n in starts.items() if n >= common), default=min(starts, default=0))
+    end = max((e for e, n in ends.items() if n >= common), default=max(ends, default=0))
+    distances: Counter = Counter()
     for p in pages:
         previous = None
         for i, line in enumerate(p.lines):
@@ -539,26 +574,31 @@ def _frame(pages: list[_Page], rtl: bool) -> _Frame:
             if previous is not None and previous.y > line.y:
                 distances[round((previous.y - line.y) / size, 2)] += 1
             previous = line
-    pitch = min(distances, key=lambda d: (-distances[d], d)) if distances else 1.2
-    # starts come from the most common offset of body lines: refine to the leftmost
-    # common one (continuation lines), not an indented first line
-    return _Frame(start, end, pitch, size, justified)
+    # the smallest distance that recurs: lines of one paragraph (paragraphs of one
+    # line only have none, and then every distance is a paragraph's)
+    pitch = min((d for d, n in distances.items() if n >= 2), default=min(distances, default=1.2))
+    return _Frame(start, end, pitch, size)
 
 
 def _mark_notes(page: _Page, frame: _Frame) -> None:
     """The footnote zone: the lines at the foot of the body printed in a smaller face,
-    from the first one that starts with a note marker down."""
+    from the first one that starts with a note marker down. A marker printed smaller
+    than its note (not raised) is written as superscript digits too."""
     body = [i for i in range(len(page.lines)) if i not in page.bands]
     zone: list[int] = []
     for i in reversed(body):
-        line = page.lines[i]
-        if line.size > _NOTE_FACE * frame.size:
+        if page.lines[i].size > _NOTE_FACE * frame.size:
             break
         zone.insert(0, i)
     while zone and not _starts_note(page.lines[zone[0]]):
         zone.pop(0)
     for i in zone:
         page.bands[i] = "footnote"
+        line = page.lines[i]
+        if _starts_note(line):
+            marker = re.match(r"\d{1,3}(?=\s|\D)", line.text)
+            if marker:  # a bare number: superscript; "(1)" reads as a marker as it is
+                line.text = marker.group().translate(_SUPERSCRIPT) + line.text[marker.end():]
 
 
 def _starts_note(line: _Line) -> bool:
@@ -567,8 +607,10 @@ def _starts_note(line: _Line) -> bool:
     if not _MARKER.match(line.text):
         return False
     first = line.text.lstrip("([")[:1]
-    glyph = next((c for c in line.chars if c.text.startswith(first) or c.text.translate(_SUPERSCRIPT) == first), None)
-    return glyph is not None and (glyph.raised or glyph.size < _SMALL * line.size) or first in "*†‡§"
+    if first in "*†‡§":
+        return True
+    glyph = next((c for c in line.chars if c.text == first or c.text.translate(_SUPERSCRIPT) == first), None)
+    return glyph is not None and (glyph.raised or glyph.size < _SMALL * line.size)
 
 
 @dataclass
@@ -579,17 +621,14 @@ class _Block:
     continues: bool | None = False  # goes on from the last block of the previous page
     end_offset: float = 0.0  # where its last line ends
 
-    @property
-    def text(self) -> str:
-        """The lines joined: a soft hyphen closes the word up; Chinese, and a line
-        ending in a hyphen or a slash (`تموز/` `يوليه`), run on without a space."""
-        out, soft = "", False
+    def text(self, vocabulary: Vocabulary) -> str:
+        """The lines joined as `join_fragments` joins them: a word hyphenated at the
+        line end is closed up unless the document writes it with a hyphen elsewhere
+        (`Secretary-` `General` keeps it); Chinese, and a line ending in a slash
+        (`تموز/` `يوليه`), run on without a space."""
+        out = ""
         for line in self.lines:
-            if out and not soft and not (is_cjk(out[-1]) or is_cjk(line.text[:1])
-                                         or out.endswith(("-", "\u2010", "/"))):
-                out += " "
-            out += line.text
-            soft = line.soft_hyphen
+            out = out + line.text if out.endswith("/") else join_fragments(out, line.text, vocabulary)
         return out
 
     @property
@@ -624,67 +663,76 @@ def _blocks(page: _Page, frame: _Frame, rtl: bool) -> list[_Block]:
 
 def _goes_on(block: _Block, previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: bool) -> bool:
     """Whether `line` continues the block that `previous` (the line above) is in."""
+    if block.band == "footnote":  # notes are told apart by their markers alone
+        return not _starts_note(line)
     size = frame.size
-    if block.band == "footnote":
-        if _starts_note(line):
-            return False
-    distance = (previous.y - line.y) / max(size, 0.1)
-    expected = frame.pitch * max(line.size, previous.size) / size
-    if distance > expected + _PARAGRAPH_GAP or distance < 0:
+    if abs(line.size - previous.size) > 0.12 * max(line.size, previous.size):
+        return False  # a heading and the text under it
+    distance = previous.y - line.y
+    if distance <= 0 or distance > (frame.pitch + _PARAGRAPH_GAP) * max(line.size, previous.size):
         return False
     start, _ = _offsets(line, page, rtl)
-    _, previous_end = _offsets(previous, page, rtl)
     aligned = _ALIGNED * size
+    first = block.starts[0]
     if len(block.lines) >= 2:
         if abs(start - block.starts[1]) > aligned:
             return False
-    else:
-        first = block.starts[0]
-        # a first line may be indented (its paragraph's next lines start further out)
-        # or hang out by its number; a line further in than both is something else
-        if start > first + aligned and not _hangs(block.lines[0]):
+    elif first - frame.start > (frame.end - frame.start) / 3:
+        # a line set far in (right-aligned, centred, a column): its next line lines up with it
+        if abs(start - first) > aligned:
             return False
+    elif start > first + aligned and not _hangs(block.lines[0], start, page, aligned, rtl):
+        # a first line may be indented, or hang out by its number; a line further in
+        # than both is something else
+        return False
     if previous.soft_hyphen:
         return True
-    if frame.justified and block.band == "body":
-        # justified text: every line but a paragraph's last reaches the far margin
-        return frame.end - previous_end < _FULL_LINE * size
-    return True
+    return not _had_room(previous, line, page, frame, rtl)
 
 
-_HANGING = re.compile(r"^(?:\(?[\w\u0600-\u06ff]{1,4}[.)]|\d{1,3}\s*-)\s")
+def _had_room(previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: bool) -> bool:
+    """The first word of `line` would have fitted at the end of `previous`: so the
+    line was broken on purpose, and `previous` ended its paragraph. Only a wide
+    room counts: words tied by no-break spaces (`30 June 2026`) break as one."""
+    _, end = _offsets(previous, page, rtl)
+    room = frame.end - end
+    return room > line.lead + 2 * _WORD_GAP * frame.size and room > _ROOM * (frame.end - frame.start)
 
 
-def _hangs(line: _Line) -> bool:
-    """The line opens with a number or letter that hangs in the margin (`1.`, `(a)`)."""
-    return bool(_HANGING.match(line.text))
+def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) -> bool:
+    """The first line hangs out by a number (`1.`, `(a)`, `78/412.`): the text after
+    the number starts where the next line starts."""
+    return any(abs((page.width + w if rtl else w) - start) <= aligned for w in line.word_starts)
 
 
-def _link_pages(pages_blocks: list[list[_Block]], frame: _Frame) -> None:
+def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:
     """Say whether the first block of each page goes on from the last running-text
-    block of the page before: that block ends with a full line (or a soft hyphen)
-    and the new page's first line starts where its continuation lines would."""
-    last: _Block | None = None
-    for blocks in pages_blocks:
+    block of the page before: that block ends with a soft hyphen, or with a line
+    that had no room for the next word, and the new page's first line starts where
+    its continuation lines would. None where the geometry cannot tell."""
+    last: tuple[_Page, _Block] | None = None
+    aligned = _ALIGNED * frame.size
+    for page, blocks in zip(pages, pages_blocks):
         body = [b for b in blocks if b.band == "body"]
         if body and last is not None:
+            before, block = last
             first = body[0]
-            line = last.lines[-1]
-            continuation = last.starts[1] if len(last.lines) >= 2 else None
+            line = block.lines[-1]
             start = first.starts[0]
-            aligned = _ALIGNED * frame.size
             if line.soft_hyphen:
                 first.continues = True
-            elif continuation is not None and abs(start - continuation) > aligned:
+            elif abs(line.size - first.lines[0].size) > 0.12 * line.size:
                 first.continues = False
-            elif continuation is None and start > last.starts[0] + aligned and not _hangs(last.lines[0]):
+            elif _had_room(line, first.lines[0], before, frame, rtl):
                 first.continues = False
-            elif frame.justified:
-                first.continues = frame.end - last.end_offset < _FULL_LINE * frame.size
+            elif len(block.lines) >= 2:
+                first.continues = abs(start - block.starts[1]) <= aligned
+            elif start < block.starts[0] - aligned or _hangs(block.lines[0], start, before, aligned, rtl):
+                first.continues = True
             else:
-                first.continues = None  # ragged text: the geometry cannot tell
+                first.continues = None
         if body:
-            last = body[-1]
+            last = (page, body[-1])
 
 
 # -- 5. text and hints --------------------------------------------------------------
@@ -721,7 +769,7 @@ def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
     for page in pages:
         _mark_notes(page, frame)
     pages_blocks = [_blocks(page, frame, rtl) for page in pages]
-    _link_pages(pages_blocks, frame)
+    _link_pages(pages, pages_blocks, frame, rtl)
     return _source(name, pages, pages_blocks, frame)
 
 
@@ -732,6 +780,7 @@ def _right_to_left(chars: list[_Char]) -> bool:
 
 
 def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame) -> Source:
+    vocabulary = Vocabulary(line.text for page in pages for line in page.lines)
     lines: list[str] = []
     hints: list[LineHint | None] = []
     for page, blocks in zip(pages, pages_blocks):
@@ -742,7 +791,7 @@ def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], fra
             if k:
                 lines.append("")
                 hints.append(None)
-            lines.append(block.text)
+            lines.append(block.text(vocabulary))
             first = block.lines[0]
             hints.append(LineHint(
                 page=page.number, band=block.band, size=round(first.size, 1),
