@@ -50,7 +50,7 @@ _SMALL = 0.88  # a character this much smaller than its line's face is a call or
 _WORD_GAP = 0.22  # a horizontal gap wider than this with no space glyph is a space (and about a space's width)
 _COLUMN_GAP = 4.0  # a gap wider than this (and 15% of the page) separates two columns
 _PARAGRAPH_GAP = 0.3  # extra line distance that separates two blocks
-_ALIGNED = 0.35  # two line starts closer than this are aligned
+_ALIGNED = 0.5  # two line starts closer than this are aligned
 _ROOM = 0.2  # share of the frame's width left empty at a line end that ends a paragraph
 _BAND = 0.13  # share of the page height at the top and the bottom where furniture is
 _NOTE_FACE = 0.92  # a footnote zone line is printed in a face at most this size of the body's
@@ -672,22 +672,31 @@ def _goes_on(block: _Block, previous: _Line, line: _Line, page: _Page, frame: _F
     if distance <= 0 or distance > (frame.pitch + _PARAGRAPH_GAP) * max(line.size, previous.size):
         return False
     start, _ = _offsets(line, page, rtl)
-    aligned = _ALIGNED * size
-    first = block.starts[0]
-    if len(block.lines) >= 2:
-        if abs(start - block.starts[1]) > aligned:
-            return False
-    elif first - frame.start > (frame.end - frame.start) / 3:
-        # a line set far in (right-aligned, centred, a column): its next line lines up with it
-        if abs(start - first) > aligned:
-            return False
-    elif start > first + aligned and not _hangs(block.lines[0], start, page, aligned, rtl):
-        # a first line may be indented, or hang out by its number; a line further in
-        # than both is something else
+    if _lines_up(block, start, page, frame, rtl) is False:
         return False
     if previous.soft_hyphen:
         return True
     return not _had_room(previous, line, page, frame, rtl)
+
+
+def _lines_up(block: _Block, start: float, page: _Page, frame: _Frame, rtl: bool) -> bool | None:
+    """Whether a line starting at `start` can be the next line of `block`: it starts
+    where the block's other lines start; or, after the first line, further out (the
+    first line was indented) or where the first line's text starts after a hanging
+    number. None when it starts where the block's only line does (a new paragraph
+    without an indent, or the rest of one without a first-line indent)."""
+    aligned = _ALIGNED * frame.size
+    first = block.starts[0]
+    if len(block.lines) >= 2:
+        return abs(start - block.starts[1]) <= aligned
+    if first - frame.start > (frame.end - frame.start) / 3:
+        # a line set far in (right-aligned, centred, a column): its next line lines up with it
+        return abs(start - first) <= aligned
+    if start > first + aligned:
+        return _hangs(block.lines[0], start, page, aligned, rtl)
+    if start < first - aligned:
+        return True
+    return None
 
 
 def _had_room(previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: bool) -> bool:
@@ -701,8 +710,12 @@ def _had_room(previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: boo
 
 def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) -> bool:
     """The first line hangs out by a number (`1.`, `(a)`, `78/412.`): the text after
-    the number starts where the next line starts."""
-    return any(abs((page.width + w if rtl else w) - start) <= aligned for w in line.word_starts)
+    the number starts where the next line starts, or the next line starts in the
+    space between the number and that text."""
+    words = [page.width + w if rtl else w for w in line.word_starts]
+    first = _offsets(line, page, rtl)[0]
+    return (any(abs(w - start) <= aligned for w in words)
+            or (bool(words) and first + line.lead <= start <= words[0] + aligned))
 
 
 def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:
@@ -725,12 +738,8 @@ def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Fr
                 first.continues = False
             elif _had_room(line, first.lines[0], before, frame, rtl):
                 first.continues = False
-            elif len(block.lines) >= 2:
-                first.continues = abs(start - block.starts[1]) <= aligned
-            elif start < block.starts[0] - aligned or _hangs(block.lines[0], start, before, aligned, rtl):
-                first.continues = True
             else:
-                first.continues = None
+                first.continues = _lines_up(block, start, before, frame, rtl)
         if body:
             last = (page, body[-1])
 
