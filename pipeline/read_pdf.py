@@ -53,6 +53,7 @@ _PARAGRAPH_GAP = 0.3  # extra line distance that separates two blocks
 _ALIGNED = 0.5  # two line starts closer than this are aligned
 _ROOM = 0.2  # share of the frame's width left empty at a line end that ends a paragraph
 _BAND = 0.13  # share of the page height at the top and the bottom where furniture is
+_JOB_BAND = 0.25  # … and at the bottom where a job number or a barcode is
 _NOTE_FACE = 0.92  # a footnote zone line is printed in a face at most this size of the body's
 _HEADER_MIN_PAGES = 2  # a running header repeats on at least this many pages …
 _HEADER_SHARE = 0.5  # … and on this share of the pages
@@ -226,13 +227,20 @@ def _split_columns(row: list[_Char], page_width: float) -> list[list[_Char]]:
     return pieces
 
 
-def _make_line(chars: list[_Char], rtl: bool) -> _Line:
+def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
     chars = _ligatures(sorted(chars, key=lambda c: (c.x0, c.index)))
+    if rtl and not any(_bidi_class(c.text) == "R" for c in chars):
+        # no right-to-left letter, and set against the left margin: a line set left to
+        # right (a job number, a symbol); against the right one it is a right-to-left
+        # line that holds only Latin text and numbers (a note: `(1) United Nations…`)
+        rtl = min(c.x0 for c in chars) > page_width - max(c.x1 for c in chars)
     body = [c for c in chars if not c.raised] or chars
     size = _main_size(body)
     line = _Line(chars, median(c.y for c in body), size,
                  min(c.x0 for c in chars), max(c.x1 for c in chars))
     line.text = _line_text(chars, size, rtl)
+    if rtl:
+        line.text = _turn_brackets(line.text)
     if line.text.endswith(_SOFT_HYPHENS):
         # PDFium's mark for a hyphen at a line end before the rest of the word: which
         # hyphens go when the word is closed up is for `join_fragments` to say
@@ -258,13 +266,35 @@ def _word_starts(chars: list[_Char], size: float, rtl: bool) -> tuple[float, ...
     return tuple(out)
 
 
+_TURNED = re.compile(r"([)\]])([^()\[\]\s]{1,6})([(\[])")
+
+
+def _turn_brackets(text: str) -> str:
+    """Turn round a short bracketed marker that came out mirrored (`)1(` → `(1)`).
+
+    Whether a PDF maps a bracket set right to left to the character or to the glyph
+    it shows (its mirror image) depends on the producer, and can differ between two
+    runs of one line (a call and a note marker); a closing bracket, a few characters
+    and an opening one is never meant.
+
+    >>> _turn_brackets(")1( () A/77/433، الفقرة 7."), _turn_brackets("(أ) نص (ب)")
+    ('(1) () A/77/433، الفقرة 7.', '(أ) نص (ب)')
+    """
+    return _TURNED.sub(lambda m: _MIRROR_PAIR[m[1]] + m[2] + _MIRROR_PAIR[m[3]], text)
+
+
+_MIRROR_PAIR = {")": "(", "]": "[", "(": ")", "[": "]"}
+
+
 def _lead(chars: list[_Char], rtl: bool) -> float:
     """The width of the line's first word in reading order (of its first character,
     with the punctuation after it, in Chinese, which breaks between any two)."""
-    width = 0.0
+    width, previous = 0.0, None
     for c in (reversed(chars) if rtl else chars):
-        if c.text.isspace():
+        gap = 0.0 if previous is None else (previous.x0 - c.x1 if rtl else c.x0 - previous.x1)
+        if c.text.isspace() or gap > _WORD_GAP * c.size:
             break
+        previous = c
         if width and is_cjk(c.text) and unicodedata.category(c.text[0]).startswith("L"):
             break
         width += c.x1 - c.x0
@@ -324,6 +354,8 @@ def _line_text(chars: list[_Char], size: float, rtl: bool) -> str:
     previous = None
     for c in chars:
         if c.text.isspace():
+            if c.x1 - c.x0 < 0.1 * size:
+                continue  # an empty space glyph inside a word's box shows no gap
             if glyphs and glyphs[-1][0] != " ":
                 glyphs.append((" ", c))
             previous = c
@@ -354,9 +386,9 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     run (`vol. 2445`); two numbers with only neutrals between them are separate
     runs (`1540 (2004)` is printed `(2004) 1540`).
 
-    >>> "".join(logical_order(list("(2004) 1540 سلجم"[::-1].replace("(", "#").replace(")", "(").replace("#", ")")), True))
+    >>> "".join(logical_order(list("(2004) 1540 سلجم"), True))
     'مجلس 1540 (2004)'
-    >>> "".join(logical_order(list(".United Nations, vol. 2445 )1("), True))
+    >>> "".join(logical_order(list(".United Nations, vol. 2445 (1)"), True))
     '(1) United Nations, vol. 2445.'
     >>> "".join(logical_order(list("Recalling 42 ابحرم text"), False))
     'Recalling 42 مرحبا text'
@@ -364,7 +396,7 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     kinds = [_bidi_class(g) for g in glyphs]
     kinds = _resolve_numbers(kinds)
     if rtl:
-        runs = _ltr_runs(kinds)
+        runs = _ltr_runs(kinds, [g.isspace() for g in glyphs])
         out, i = [], len(glyphs) - 1
         while i >= 0:
             run = runs.get(i)
@@ -400,7 +432,7 @@ def _resolve_numbers(kinds: list[str]) -> list[str]:
     return out
 
 
-def _ltr_runs(kinds: list[str]) -> dict[int, int]:
+def _ltr_runs(kinds: list[str], glyphs_are_spaces: list[bool]) -> dict[int, int]:
     """In a right-to-left line: the left-to-right runs, as {last index: first index}.
 
     A run starts at a Latin letter and takes, to its right, whatever is not
@@ -427,8 +459,24 @@ def _ltr_runs(kinds: list[str]) -> dict[int, int]:
                 runs[k] = start
             k += 1
         if first_latin is not None:
-            last = max(k for k in range(first_latin, end + 1) if kinds[k] in ("L", "N"))
+            # the run goes on to the right over spaces and number punctuation
+            # (`vol. 2445, No. 44004`), not over brackets: `A/77/433 () (1)` is two
+            last = k = first_latin
+            while k + 1 <= end:
+                k += 1
+                if kinds[k] in ("L", "N"):
+                    last = k
+                elif kinds[k] == "O" and glyphs_are_spaces[k] is False:
+                    break
             runs[last] = first_latin
+            k = last + 1
+            while k <= end:  # numbers after it, on their own
+                if kinds[k] == "N":
+                    start = k
+                    while k + 1 <= end and kinds[k + 1] == "N":
+                        k += 1
+                    runs[k] = start
+                k += 1
         i = j
     return runs
 
@@ -474,7 +522,7 @@ def _lay_out(page: _Page, chars: list[_Char], rtl: bool) -> None:
             pieces.reverse()
         for piece in pieces:
             if any(not c.text.isspace() for c in piece):
-                line = _make_line(piece, rtl)
+                line = _make_line(piece, rtl, page.width)
                 if line.text:
                     page.lines.append(line)
 
@@ -499,13 +547,16 @@ def _mark_furniture(pages: list[_Page]) -> None:
     for page in pages:
         for i, line in enumerate(page.lines):
             band = _band(page, line)
+            if band is None and (JOB_NUMBER.match(line.text.strip()) or BARCODE.match(line.text.strip())) \
+                    and page.height - line.y > (1 - _JOB_BAND) * page.height:
+                band = "footer"  # the first page's job number can stand above the footer band
             if band is None:
                 continue
             text = line.text.strip()
             key = (band, _shape(line.text), round((page.height - line.y) / 3))
             repeated = len(pages) > 1 and max(seen[key], seen[(key[0], key[1], key[2] - 1)],
                                               seen[(key[0], key[1], key[2] + 1)]) >= many
-            printed = (JOB_NUMBER.match(text) or BARCODE.match(text)
+            printed = ((JOB_NUMBER.match(text) or BARCODE.match(text)) and band == "footer"
                        or (PAGE_NUMBER.match(text) and _alone_in_band(page, line, band))
                        or (band == "header" and page.number > 1 and SYMBOL.match(text)
                            and _alone_in_band(page, line, band)))
@@ -710,12 +761,10 @@ def _had_room(previous: _Line, line: _Line, page: _Page, frame: _Frame, rtl: boo
 
 def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) -> bool:
     """The first line hangs out by a number (`1.`, `(a)`, `78/412.`): the text after
-    the number starts where the next line starts, or the next line starts in the
-    space between the number and that text."""
+    the number starts where the next line starts, or the next line starts before
+    that text (a number wider than the hanging indent pushes its text on)."""
     words = [page.width + w if rtl else w for w in line.word_starts]
-    first = _offsets(line, page, rtl)[0]
-    return (any(abs(w - start) <= aligned for w in words)
-            or (bool(words) and first + line.lead <= start <= words[0] + aligned))
+    return any(abs(w - start) <= aligned for w in words) or (bool(words) and start <= words[0] + aligned)
 
 
 def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:
