@@ -122,6 +122,7 @@ class _Line:
     soft_hyphen: bool = False  # the line ends in a hyphen inside a word: the word goes on
     lead: float = 0.0  # width of its first word (its first character in Chinese)
     word_starts: tuple[float, ...] = ()  # where its words start, in line-direction offsets
+    rtl: bool = False  # set right to left
 
 
 def _page_chars(page) -> tuple[list[_Char], list[_Char]]:
@@ -238,6 +239,7 @@ def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
     size = _main_size(body)
     line = _Line(chars, median(c.y for c in body), size,
                  min(c.x0 for c in chars), max(c.x1 for c in chars))
+    line.rtl = rtl
     line.text = _line_text(chars, size, rtl)
     if rtl:
         line.text = _turn_brackets(line.text)
@@ -302,29 +304,30 @@ def _lead(chars: list[_Char], rtl: bool) -> float:
 
 
 def _ligatures(chars: list[_Char]) -> list[_Char]:
-    """The characters of one ligature glyph (lam-alef, `fi`) share its position; keep
-    them as one glyph, in the order the font's ToUnicode map gives them.
+    """The characters of one ligature glyph (lam-alef, `fi`) start at one position;
+    keep them together as one glyph, in reading order.
 
-    PDFium reverses the characters of a right-to-left text object, the parts of a
-    ligature with them (lam-alef comes out `ال`): they are put back in stream order
-    (the map's order) here, and the glyph as a whole is then placed by the bidi
-    step."""
+    For right-to-left letters the part that reaches further right comes first
+    (lam before alef); where the parts have one box, PDFium's order, which it
+    reversed with the rest of a right-to-left text object, is turned back. For
+    left-to-right ones the font's map gives the order (stream order)."""
     out: list[_Char] = []
     for c in chars:
         last = out[-1] if out else None
-        if (last is not None and abs(last.x0 - c.x0) < 0.01 and abs(last.x1 - c.x1) < 0.01
-                and abs(c.index - last.index) == 1 + len(last.parts) and not c.text.isspace()):
+        if (last is not None and abs(last.x0 - c.x0) < 0.05 and not c.text.isspace() and not last.text.isspace()
+                and abs(c.index - last.index) <= 1 + len(last.parts) and c.raised == last.raised):
             last.parts.append(c)
             continue
         out.append(c)
     for c in out:
         if c.parts:
-            # `parts` hold the glyph's later characters; PDFium's order for an
-            # Arabic ligature is reversed, so the lowest stream index is the last one
-            group = sorted([c, *c.parts], key=lambda g: g.index)
+            group = [c, *c.parts]
             if _bidi_class(c.text) == "R":
-                group.reverse()
-            c.text, c.parts = "".join(g.text for g in group), []
+                group.sort(key=lambda g: (-round(g.x1, 1), -g.index))
+            else:
+                group.sort(key=lambda g: g.index)
+            c.text, c.x1, c.parts = "".join(g.text for g in group), max(g.x1 for g in group), []
+            c.marks = [m for g in group for m in g.marks]
     return out
 
 
@@ -435,48 +438,39 @@ def _resolve_numbers(kinds: list[str]) -> list[str]:
 def _ltr_runs(kinds: list[str], glyphs_are_spaces: list[bool]) -> dict[int, int]:
     """In a right-to-left line: the left-to-right runs, as {last index: first index}.
 
-    A run starts at a Latin letter and takes, to its right, whatever is not
-    right-to-left up to the last letter or digit; digits to the left of the first
-    Latin letter (or with no Latin letter at all) are runs of their own."""
+    A run goes from a Latin letter to the last Latin letter before the next
+    right-to-left one (brackets and all between: `NPT/CONF.2000/28 (Parts I and II)`),
+    and on to the right over spaces and number punctuation to the digits after it
+    (`vol. 2445, No. 44004`), not over a bracket (`A/77/433 () (1)` is a run and a
+    number). Numbers outside such a run are runs of their own."""
     runs: dict[int, int] = {}
     i, n = 0, len(kinds)
     while i < n:
         if kinds[i] == "R":
             i += 1
             continue
-        j = i  # a stretch without right-to-left letters: i .. end
+        j = i  # a stretch without right-to-left letters: i .. j - 1
         while j < n and kinds[j] != "R":
             j += 1
-        end = j - 1
-        first_latin = next((k for k in range(i, j) if kinds[k] == "L"), None)
-        limit = first_latin if first_latin is not None else j
+        latin = [k for k in range(i, j) if kinds[k] == "L"]
+        inside: set[int] = set()
+        if latin:
+            last = latin[-1]
+            k = last
+            while k + 1 < j and (kinds[k + 1] in ("N", "S", "T") or glyphs_are_spaces[k + 1]):
+                k += 1
+                if kinds[k] == "N":
+                    last = k
+            runs[last] = latin[0]
+            inside = set(range(latin[0], last + 1))
         k = i
-        while k < limit:  # numbers before the first Latin letter
-            if kinds[k] == "N":
+        while k < j:  # numbers outside the run
+            if kinds[k] == "N" and k not in inside:
                 start = k
-                while k + 1 < limit and kinds[k + 1] == "N":
+                while k + 1 < j and kinds[k + 1] == "N" and k + 1 not in inside:
                     k += 1
                 runs[k] = start
             k += 1
-        if first_latin is not None:
-            # the run goes on to the right over spaces and number punctuation
-            # (`vol. 2445, No. 44004`), not over brackets: `A/77/433 () (1)` is two
-            last = k = first_latin
-            while k + 1 <= end:
-                k += 1
-                if kinds[k] in ("L", "N"):
-                    last = k
-                elif kinds[k] == "O" and glyphs_are_spaces[k] is False:
-                    break
-            runs[last] = first_latin
-            k = last + 1
-            while k <= end:  # numbers after it, on their own
-                if kinds[k] == "N":
-                    start = k
-                    while k + 1 <= end and kinds[k + 1] == "N":
-                        k += 1
-                    runs[k] = start
-                k += 1
         i = j
     return runs
 
@@ -660,8 +654,17 @@ def _starts_note(line: _Line) -> bool:
     first = line.text.lstrip("([")[:1]
     if first in "*†‡§":
         return True
-    glyph = next((c for c in line.chars if c.text == first or c.text.translate(_SUPERSCRIPT) == first), None)
+    ordered = sorted(line.chars, key=lambda c: -c.x1) if line.rtl else line.chars
+    glyph = next((c for c in ordered if c.text == first or c.text.translate(_SUPERSCRIPT) == first), None)
     return glyph is not None and (glyph.raised or glyph.size < _SMALL * line.size)
+
+
+def _closes_up(left: str, right: str, vocabulary: Vocabulary) -> bool:
+    """A word hyphenated at a line end that the document writes closed up elsewhere
+    (`СО-` `ОННР`, where the next line starts with a capital)."""
+    tail, head = re.search(r"(\w+)-$", left), re.match(r"\w+", right)
+    return bool(tail and head) and (tail[1] + head[0]).lower() in vocabulary.words \
+        and not vocabulary.keeps_hyphen(tail[1], head[0])
 
 
 @dataclass
@@ -677,9 +680,15 @@ class _Block:
         line end is closed up unless the document writes it with a hyphen elsewhere
         (`Secretary-` `General` keeps it); Chinese, and a line ending in a slash
         (`تموز/` `يوليه`), run on without a space."""
-        out = ""
+        out, soft = "", False
         for line in self.lines:
-            out = out + line.text if out.endswith("/") else join_fragments(out, line.text, vocabulary)
+            if out.endswith("/"):
+                out += line.text
+            elif soft and _closes_up(out, line.text, vocabulary):
+                out = out[:-1] + line.text
+            else:
+                out = join_fragments(out, line.text, vocabulary)
+            soft = line.soft_hyphen
         return out
 
     @property
