@@ -88,13 +88,15 @@ def _starts_with_digit(text: str) -> bool:
     return text.lstrip("([")[:1].isdigit()
 
 
-def continues(draft: Draft, line: Line) -> bool | None:
-    """Whether the geometry says `line` goes on from the block before it: True or False
-    for a line read from a PDF whose layout tells (a full last line, a matching
-    indent), None when it cannot (ragged text) or the input was text."""
-    hint = hint_of(draft, line)
-    if hint is None or hint.band != "body":
+def continues(draft: Draft, head: Line | None, line: Line) -> bool | None:
+    """Whether the geometry says `line` goes on from the block `head` before it: for
+    a line read from a PDF, False on the same page (blocks are the geometry's own
+    there), and across a page break what the layout told (a full last line, a
+    matching indent), or None when it could not (ragged text); None for text input.
+    """
+    hint, before = hint_of(draft, line), (hint_of(draft, head) if head is not None else None)
+    if hint is None or before is None or hint.band != "body":
         return None
-    if not line.page_break:
-        return False  # inside a page, blocks are the geometry's own
+    if hint.page == before.page:
+        return False
     return hint.continues

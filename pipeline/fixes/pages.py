@@ -184,7 +184,8 @@ def join_split_paragraphs(draft: Draft) -> Draft:
         joins = bool(line.text) and previous is not None and (
             (cut and _continues(out[previous], line, draft.profile))
             or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
-        measured = geometry.continues(draft, line)  # a PDF's layout, where it tells, overrides the words
+        # a PDF's layout, where it tells, overrides the words
+        measured = geometry.continues(draft, out[previous] if previous is not None else None, line)
         if measured is not None:
             joins = bool(line.text) and previous is not None and measured
         in_body = in_body or _is_formula(line.text, draft.profile)
