@@ -548,8 +548,10 @@ def _mark_furniture(pages: list[_Page]) -> None:
                 continue
             text = line.text.strip()
             key = (band, _shape(line.text), round((page.height - line.y) / 3))
-            repeated = len(pages) > 1 and max(seen[key], seen[(key[0], key[1], key[2] - 1)],
-                                              seen[(key[0], key[1], key[2] + 1)]) >= many
+            # a note ("6 A/76/722.") can look like another page's at the same height;
+            # its smaller marker tells it apart
+            repeated = len(pages) > 1 and not _starts_note(line) and max(
+                seen[key], seen[(key[0], key[1], key[2] - 1)], seen[(key[0], key[1], key[2] + 1)]) >= many
             printed = ((JOB_NUMBER.match(text) or BARCODE.match(text)) and band == "footer"
                        or (PAGE_NUMBER.match(text) and _alone_in_band(page, line, band))
                        or (band == "header" and page.number > 1 and SYMBOL.match(text)
