@@ -1,5 +1,6 @@
 """Project tasks: `invoke schemas` (fetch the TEI schema), `invoke build` (input/ →
-output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`.
+output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`,
+`invoke bench`.
 `build`, `test` and `eval` fetch the schema first, so a fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
@@ -63,7 +64,7 @@ def schemas(c, force=False):
 
 @task(pre=[schemas])
 def build(c, lang=None, strict=False):
-    """Convert every input/*.txt to output/NAME.akn.xml and NAME.html, and list them all in
+    """Convert every input/*.txt and input/*.pdf to output/NAME.akn.xml and NAME.html, and list them all in
     output/index.html; fails if any document fails (it is still listed, with its error)."""
     from pipeline.batch import VALID, convert_batch
     from pipeline.cli import write_atomically
@@ -71,7 +72,7 @@ def build(c, lang=None, strict=False):
     from pipeline.diagnostics import Level
     from pipeline.to_index import to_index
 
-    paths = sorted(INPUT.glob("*.txt"))
+    paths = sorted(INPUT.glob("*.txt")) + sorted(INPUT.glob("*.pdf"))
     if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
     try:  # one manifestation date for the whole build
@@ -263,3 +264,40 @@ def read_text(path: Path) -> str:
     from pipeline.read import read_source
 
     return read_source(path.read_bytes(), str(path)).text
+
+
+@task
+def bench(c, corpus="dev", glob="*.pdf", convert=False):
+    """Measure reading PDFs: pages per second of `read_pdf` (characters, lines, bands,
+    notes, blocks) over ../shared/corpus/CORPUS/GLOB, in one process and one pass.
+
+    With --convert, also the whole conversion of each PDF (read → clean → segment →
+    AKN and TEI, both validated), per page. Only the PDF path is measured here.
+    """
+    import time
+
+    import pypdfium2
+
+    from pipeline.read_pdf import read_pdf
+
+    corpus_dir = SHARED / "corpus" / corpus
+    paths = sorted(corpus_dir.glob(glob))
+    if not paths:
+        raise Exit(f"no {glob} in {corpus_dir}: the corpus lives in ../shared", code=2)
+    data = [(p, p.read_bytes()) for p in paths]
+    pages = sum(len(pypdfium2.PdfDocument(d)) for _, d in data)
+    started = time.perf_counter()
+    lines = sum(len(read_pdf(d, str(p)).text.splitlines()) for p, d in data)
+    seconds = time.perf_counter() - started
+    print(f"read_pdf  {len(paths)} PDFs, {pages} pages, {lines} text lines: {seconds:.2f} s, "
+          f"{pages / seconds:.0f} pages/s  (pypdfium2 {pypdfium2.PYPDFIUM_INFO}, PDFium {pypdfium2.PDFIUM_INFO})")
+    if convert:
+        from pipeline.convert import Options
+        from pipeline.convert import convert as convert_one
+
+        options = Options(markup_date="2026-01-01")
+        started = time.perf_counter()
+        for p, d in data:
+            convert_one(d, str(p), options)
+        seconds = time.perf_counter() - started
+        print(f"convert   {len(paths)} PDFs, {pages} pages: {seconds:.2f} s, {pages / seconds:.0f} pages/s")

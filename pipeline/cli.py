@@ -1,5 +1,5 @@
 """Command line: `akn-pipeline convert INPUT... [--out-dir DIR] [--format akn,tei,html]`,
-`akn-pipeline outline INPUT`.
+`akn-pipeline outline INPUT`, `akn-pipeline extract INPUT.pdf`.
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
@@ -166,6 +166,29 @@ def _outline_command(args) -> int:
     return EXIT_OK if conversion.ok else EXIT_FAILED
 
 
+# -- extract: the text a PDF is read as (the lines its diagnostics point at) ------------
+def _extract_command(args) -> int:
+    from .convert import read
+
+    try:
+        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+        source = read(data, args.input)
+    except OSError as err:
+        print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as err:
+        print(err.diagnostic.format(args.input), file=sys.stderr)
+        return EXIT_USAGE
+    lines = source.text.split("\n")
+    hints = source.hints or (None,) * len(lines)
+    for number, (text, hint) in enumerate(zip(lines, hints), start=1):
+        if args.hints:  # line number, page, band, face size, indent: where each line came from
+            where = f"{hint.page}\t{hint.band}\t{hint.size}\t{hint.indent}" if hint else "\t\t\t"
+            text = f"{number}\t{where}\t{text}"
+        sys.stdout.write(text + ("\n" if number < len(lines) or args.hints else ""))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="akn-pipeline",
@@ -173,11 +196,11 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"akn-pipeline {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
-    conv = commands.add_parser("convert", help="convert text files to validated AKN and TEI XML",
+    conv = commands.add_parser("convert", help="convert text files or PDFs to validated AKN and TEI XML",
                                description="Writes DIR/NAME.akn.xml, NAME.tei.xml and NAME.html for each "
                                            "NAME.txt; '-' reads stdin and writes the AKN to stdout (or "
                                            "the one format --format names).")
-    conv.add_argument("inputs", nargs="+", metavar="INPUT", help="text file of a resolution, or -")
+    conv.add_argument("inputs", nargs="+", metavar="INPUT", help="text file or PDF of a resolution, or -")
     conv.add_argument("--out-dir", default="output", metavar="DIR", help="output folder (default: output)")
     conv.add_argument("--format", type=formats, default=tuple(WRITERS), metavar="LIST",
                       help="comma-separated outputs among akn,tei,html (default: all three)")
@@ -190,6 +213,15 @@ def parser() -> argparse.ArgumentParser:
     outline.add_argument("input", metavar="INPUT")
     _common(outline)
     outline.set_defaults(run=_outline_command)
+
+    extract = commands.add_parser("extract", help="print the text a PDF is read as",
+                                  description="Prints the text the converter reads from INPUT (a PDF's "
+                                              "pages, one block per line): the line numbers of its "
+                                              "diagnostics are this text's.")
+    extract.add_argument("input", metavar="INPUT")
+    extract.add_argument("--hints", action="store_true",
+                         help="prefix each line with its number, page, band, face size and indent (tab-separated)")
+    extract.set_defaults(run=_extract_command)
     return top
 
 

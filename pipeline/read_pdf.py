@@ -168,10 +168,11 @@ def _baseline_rows(glyphs: list[_Char]) -> list[list[_Char]]:
             rows[-1].append(c)
         else:
             rows.append([c])
+    sizes = [_main_size(row) for row in rows]
     merged: list[list[_Char]] = []
     for i, row in enumerate(rows):
         below = _row_below(rows, i)
-        if below is not None and _is_raised_row(row, below):
+        if below is not None and _is_raised_row(row, below, sizes[i + 1]):
             for c in row:
                 c.raised = True
             below.extend(row)
@@ -185,12 +186,16 @@ def _row_below(rows, i):
 
 
 def _main_size(chars: list[_Char]) -> float:
-    sizes = Counter(round(c.size, 1) for c in chars if not c.text.isspace())
-    return sizes.most_common(1)[0][0] if sizes else chars[0].size
+    """The face size most of the characters are printed in."""
+    counts: dict[float, int] = {}
+    for c in chars:
+        if not c.text.isspace():
+            size = round(c.size, 1)
+            counts[size] = counts.get(size, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else chars[0].size
 
 
-def _is_raised_row(row: list[_Char], below: list[_Char]) -> bool:
-    size = _main_size(below)
+def _is_raised_row(row: list[_Char], below: list[_Char], size: float) -> bool:
     rise = row[0].y - below[0].y
     if not (_RAISED_MIN * size <= rise <= _RAISED_MAX * size):
         return False
@@ -204,10 +209,12 @@ def _is_raised_row(row: list[_Char], below: list[_Char]) -> bool:
 def _attach_marks(rows: list[list[_Char]], marks: list[_Char]) -> None:
     """A combining mark (an Arabic vowel sign) has a position of its own, above or
     below its letter: it goes with the nearest baseline and the letter under it."""
+    sizes = [_main_size(row) for row in rows]
     for mark in marks:
-        row = min(rows, key=lambda r: abs(r[0].y - mark.y), default=None)
-        if row is None or abs(row[0].y - mark.y) > _main_size(row):
+        k = min(range(len(rows)), key=lambda k: abs(rows[k][0].y - mark.y), default=None)
+        if k is None or abs(rows[k][0].y - mark.y) > sizes[k]:
             continue
+        row = rows[k]
         base = min((c for c in row if not c.text.isspace()), key=lambda c: abs(c.mid - mark.mid), default=None)
         if base is not None:
             base.marks.append(mark)
