@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, InputError
 
@@ -69,7 +69,7 @@ class Source:
     name: str
     text: str
     encoding: str
-    hints: tuple[LineHint | None, ...] | None = None
+    hints: tuple[LineHint | None, ...] | None = field(default=None, repr=False)  # one per line: long
 
 
 def read_source(data: bytes, name: str = "<stdin>") -> Source:

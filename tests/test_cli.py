@@ -82,7 +82,7 @@ def test_stdin_to_stdout():
 
 def test_unreadable_input_exits_2_names_the_file_and_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 binary")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n binary")  # a PDF goes to the PDF reader (tests/test_read_pdf.py)
     out = tmp_path / "out"
     assert main(["convert", str(bad), "--out-dir", str(out)]) == 2
     err = capsys.readouterr().err
