@@ -50,6 +50,7 @@ _SMALL = 0.88  # a character this much smaller than its line's face is a call or
 _WORD_GAP = 0.22  # a horizontal gap wider than this with no space glyph is a space (and about a space's width)
 _COLUMN_GAP = 4.0  # a gap wider than this (and 15% of the page) separates two columns
 _PARAGRAPH_GAP = 0.3  # extra line distance that separates two blocks
+_OTHER_FACE = 0.07  # two lines whose faces differ by more than this share are not one block
 _ALIGNED = 0.5  # two line starts closer than this are aligned
 _ROOM = 0.2  # share of the frame's width left empty at a line end that ends a paragraph
 _BAND = 0.13  # share of the page height at the top and the bottom where furniture is
@@ -735,14 +736,17 @@ def _goes_on(block: _Block, previous: _Line, line: _Line, page: _Page, frame: _F
     if block.band == "footnote":  # notes are told apart by their markers alone
         return not _starts_note(line)
     size = frame.size
-    if abs(line.size - previous.size) > 0.12 * max(line.size, previous.size):
+    if abs(line.size - previous.size) > _OTHER_FACE * max(line.size, previous.size):
         return False  # a heading and the text under it
     distance = previous.y - line.y
     if distance <= 0 or distance > (frame.pitch + _PARAGRAPH_GAP) * max(line.size, previous.size):
         return False
     start, _ = _offsets(line, page, rtl)
-    if _lines_up(block, start, page, frame, rtl) is False:
+    lines_up = _lines_up(block, start, page, frame, rtl)
+    if lines_up is False:
         return False
+    if lines_up and len(block.lines) == 1 and start > block.starts[0] + _ALIGNED * size:
+        return True  # the text of a hanging first line goes on (a title wraps short of the margin)
     if previous.soft_hyphen:
         return True
     return not _had_room(previous, line, page, frame, rtl)
@@ -781,8 +785,16 @@ def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) ->
     """The first line hangs out by a number (`1.`, `(a)`, `78/412.`): the text after
     the number starts where the next line starts, or the next line starts before
     that text (a number wider than the hanging indent pushes its text on)."""
+    label = line.text.split(maxsplit=1)[0] if line.text.split() else ""
+    if not _LABEL.match(label):
+        return False
     words = [page.width + w if rtl else w for w in line.word_starts]
     return any(abs(w - start) <= aligned for w in words) or (bool(words) and start <= words[0] + aligned)
+
+
+# What hangs in the margin before a paragraph's text: a number (`1.`, `77/542.`,
+# `2021/7.`, `10-`), an item letter or numeral (`(a)`, `b)`, `(iv)`, `(أ)`), a roman numeral.
+_LABEL = re.compile(r"^(?:[\d/.\-]*\d[\d/.\-]*[.)-]?|\(?[^\W\d_]{1,5}\)|[^\W\d_]{1,3}[.)]|[IVXLC]{1,6}\.?)$")
 
 
 def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:
@@ -801,7 +813,7 @@ def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Fr
             start = first.starts[0]
             if line.soft_hyphen:
                 first.continues = True
-            elif abs(line.size - first.lines[0].size) > 0.12 * line.size:
+            elif abs(line.size - first.lines[0].size) > _OTHER_FACE * line.size:
                 first.continues = False
             elif _had_room(line, first.lines[0], before, frame, rtl):
                 first.continues = False

@@ -26,13 +26,13 @@ def hint_of(draft: Draft, line: Line) -> LineHint | None:
 def remove_marked_furniture(draft: Draft) -> Draft:
     """Take out the lines the geometry put in a page's header or footer band: running
     headers, page numbers, job numbers and barcodes. Each is recorded as a removal
-    with its line and page.
+    with its line (the conversion's diagnostics add the page).
 
     >>> from .base import lines_of
     >>> hints = (LineHint(1), None, LineHint(1, "footer"), None)
     >>> d = remove_marked_furniture(Draft(lines_of("Text\\n\\n*2339077*\\n"), hints=hints))
     >>> [l.text for l in d.lines], [(r.line, r.text, r.reason) for r in d.removed]
-    (['Text', '', '', ''], [(3, '*2339077*', 'page footer, page 1')])
+    (['Text', '', '', ''], [(3, '*2339077*', 'page footer')])
     """
     if draft.hints is None:
         return draft
@@ -42,7 +42,9 @@ def remove_marked_furniture(draft: Draft) -> Draft:
         if hint is None or hint.band not in FURNITURE_BANDS or not line.text.strip():
             lines.append(line)
             continue
-        removed.append(Removal(line.span.first, line.text, f"{FURNITURE_BANDS[hint.band]}, page {hint.page}"))
+        # the reason is the text path's (the segment stage reads the symbol off a
+        # "running header"); the page goes into the diagnostic (`locate_pages`)
+        removed.append(Removal(line.span.first, line.text, FURNITURE_BANDS[hint.band]))
         lines.append(Line("", line.span, line.page_break))
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
     return draft.with_lines(lines, removed=removed, diagnostics=events)
