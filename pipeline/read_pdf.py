@@ -289,11 +289,17 @@ def _turn_brackets(text: str) -> str:
 
     >>> _turn_brackets(")1( () A/77/433، الفقرة 7."), _turn_brackets("(أ) نص (ب)")
     ('(1) () A/77/433، الفقرة 7.', '(أ) نص (ب)')
+    >>> _turn_brackets("الملحق رقم 21 (E/1998/41(، الفصل")
+    'الملحق رقم 21 (E/1998/41)، الفصل'
     """
-    return _TURNED.sub(lambda m: _MIRROR_PAIR[m[1]] + m[2] + _MIRROR_PAIR[m[3]], text)
+    text = _TURNED.sub(lambda m: _MIRROR_PAIR[m[1]] + m[2] + _MIRROR_PAIR[m[3]], text)
+    if text.count("(") > text.count(")"):  # one bracket of a pair mapped, the other mirrored
+        text = _HALF_TURNED.sub(r"(\1)", text, count=text.count("(") - text.count(")"))
+    return text
 
 
 _MIRROR_PAIR = {")": "(", "]": "[", "(": ")", "[": "]"}
+_HALF_TURNED = re.compile(r"\(([^()\s]{1,30})\((?=[\s،؛.,]|$)")
 
 
 def _lead(chars: list[_Char], rtl: bool) -> float:
@@ -407,7 +413,7 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     kinds = [_bidi_class(g) for g in glyphs]
     kinds = _resolve_numbers(kinds)
     if rtl:
-        runs = _ltr_runs(kinds, [g.isspace() for g in glyphs])
+        runs = _ltr_runs(kinds, glyphs)
         out, i = [], len(glyphs) - 1
         while i >= 0:
             run = runs.get(i)
@@ -443,7 +449,7 @@ def _resolve_numbers(kinds: list[str]) -> list[str]:
     return out
 
 
-def _ltr_runs(kinds: list[str], glyphs_are_spaces: list[bool]) -> dict[int, int]:
+def _ltr_runs(kinds: list[str], glyphs: list[str]) -> dict[int, int]:
     """In a right-to-left line: the left-to-right runs, as {last index: first index}.
 
     A run goes from a Latin letter to the last Latin letter before the next
@@ -462,15 +468,16 @@ def _ltr_runs(kinds: list[str], glyphs_are_spaces: list[bool]) -> dict[int, int]
             j += 1
         latin = [k for k in range(i, j) if kinds[k] == "L"]
         inside: set[int] = set()
-        if latin:
-            last = latin[-1]
+        for first, last in _latin_runs(latin, glyphs):
             k = last
-            while k + 1 < j and (kinds[k + 1] in ("N", "S", "T") or glyphs_are_spaces[k + 1]):
+            while k + 1 < j and (kinds[k + 1] in ("N", "S", "T") or glyphs[k + 1].isspace()):
                 k += 1
                 if kinds[k] == "N":
                     last = k
-            runs[last] = latin[0]
-            inside = set(range(latin[0], last + 1))
+                elif k + 2 < j and glyphs[k].isspace() and _is_turned_comma(glyphs, k):
+                    break
+            runs[last] = first
+            inside |= set(range(first, last + 1))
         k = i
         while k < j:  # numbers outside the run
             if kinds[k] == "N" and k not in inside:
@@ -481,6 +488,28 @@ def _ltr_runs(kinds: list[str], glyphs_are_spaces: list[bool]) -> dict[int, int]
             k += 1
         i = j
     return runs
+
+
+def _latin_runs(latin: list[int], glyphs: list[str]) -> list[tuple[int, int]]:
+    """The Latin letters of a stretch grouped into runs: from the first to the last,
+    cut where a space and then a comma or point glued to the next word stand between
+    them (` ,Treaty Series`): left to right, a mark follows its word and then the
+    space; that order is the right-to-left level's, between two runs."""
+    if not latin:
+        return []
+    runs, first = [], latin[0]
+    for before, after in zip(latin, latin[1:]):
+        if any(glyphs[k].isspace() and _is_turned_comma(glyphs, k) for k in range(before + 1, after)):
+            runs.append((first, before))
+            first = after
+    runs.append((first, latin[-1]))
+    return runs
+
+
+def _is_turned_comma(glyphs: list[str], k: int) -> bool:
+    """At `k` a space, then a comma (point, colon, semicolon) glued to what follows."""
+    return (k + 2 < len(glyphs) and glyphs[k].isspace() and glyphs[k + 1] in ",.;:،"
+            and not glyphs[k + 2].isspace())
 
 
 def _rtl_run_end(kinds: list[str], start: int) -> int:
