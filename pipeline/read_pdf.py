@@ -238,6 +238,7 @@ def _split_columns(row: list[_Char], page_width: float) -> list[list[_Char]]:
 
 def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
     chars = _ligatures(sorted(chars, key=lambda c: (c.x0, c.index)))
+    document_rtl = rtl
     if rtl and not any(_bidi_class(c.text) == "R" for c in chars):
         # no right-to-left letter, and set against the left margin: a line set left to
         # right (a job number, a symbol); against the right one it is a right-to-left
@@ -249,7 +250,7 @@ def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
                  min(c.x0 for c in chars), max(c.x1 for c in chars))
     line.rtl = rtl
     line.text = _line_text(chars, size, rtl)
-    if rtl:
+    if document_rtl:  # brackets of a right-to-left document can come out mirrored on any line
         line.text = _turn_brackets(line.text)
     if line.text.endswith(_SOFT_HYPHENS):
         # PDFium's mark for a hyphen at a line end before the rest of the word: which
@@ -378,7 +379,7 @@ def _line_text(chars: list[_Char], size: float, rtl: bool) -> str:
             previous = c
             continue
         if (previous is not None and not previous.text.isspace() and glyphs and glyphs[-1][0] != " "
-                and c.x0 - previous.x1 > _WORD_GAP * size and not c.raised and not previous.raised):
+                and c.x0 - previous.x1 > _WORD_GAP * size and not c.raised):  # a call sits on its word
             glyphs.append((" ", c))
         text = c.text + "".join(m.text for m in sorted(c.marks, key=lambda m: m.index))
         if c.raised:
@@ -723,7 +724,7 @@ class _Block:
         for line in self.lines:
             if out.endswith("/"):
                 out += line.text
-            elif soft and _closes_up(out, line.text, vocabulary):
+            elif (soft or out.endswith("-")) and _closes_up(out, line.text, vocabulary):
                 out = out[:-1] + line.text
             else:
                 out = join_fragments(out, line.text, vocabulary)
