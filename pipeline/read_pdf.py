@@ -699,12 +699,17 @@ def _starts_note(line: _Line) -> bool:
     return glyph is not None and (glyph.raised or glyph.size < _SMALL * line.size)
 
 
-def _closes_up(left: str, right: str, vocabulary: Vocabulary) -> bool:
-    """A word hyphenated at a line end that the document writes closed up elsewhere
-    (`СО-` `ОННР`, where the next line starts with a capital)."""
+def _closes_up(left: str, right: str, vocabulary: Vocabulary, soft: bool) -> bool:
+    """A word hyphenated at a line end before a capital that is one word: the document
+    writes it closed up elsewhere (`СО-` `ОННР`), or, where PDFium marks the hyphen as
+    a line-end one, both parts are capitals (`CO-` `VID-19`, `MI-` `NUAHH`), which no
+    compound of words is (`Secretary-General`, `UN-Women` keep theirs)."""
     tail, head = re.search(r"(\w+)-$", left), re.match(r"\w+", right)
-    return bool(tail and head) and (tail[1] + head[0]).lower() in vocabulary.words \
-        and not vocabulary.keeps_hyphen(tail[1], head[0])
+    if not (tail and head) or vocabulary.keeps_hyphen(tail[1], head[0]):
+        return False
+    if soft and tail[1].isupper() and head[0].isupper() and head[0].isalpha():
+        return True
+    return (tail[1] + head[0]).lower() in vocabulary.words
 
 
 @dataclass
@@ -724,7 +729,7 @@ class _Block:
         for line in self.lines:
             if out.endswith("/"):
                 out += line.text
-            elif (soft or out.endswith("-")) and _closes_up(out, line.text, vocabulary):
+            elif (soft or out.endswith("-")) and _closes_up(out, line.text, vocabulary, soft):
                 out = out[:-1] + line.text
             else:
                 out = join_fragments(out, line.text, vocabulary)
