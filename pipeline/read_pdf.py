@@ -240,10 +240,13 @@ def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
     chars = _ligatures(sorted(chars, key=lambda c: (c.x0, c.index)))
     document_rtl = rtl
     if rtl and not any(_bidi_class(c.text) == "R" for c in chars):
-        # no right-to-left letter, and set against the left margin: a line set left to
-        # right (a job number, a symbol); against the right one it is a right-to-left
-        # line that holds only Latin text and numbers (a note: `(1) United Nations…`)
-        rtl = min(c.x0 for c in chars) > page_width - max(c.x1 for c in chars)
+        # no right-to-left letter: a document symbol, a job number or a page number
+        # as printed, or a line set against the left margin, was set left to right;
+        # against the right margin it is a right-to-left line that holds only Latin
+        # text and numbers (a note: `(1) United Nations…`)
+        printed = "".join(c.text for c in chars).strip()
+        rtl = not any(p.match(printed) for p in (SYMBOL, JOB_NUMBER, BARCODE, PAGE_NUMBER)) \
+            and min(c.x0 for c in chars) > page_width - max(c.x1 for c in chars)
     body = [c for c in chars if not c.raised] or chars
     size = _main_size(body)
     line = _Line(chars, median(c.y for c in body), size,
@@ -412,7 +415,7 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     'Recalling 42 مرحبا text'
     """
     kinds = [_bidi_class(g) for g in glyphs]
-    kinds = _resolve_numbers(kinds)
+    kinds = _resolve_numbers(kinds, glyphs, rtl)
     if rtl:
         runs = _ltr_runs(kinds, glyphs)
         out, i = [], len(glyphs) - 1
@@ -438,11 +441,16 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     return out
 
 
-def _resolve_numbers(kinds: list[str]) -> list[str]:
+def _resolve_numbers(kinds: list[str], glyphs: list[str], rtl: bool) -> list[str]:
     """Separators between two digits and terminators next to a digit are part of the
-    number (`77/385`, `1,000`, `10 %` aside)."""
+    number (`77/385`, `1,000`, `10 %` aside). In a right-to-left line a hyphen between
+    two numbers is not: a range is printed end first (`2024-2022` for `2022-2024`),
+    because what the text holds there is a dash or a non-breaking hyphen, which the
+    PDF's map may give back as a plain hyphen."""
     out = list(kinds)
     for i, k in enumerate(kinds):
+        if k == "S" and rtl and glyphs[i] in "-\u2010\u2011":
+            continue
         if k == "S" and 0 < i < len(kinds) - 1 and kinds[i - 1] == "N" and kinds[i + 1] == "N":
             out[i] = "N"
         elif k == "T" and ((i > 0 and kinds[i - 1] == "N") or (i + 1 < len(kinds) and kinds[i + 1] == "N")):
