@@ -393,7 +393,7 @@ def _line_text(chars: list[_Char], size: float, rtl: bool) -> str:
     return "".join(order).strip()
 
 
-_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_MIRRORED = str.maketrans("()[]{}<>«»‹›“”", ")(][}{><»«›‹”“")
 
 
 def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
