@@ -152,8 +152,8 @@ def _page_chars(page) -> tuple[list[_Char], list[_Char]]:
         # the face size in the text object, scaled by the matrix the page draws it with
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
         size = raw.FPDFText_GetFontSize(handle, i) * scale
-        if size <= 0:
-            continue
+        if size <= 0 or (char.isspace() and (size < 2 or abs(box.right - box.left) < 0.1)):
+            continue  # a space with no width or face shows no gap; it would make a row of its own
         c = _Char(char, min(box.left, box.right), max(box.left, box.right), y.value, size, i)
         (marks if unicodedata.category(char) == "Mn" else glyphs).append(c)
     textpage.close()
@@ -212,10 +212,12 @@ def _attach_marks(rows: list[list[_Char]], marks: list[_Char]) -> None:
     below its letter: it goes with the nearest baseline and the letter under it."""
     sizes = [_main_size(row) for row in rows]
     for mark in marks:
-        k = min(range(len(rows)), key=lambda k: abs(rows[k][0].y - mark.y), default=None)
-        if k is None or abs(rows[k][0].y - mark.y) > sizes[k]:
+        # the nearest baseline with a letter under (or over) the mark
+        near = [k for k in range(len(rows)) if abs(rows[k][0].y - mark.y) <= sizes[k]
+                and any(c.x0 - 1 <= mark.mid <= c.x1 + 1 and not c.text.isspace() for c in rows[k])]
+        if not near:
             continue
-        row = rows[k]
+        row = rows[min(near, key=lambda k: abs(rows[k][0].y - mark.y))]
         base = min((c for c in row if not c.text.isspace()), key=lambda c: abs(c.mid - mark.mid), default=None)
         if base is not None:
             base.marks.append(mark)
@@ -862,6 +864,10 @@ def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Fr
                 first.continues = False
             else:
                 first.continues = _lines_up(block, start, before, frame, rtl)
+                if first.continues and abs(block.starts[0] - block.starts[1]) <= aligned:
+                    # a block whose first line starts where the others do (an Arabic item):
+                    # a new one at the top of the page would start there too
+                    first.continues = None
         if body:
             last = (page, body[-1])
 
