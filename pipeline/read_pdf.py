@@ -864,7 +864,7 @@ def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Fr
                 first.continues = False
             else:
                 first.continues = _lines_up(block, start, before, frame, rtl)
-                if first.continues and abs(block.starts[0] - block.starts[1]) <= aligned:
+                if first.continues and len(block.lines) >= 2 and abs(block.starts[0] - block.starts[1]) <= aligned:
                     # a block whose first line starts where the others do (an Arabic item):
                     # a new one at the top of the page would start there too
                     first.continues = None

@@ -37,15 +37,19 @@ def remove_marked_furniture(draft: Draft) -> Draft:
     if draft.hints is None:
         return draft
     lines, removed = [], []
+    carried = False  # the page break of a header taken out goes to the next line of text
     for line in draft.lines:
         hint = hint_of(draft, line)
         if hint is None or hint.band not in FURNITURE_BANDS or not line.text.strip():
+            if carried and line.text.strip():
+                line, carried = Line(line.text, line.span, True), False
             lines.append(line)
             continue
         # the reason is the text path's (the segment stage reads the symbol off a
         # "running header"); the page goes into the diagnostic (`locate_pages`)
         removed.append(Removal(line.span.first, line.text, FURNITURE_BANDS[hint.band]))
-        lines.append(Line("", line.span, line.page_break))
+        carried = carried or line.page_break
+        lines.append(Line("", line.span))
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
     return draft.with_lines(lines, removed=removed, diagnostics=events)
 
