@@ -241,7 +241,8 @@ def ceiling(c, lang="ar", corpus="dev"):
         for label, fixes in variants:
             cons, pre, op = [], [], []
             for name, gold in golds.items():
-                cleaned = clean(read_text(corpus_dir / (name + suffix)), profile, fixes)
+                source = read_input(corpus_dir / (name + suffix))
+                cleaned = clean(source.text, profile, fixes, hints=source.hints)
                 text = "\n".join(line.text for line in cleaned.lines + cleaned.notes)
                 matched, total, _ = seq_match(gold["body_text"], [norm(text)])
                 cons.append(matched / total if total else 0.0)
@@ -260,10 +261,11 @@ def ceiling(c, lang="ar", corpus="dev"):
                   "   (recall of paragraphs)")
 
 
-def read_text(path: Path) -> str:
-    from pipeline.read import read_source
+def read_input(path: Path):
+    """The read stage's Source of a text layer or a PDF (with its hints)."""
+    from pipeline.convert import read
 
-    return read_source(path.read_bytes(), str(path)).text
+    return read(path.read_bytes(), str(path))
 
 
 @task
