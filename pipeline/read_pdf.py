@@ -4,8 +4,7 @@ clean stage reads, one block per line, with a geometry hint for every line.
 A text layer (`pdftotext`) has already lost what a page shows at a glance: which
 lines are running headers and footers, which are footnotes (smaller, below a rule),
 which digits are raised footnote calls, where a paragraph starts (an indent, a
-hanging number, a gap) and where it goes on (a justified line that reaches the far
-margin). Here that is read from PDFium's characters (pypdfium2): their baselines,
+hanging number, a gap) and where it goes on (a line that reaches the far margin). Here that is read from PDFium's characters (pypdfium2): their baselines,
 boxes and sizes. The steps, in order:
 
 1. characters → lines: grouped by baseline; small raised characters (calls) and
@@ -17,13 +16,15 @@ boxes and sizes. The steps, in order:
    top or bottom band are furniture on any page;
 3. the footnote zone: the lines in a smaller face at the foot of the body, each note
    starting at its (smaller or raised) marker;
-4. lines → blocks: a vertical gap, an indent or a hanging number starts a block, a
-   line that stops short of the far margin of justified text ends one; for a
-   right-to-left page the margins swap;
+4. lines → blocks: a vertical gap, a change of face, an indent or a hanging number
+   starts a block; a line that stops well short of the far margin (the next word
+   would have fitted) ends one; a block at the top of a page goes on from the page
+   before when that page's last line was full and the new line starts where
+   continuation lines start; for a right-to-left page the margins swap;
 5. text: one block per line, a blank line between blocks, a form feed between pages;
-   raised digits as Unicode superscripts (`¹`), soft hyphens closed up. Furniture
-   and notes stay in the text at their place on the page; their hints say what they
-   are, so that the clean stage takes them out and records it.
+   raised digits as Unicode superscripts (`¹`), words hyphenated at a line end closed
+   up. Furniture and notes stay in the text at their place on the page; their hints
+   say what they are, so that the clean stage takes them out and records it.
 
 Nothing is decided by language: directions come from the characters themselves.
 """
@@ -172,7 +173,7 @@ def _baseline_rows(glyphs: list[_Char]) -> list[list[_Char]]:
     sizes = [_main_size(row) for row in rows]
     merged: list[list[_Char]] = []
     for i, row in enumerate(rows):
-        below = _row_below(rows, i)
+        below = rows[i + 1] if i + 1 < len(rows) else None
         if below is not None and _is_raised_row(row, below, sizes[i + 1]):
             for c in row:
                 c.raised = True
@@ -180,10 +181,6 @@ def _baseline_rows(glyphs: list[_Char]) -> list[list[_Char]]:
             continue
         merged.append(row)
     return merged
-
-
-def _row_below(rows, i):
-    return rows[i + 1] if i + 1 < len(rows) else None
 
 
 def _main_size(chars: list[_Char]) -> float:
@@ -545,13 +542,15 @@ class _Page:
     bands: dict[int, str] = field(default_factory=dict)  # line index -> header | footer | footnote
 
 
-def _read_page(page, number: int, rtl: bool | None) -> tuple[_Page, list[_Char]]:
-    width, height = page.get_width(), page.get_height()
+def _read_page(page, number: int) -> tuple[_Page, list[_Char]]:
+    """A page without its lines yet (they need the document's direction), and its
+    characters."""
     glyphs, marks = _page_chars(page)
-    return _Page(number, width, height, []), glyphs + marks
+    return _Page(number, page.get_width(), page.get_height(), []), glyphs + marks
 
 
 def _lay_out(page: _Page, chars: list[_Char], rtl: bool) -> None:
+    """The page's lines, top to bottom; the columns of a row in reading order."""
     glyphs = [c for c in chars if unicodedata.category(c.text) != "Mn"]
     marks = [c for c in chars if unicodedata.category(c.text) == "Mn"]
     if not glyphs:
@@ -601,9 +600,8 @@ def _mark_furniture(pages: list[_Page]) -> None:
             repeated = len(pages) > 1 and not _starts_note(line) and max(
                 seen[key], seen[(key[0], key[1], key[2] - 1)], seen[(key[0], key[1], key[2] + 1)]) >= many
             printed = ((JOB_NUMBER.match(text) or BARCODE.match(text)) and band == "footer"
-                       or (PAGE_NUMBER.match(text) and _alone_in_band(page, line, band))
-                       or (band == "header" and page.number > 1 and SYMBOL.match(text)
-                           and _alone_in_band(page, line, band)))
+                       or PAGE_NUMBER.match(text)
+                       or (band == "header" and page.number > 1 and SYMBOL.match(text) and _heads(page, line)))
             if repeated or printed:
                 page.bands[i] = band
 
@@ -617,13 +615,10 @@ def _band(page: _Page, line: _Line) -> str | None:
     return None
 
 
-def _alone_in_band(page: _Page, line: _Line, band: str) -> bool:
-    """Nothing but furniture between the line and the page edge: the line is the first
-    (header) or among the last (footer) of the lines in the band."""
-    lines = [other for other in page.lines if _band(page, other) == band]
-    if band == "header":
-        return line is lines[0] or all(abs(o.y - line.y) < 1 or o.y > line.y for o in lines[:lines.index(line)])
-    return True
+def _heads(page: _Page, line: _Line) -> bool:
+    """The line is the page's first (or on the first line's baseline): a symbol there
+    is the running header, one further down is text (a symbol quoted on its own)."""
+    return abs(page.lines[0].y - line.y) < 1
 
 
 @dataclass
@@ -888,7 +883,7 @@ def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
         raw_pages = []
         for index in range(len(pdf)):
             page = pdf[index]
-            raw_pages.append(_read_page(page, index + 1, None))
+            raw_pages.append(_read_page(page, index + 1))
             page.close()
     finally:
         pdf.close()
