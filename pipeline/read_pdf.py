@@ -876,13 +876,18 @@ def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
     Raises `InputError` for an encrypted or unreadable PDF (E007) and for one with
     no text layer (E008, a scan: OCR is not done here).
     """
+    import pypdfium2 as pdfium
+
     pdf = _open(data)
     try:
         if len(pdf) == 0:
             _refuse("E007", "the PDF has no pages")
         raw_pages = []
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as err:
+                _refuse("E007", f"page {index + 1} of the PDF cannot be read: {err}")
             raw_pages.append(_read_page(page, index + 1))
             page.close()
     finally:
