@@ -20,8 +20,8 @@ def output_name(input_path: str) -> str:
     """Output stem for an input file: its name without the folder and `.txt` or `.pdf`,
     reduced to characters safe in any file system.
 
-    >>> output_name("input/A_HRC_RES_38_3.zh.txt")
-    'A_HRC_RES_38_3.zh'
+    >>> output_name("input/A_HRC_RES_38_3.zh.txt"), output_name("input/A_RES_78_53.pdf")
+    ('A_HRC_RES_38_3.zh', 'A_RES_78_53')
     >>> output_name("../../etc/passwd"), output_name("a b/..\\\\c:d.txt")
     ('passwd', 'c_d')
     """

@@ -155,9 +155,12 @@ def test_lam_alef_parts_come_in_reading_order():
                                   "ru_S_RES_2671_2022", "fr_A_RES_76_294", "es_S_RES_2622_2022"])
 def test_dev_pdfs_convert_valid(name):
     path = shared_path("corpus", "dev", f"{name}.pdf")
+    manifest = shared_path("corpus", "dev", "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
+    symbol = next(line.split("\t")[3] for line in manifest if line.startswith(name + "\t"))
     result = convert(path.read_bytes(), str(path), Options(markup_date=MARKUP_DATE))
     assert result.ok, result.validation.errors[:3]
-    assert result.document.paragraphs() is not None and result.document.meta.symbol
+    assert result.document.meta.symbol == symbol and any(True for _ in result.document.paragraphs())
+    assert not any(d.level >= 2 and d.code == "W016" for d in result.diagnostics)  # no text left unclassified
 
 
 @pytest.mark.corpus
