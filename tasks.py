@@ -62,12 +62,16 @@ def schemas(c, force=False):
 
 
 @task(pre=[schemas])
-def build(c, lang=None, strict=False):
+def build(c, lang=None, strict=False, max_bytes=None):
     """Convert every input/*.txt to output/NAME.akn.xml and NAME.html, and list them all in
-    output/index.html; fails if any document fails (it is still listed, with its error)."""
+    output/index.html; fails if any document fails (it is still listed, with its error).
+    An input over --max-bytes (default 20 MB) is refused unread."""
+    from argparse import ArgumentTypeError
+    from functools import partial
+
     from pipeline.batch import VALID, convert_batch
-    from pipeline.cli import write_atomically
-    from pipeline.convert import Options, markup_date
+    from pipeline.cli import byte_size, read_input, write_atomically
+    from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level
     from pipeline.to_index import to_index
 
@@ -75,10 +79,11 @@ def build(c, lang=None, strict=False):
     if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
     try:  # one manifestation date for the whole build
-        options = Options(lang=lang, markup_date=markup_date())
-    except ValueError as err:
+        limit = DEFAULT_MAX_BYTES if max_bytes is None else byte_size(str(max_bytes))
+        options = Options(lang=lang, markup_date=markup_date(), max_bytes=limit)
+    except (ValueError, ArgumentTypeError) as err:
         raise Exit(str(err), code=2)
-    inputs = ((str(p.relative_to(ROOT)), p.read_bytes()) for p in paths)
+    inputs = ((str(p.relative_to(ROOT)), partial(read_input, str(p), limit)) for p in paths)
     shown_out = OUTPUT.relative_to(ROOT)
     records = []
     for record, outputs in convert_batch(inputs, options, strict):

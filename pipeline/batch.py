@@ -7,7 +7,7 @@ the inputs, writes the outputs it is handed and prints the records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .convert import Conversion, Options, convert
 from .diagnostics import Diagnostic, InputError, Level
@@ -43,18 +43,26 @@ class Record:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def convert_batch(inputs: Iterable[tuple[str, bytes]], options: Options = Options(),
+def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], options: Options = Options(),
                   strict: bool = False) -> Iterator[tuple[Record, dict[str, bytes]]]:
     """For each (name, data) input: its record and its outputs by format.
 
-    A document that cannot be converted, or whose conversion crashes, is a
-    `failed` record without outputs: one bad file never stops a build. Under
-    `strict`, a document with warnings fails too (its HTML still shows them).
+    `data` is the bytes, or a function that reads them, so that an input that cannot
+    be read (`OSError`, or `InputError` over the size limit) is one failed record
+    like any other, and the next input is read only when its turn comes. A document
+    that cannot be converted, or whose conversion crashes, is a `failed` record
+    without outputs: one bad file never stops a build. Under `strict`, a document
+    with warnings fails too (its HTML still shows them).
     """
     for source, data in inputs:
         name = output_name(source)
         try:
-            conversion = convert(data, source, options)
+            conversion = convert(data() if callable(data) else data, source, options)
+        except OSError as err:
+            unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
+            yield Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
+                         diagnostics=(unreadable,)), {}
+            continue
         except InputError as err:
             yield Record(source, name, FAILED, error=err.diagnostic.format(source),
                          lang=options.lang, diagnostics=(err.diagnostic,)), {}

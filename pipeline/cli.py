@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import stat
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .convert import Conversion, Options, convert, markup_date
+from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
 from .diagnostics import InputError, Level
 from .formats import WRITERS, output_name
 from .languages import UN_LANGUAGES
 from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-# Output format -> file suffix, in the order they are written.
+_SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
+               "ki": 2**10, "kib": 2**10, "mi": 2**20, "mib": 2**20, "gi": 2**30, "gib": 2**30}
 
 
 def formats(value: str) -> tuple[str, ...]:
@@ -36,6 +39,40 @@ def formats(value: str) -> tuple[str, ...]:
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(f"choose from {','.join(WRITERS)} (got {value!r})")
     return chosen
+
+
+def byte_size(value: str) -> int:
+    """The `--max-bytes` value: a number of bytes, with an optional unit (k, M, G are
+    powers of 1000; Ki, Mi, Gi of 1024).
+
+    >>> byte_size("20000000"), byte_size("20MB"), byte_size("512k"), byte_size("1MiB")
+    (20000000, 20000000, 512000, 1048576)
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*([a-zA-Z]*)\s*", value)
+    unit = match and _SIZE_UNITS.get(match.group(2).lower())
+    if not unit or int(match.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"a positive number of bytes, like 20000000, 20MB or 512KiB (got {value!r})")
+    return int(match.group(1)) * unit
+
+
+def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
+    """The bytes of an input file (`-`: standard input), never more than `limit` of them.
+
+    A regular file over the limit is refused by its size before any byte is read; a
+    pipe or device is read one byte past the limit to know it is over. Raises
+    `InputError` (E010) for both, `OSError` when the file cannot be read.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise InputError(over_limit(limit, info.st_size, outcome))
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(over_limit(limit, None, outcome))
+    return data
 
 
 def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]:
@@ -95,7 +132,7 @@ def _schemas_ready() -> bool:
 
 def _convert_command(args) -> int:
     try:  # one date for the whole batch
-        options = Options(lang=args.lang, markup_date=markup_date())
+        options = Options(lang=args.lang, markup_date=markup_date(), max_bytes=args.max_bytes)
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -106,13 +143,12 @@ def _convert_command(args) -> int:
     for path in args.inputs:
         shown = "<stdin>" if path == "-" else path
         try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            data = read_input(path, options.max_bytes)
+            conversion = convert(data, shown, options)
         except OSError as err:
             print(f"{shown}: error E001: cannot read: {err.strerror}", file=sys.stderr)
             status = EXIT_USAGE
             continue
-        try:
-            conversion = convert(data, shown, options)
         except InputError as err:
             print(err.diagnostic.format(shown), file=sys.stderr)
             if not args.quiet:
@@ -150,14 +186,18 @@ def _convert_command(args) -> int:
 
 def _outline_command(args) -> int:
     try:
-        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+        data = read_input(args.input, args.max_bytes, "nothing printed")
     except OSError as err:
         print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as err:
+        print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
     if not _schemas_ready():
         return EXIT_USAGE
     try:
-        conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat()))
+        conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat(),
+                                                       max_bytes=args.max_bytes))
     except InputError as err:
         print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
@@ -196,6 +236,13 @@ def parser() -> argparse.ArgumentParser:
 def _common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--lang", choices=sorted(UN_LANGUAGES), help="language of the input (default: detect)")
     sub.add_argument("-v", "--verbose", action="store_true", help="also print informational diagnostics")
+    _max_bytes(sub)
+
+
+def _max_bytes(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--max-bytes", type=byte_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                     help=f"refuse an input larger than this (default: {DEFAULT_MAX_BYTES:,} bytes; "
+                          "units k, M, G or KiB, MiB, GiB)")
 
 
 def main(argv: list[str] | None = None) -> int:
