@@ -69,7 +69,7 @@ def build(c, lang=None, strict=False, max_bytes=None):
     from argparse import ArgumentTypeError
     from functools import partial
 
-    from pipeline.batch import VALID, convert_batch
+    from pipeline.batch import INDEX_NAME, VALID, convert_batch
     from pipeline.cli import byte_size, read_input, write_atomically
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level
@@ -98,9 +98,9 @@ def build(c, lang=None, strict=False, max_bytes=None):
         else:
             print(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
         records.append(record)
-    write_atomically(OUTPUT / "index.html", to_index(records))
+    write_atomically(OUTPUT / INDEX_NAME, to_index(records))
     bad = sum(1 for r in records if r.status != VALID)
-    print(f"index   {shown_out / 'index.html'}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
+    print(f"index   {shown_out / INDEX_NAME}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
           f"{bad} not valid)")
     if bad:
         raise Exit(f"build failed: {bad} of {len(records)} documents not valid", code=1)

@@ -8,6 +8,7 @@ under --strict), 2 for usage errors and unreadable input.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import stat
@@ -18,8 +19,8 @@ from pathlib import Path
 
 from . import __version__
 from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
-from .diagnostics import InputError, Level
-from .formats import WRITERS, output_name
+from .diagnostics import InputError, Level, printable
+from .formats import WRITERS, OutputNames
 from .languages import UN_LANGUAGES
 from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
@@ -65,6 +66,8 @@ def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:
+        if "\0" in path:  # open() would raise ValueError, which is no reading error
+            raise OSError(errno.EINVAL, "the file name holds a NUL character")
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -139,9 +142,19 @@ def _convert_command(args) -> int:
     if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
+    names = OutputNames(WRITERS[name][0] for name in args.format)
     status = EXIT_OK
     for path in args.inputs:
-        shown = "<stdin>" if path == "-" else path
+        shown = "<stdin>" if path == "-" else printable(path)
+        stem = None
+        if path != "-":
+            stem, taken = names.claim(path)
+            if taken:
+                print(taken.format(shown), file=sys.stderr)
+                if not args.quiet:
+                    print(f"failed  {shown}  (nothing written)", file=sys.stderr)
+                status = EXIT_USAGE
+                continue
         try:
             data = read_input(path, options.max_bytes)
             conversion = convert(data, shown, options)
@@ -176,7 +189,7 @@ def _convert_command(args) -> int:
             continue
         targets = []
         for name, data in made.items():
-            target = out_dir / (output_name(path) + WRITERS[name][0])
+            target = out_dir / (stem + WRITERS[name][0])
             write_atomically(target, data)
             targets.append(str(target))
         if not args.quiet:

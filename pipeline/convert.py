@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from .clean import Cleaned, clean
 from .countries import identify_states
-from .diagnostics import Diagnostic, InputError
+from .diagnostics import Diagnostic, InputError, printable
 from .languages import detect, load
 from .model import Document
 from .read import Source, read_source
@@ -79,6 +79,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     are reported in the result. The TEI schema must have been fetched (`invoke
     schemas`); `SchemaMissingError` says so.
     """
+    name = printable(name)  # it is written into the AKN, TEI and HTML
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
         raise InputError(over_limit(options.max_bytes, size))
