@@ -93,10 +93,13 @@ def write_atomically(path: Path, data: bytes) -> None:
     included; after a kill that leaves no chance to remove it, the process id in its
     name tells the next run (`sweep_interrupted`) that nobody is writing it any more.
     The rename replaces a symbolic link at `path` rather than writing through it.
+    The file gets the permissions a plain write would give it (mkstemp makes it
+    readable by its owner only, which a web server or a colleague could not read).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _plain_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -108,6 +111,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _plain_mode() -> int:
+    """The permissions open() gives a new file: 0o666 less the process's umask."""
+    umask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 # write_atomically's temporary names; tempfile draws the 8 characters from [a-z0-9_]

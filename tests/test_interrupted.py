@@ -83,6 +83,12 @@ def test_an_exception_while_writing_removes_the_temporary_file(tmp_path, monkeyp
     assert list(tmp_path.iterdir()) == []
 
 
+def test_files_get_the_permissions_of_a_plain_write(tmp_path):
+    (tmp_path / "plain").write_bytes(b"x")
+    cli.write_atomically(tmp_path / "atomic", b"x")
+    assert (tmp_path / "atomic").stat().st_mode == (tmp_path / "plain").stat().st_mode
+
+
 def test_ctrl_c_in_a_build_then_the_rerun_finishes_it(tmp_path, monkeypatch, capsys):
     reference = project(tmp_path / "reference", monkeypatch, DOCUMENTS)
     reference.build.body(None)
