@@ -155,6 +155,8 @@ def _running(pid: int) -> bool:
         return False
     except PermissionError:  # it exists, as another user
         return True
+    except OverflowError:  # no process has such an id, so this run did not write it: leave it
+        return True
     return True
 
 

@@ -167,7 +167,8 @@ def test_the_sweep_keeps_files_of_running_processes_and_files_it_did_not_write(t
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     try:
         names = [f".a.akn.xml.{alive.pid}.abcd_123.tmp", f".a.akn.xml.{dead.stdout.strip()}.abcd_123.tmp",
-                 f".a.akn.xml.{os.getpid()}.abcd_123.tmp", "notes.tmp", ".a.akn.xml.12.tmp", "a.akn.xml"]
+                 f".a.akn.xml.{os.getpid()}.abcd_123.tmp", "notes.tmp", ".a.akn.xml.12.tmp", "a.akn.xml",
+                 f".a.akn.xml.{10 ** 30}.abcd_123.tmp"]
         for name in names:
             (tmp_path / name).write_bytes(b"x")
         assert sweep_interrupted(tmp_path) == [tmp_path / names[1]]
