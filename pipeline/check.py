@@ -105,19 +105,20 @@ _UNMARKED = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
 _DECLARED = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._\-]*)[\"']")
 
 
-def _decode(data: bytes) -> str | Diagnostic:
+def _views(data: bytes) -> list[str] | Diagnostic:
     """The file as text, for reading its prolog: by its byte-order mark, else by the
-    XML spec's first bytes, else by its declared encoding, else UTF-8."""
+    XML spec's first bytes, else by its declared encoding (UTF-8 when none) and, in
+    case the parser reads it otherwise, byte for byte as ASCII."""
     for mark, encoding in _BOMS:
         if data.startswith(mark):
-            return data[len(mark):].decode(encoding, "replace")
+            return [data[len(mark):].decode(encoding, "replace")]
     for start, encoding in _UNMARKED:
         if data.startswith(start):
-            return data.decode(encoding, "replace")
+            return [data.decode(encoding, "replace")]
     declared = _DECLARED.match(data[:1024])
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
-        return data.decode(encoding, "replace")
+        return [data.decode(encoding, "replace"), data.decode("latin-1")]
     except LookupError:
         return Diagnostic("E013", printable(f"unknown encoding {encoding!r} declared"), 1)
 
@@ -136,9 +137,18 @@ def refuse_doctype(data: bytes) -> Diagnostic | None:
     >>> refuse_doctype(b'<?xml version="1.0"?>\\n<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>').format("a.xml")
     'a.xml:2: error E012: DOCTYPE refused: it declares the external entity x (SYSTEM "file:///etc/passwd"); AKN and TEI use no DTD: nothing was expanded, read or fetched'
     """
-    text = _decode(data)
-    if isinstance(text, Diagnostic):
-        return text
+    views = _views(data)
+    if isinstance(views, Diagnostic):
+        return views
+    for text in views:
+        found = _prolog(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _prolog(text: str) -> Diagnostic | None:
+    """refuse_doctype's verdict on one reading of the file."""
     at, end = 0, len(text)
     while True:
         while at < end and text[at] in " \t\r\n":

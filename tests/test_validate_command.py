@@ -258,16 +258,29 @@ DISGUISED = {  # an XXE file, written in ways that hide it from a plain look at 
     # in UTF-7, '+ADw-' is '<': no '<!DOCTYPE' in the bytes at all
     "utf-7": lambda uri: (f'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE a +AFs-+ADw-!ENTITY x SYSTEM '
                           f'+ACI-{uri}+ACI-+AD4-+AF0-+AD4-+ADw-a+AD4-+ACY-x+ADs-+ADw-/a+AD4-').encode("ascii"),
+    # declared UTF-16 in plain ASCII: were the parser to read it otherwise than declared
+    "declared-utf-16": lambda uri: xxe(uri).replace(b'version="1.0"', b'version="1.0" encoding="UTF-16"'),
     "after-comments": lambda uri: b"<!-- a comment first -->\n<?pi before?>\n" + xxe(uri).split(b"\n", 1)[1],
     "lower-case": lambda uri: f'<!doctype a [<!ENTITY x SYSTEM "{uri}">]><a>&x;</a>'.encode(),
 }
 
 
 @pytest.mark.parametrize("disguise", DISGUISED)
-def test_a_doctype_in_any_encoding_or_place_is_refused(secret, disguise):
+def test_a_doctype_in_any_encoding_or_place_is_refused_before_parsing(secret, disguise, monkeypatch):
+    def no_parser():
+        raise AssertionError("the parser was handed a file with a DOCTYPE")
+
+    monkeypatch.setattr(check, "safe_parser", no_parser)
     result = check_file(DISGUISED[disguise](secret.as_uri()), "x.xml")
     assert [d.code for d in result.diagnostics] == ["E012"], result.diagnostics
     assert SECRET not in str(result)
+
+
+def test_an_unknown_declared_encoding_is_not_parsed(monkeypatch):
+    monkeypatch.setattr(check, "safe_parser", None)
+    result = check_file(b'<?xml version="1.0" encoding="x-klingon"?><a/>', "x.xml")
+    assert [d.format("x.xml") for d in result.diagnostics] == [
+        "x.xml:1: error E013: unknown encoding 'x-klingon' declared"]
 
 
 def test_without_the_first_look_the_parser_still_reads_and_fetches_nothing(tmp_path, secret, monkeypatch, listener):
