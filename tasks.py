@@ -114,12 +114,26 @@ def build(c, lang=None, strict=False, max_bytes=None):
         else:
             print(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
         records.append(record)
+    for stale in _stale_outputs(records):
+        stale.unlink()
+        print(f"removed {stale.relative_to(ROOT)}  (its document is no longer valid)", file=sys.stderr)
     write_atomically(OUTPUT / INDEX_NAME, to_index(records))
     bad = sum(1 for r in records if r.status != VALID)
     print(f"index   {shown_out / INDEX_NAME}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
           f"{bad} not valid)")
     if bad:
         raise Exit(f"build failed: {bad} of {len(records)} documents not valid", code=1)
+
+
+def _stale_outputs(records) -> list[Path]:
+    """Outputs an earlier build wrote for a document that this build did not write
+    again (it became invalid or failed): left in place, the folder would hold an AKN
+    file the index no longer lists, from an older converter."""
+    from pipeline.formats import WRITERS
+
+    written = {OUTPUT / name for record in records for name in record.files.values()}
+    candidates = {OUTPUT / (record.name + suffix) for record in records for suffix, _ in WRITERS.values()}
+    return sorted(path for path in candidates - written if path.is_file())
 
 
 def _describe(record) -> str:

@@ -84,3 +84,16 @@ def test_a_junit_schema_with_another_sha256_is_refused_and_not_written(targets):
     with pytest.raises(Exit, match=f"{member} from pytest==8.3.5 has sha256 .*, not the official"):
         tasks.schemas.body(FakePip(files))
     assert tei.exists() and not junit.exists()
+
+
+def test_outputs_of_a_document_that_is_no_longer_valid_are_stale(tmp_path, monkeypatch):
+    from pipeline.batch import FAILED, VALID, Record
+
+    monkeypatch.setattr(tasks, "OUTPUT", tmp_path)
+    for name in ("a.akn.xml", "a.tei.xml", "a.html", "b.akn.xml", "b.tei.xml", "b.html", "other.akn.xml"):
+        (tmp_path / name).write_text("x")
+    records = [Record("input/a.txt", "a", VALID, files={"akn": "a.akn.xml", "tei": "a.tei.xml", "html": "a.html"}),
+               Record("input/b.txt", "b", FAILED, files={"html": "b.html"}),
+               # a later input with the same name fails (E011) and must not take the first one's files
+               Record("input/A.txt", "a", FAILED)]
+    assert [p.name for p in tasks._stale_outputs(records)] == ["b.akn.xml", "b.tei.xml"]
