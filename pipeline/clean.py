@@ -63,6 +63,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.restore_displaced_line_ends,
     arabic.restore_fragment_order,
     arabic.place_paragraph_numbers,
+    arabic.place_item_labels,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,

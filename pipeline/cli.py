@@ -1,28 +1,35 @@
 """Command line: `akn-pipeline convert INPUT... [--out-dir DIR] [--format akn,tei,html]`,
-`akn-pipeline outline INPUT`, `akn-pipeline extract INPUT.pdf`.
+`akn-pipeline outline INPUT`, `akn-pipeline validate FILE... [--json [PATH]] [--junit PATH]`,
+`akn-pipeline extract INPUT.pdf`.
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
-under --strict), 2 for usage errors and unreadable input.
+under --strict), 2 for usage errors and unreadable input, 130 when interrupted.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
+import stat
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .convert import Conversion, Options, convert, markup_date
-from .diagnostics import InputError, Level
-from .formats import WRITERS, output_name
+from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
+from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
+from .diagnostics import Diagnostic, InputError, Level, printable
+from .formats import WRITERS, OutputNames
 from .languages import UN_LANGUAGES
+from .report import counts, to_json, to_junit
 from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-# Output format -> file suffix, in the order they are written.
+_SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
+               "ki": 2**10, "kib": 2**10, "mi": 2**20, "mib": 2**20, "gi": 2**30, "gib": 2**30}
 
 
 def formats(value: str) -> tuple[str, ...]:
@@ -38,6 +45,42 @@ def formats(value: str) -> tuple[str, ...]:
     return chosen
 
 
+def byte_size(value: str) -> int:
+    """The `--max-bytes` value: a number of bytes, with an optional unit (k, M, G are
+    powers of 1000; Ki, Mi, Gi of 1024).
+
+    >>> byte_size("20000000"), byte_size("20MB"), byte_size("512k"), byte_size("1MiB")
+    (20000000, 20000000, 512000, 1048576)
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*([a-zA-Z]*)\s*", value)
+    unit = match and _SIZE_UNITS.get(match.group(2).lower())
+    if not unit or int(match.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"a positive number of bytes, like 20000000, 20MB or 512KiB (got {value!r})")
+    return int(match.group(1)) * unit
+
+
+def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
+    """The bytes of an input file (`-`: standard input), never more than `limit` of them.
+
+    A regular file over the limit is refused by its size before any byte is read; a
+    pipe or device is read one byte past the limit to know it is over. Raises
+    `InputError` (E010) for both, `OSError` when the file cannot be read.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        if "\0" in path:  # open() would raise ValueError, which is no reading error
+            raise OSError(errno.EINVAL, "the file name holds a NUL character")
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise InputError(over_limit(limit, info.st_size, outcome))
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(over_limit(limit, None, outcome))
+    return data
+
+
 def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]:
     """The bytes of each chosen format."""
     return {name: WRITERS[name][1](conversion) for name in chosen}
@@ -45,10 +88,19 @@ def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and a rename, so a reader (or an
-    interrupted run) never sees a partial file."""
+    interrupted run) never sees a partial file.
+
+    The temporary file is `.NAME.PID.RANDOM.tmp`: removed on any exception, Ctrl-C
+    included; after a kill that leaves no chance to remove it, the process id in its
+    name tells the next run (`sweep_interrupted`) that nobody is writing it any more.
+    The rename replaces a symbolic link at `path` rather than writing through it.
+    The file gets the permissions a plain write would give it (mkstemp makes it
+    readable by its owner only, which a web server or a colleague could not read).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _plain_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -60,6 +112,53 @@ def write_atomically(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _plain_mode() -> int:
+    """The permissions open() gives a new file: 0o666 less the process's umask."""
+    umask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+# write_atomically's temporary names; tempfile draws the 8 characters from [a-z0-9_]
+_TEMPORARY = re.compile(r"\..+\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp")
+
+
+def sweep_interrupted(folder: Path) -> list[Path]:
+    """Remove the temporary files that a killed run left in `folder`, so that the rerun
+    that finishes its job leaves none behind; return them.
+
+    Only write_atomically's names whose process is gone are removed: a run still
+    writing into the same folder keeps its files. (Process ids are only meaningful
+    on this machine: a folder shared by several machines is not swept safely.)
+    """
+    if os.name != "posix" or not folder.is_dir():  # os.kill(pid, 0) would end a process on Windows
+        return []
+    removed = []
+    for entry in sorted(folder.iterdir()):
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match and not _running(int(match["pid"])) and entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink()
+            except FileNotFoundError:  # another run swept it first
+                continue
+            removed.append(entry)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():  # a file of this very process is one it is writing
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, as another user
+        return True
+    except OverflowError:  # no process has such an id, so this run did not write it: leave it
+        return True
+    return True
 
 
 def _print_diagnostics(diagnostics, source: str, verbose: bool, stream) -> None:
@@ -95,24 +194,37 @@ def _schemas_ready() -> bool:
 
 def _convert_command(args) -> int:
     try:  # one date for the whole batch
-        options = Options(lang=args.lang, markup_date=markup_date())
+        options = Options(lang=args.lang, markup_date=markup_date(), max_bytes=args.max_bytes)
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
+    if any(path != "-" for path in args.inputs):
+        for left in sweep_interrupted(out_dir):
+            if not args.quiet:
+                print(f"removed {left}  (left by an interrupted run)", file=sys.stderr)
+    names = OutputNames(WRITERS[name][0] for name in args.format)
     status = EXIT_OK
     for path in args.inputs:
-        shown = "<stdin>" if path == "-" else path
+        shown = "<stdin>" if path == "-" else printable(path)
+        stem = None
+        if path != "-":
+            stem, taken = names.claim(path)
+            if taken:
+                print(taken.format(shown), file=sys.stderr)
+                if not args.quiet:
+                    print(f"failed  {shown}  (nothing written)", file=sys.stderr)
+                status = EXIT_USAGE
+                continue
         try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            data = read_input(path, options.max_bytes)
+            conversion = convert(data, shown, options)
         except OSError as err:
             print(f"{shown}: error E001: cannot read: {err.strerror}", file=sys.stderr)
             status = EXIT_USAGE
             continue
-        try:
-            conversion = convert(data, shown, options)
         except InputError as err:
             print(err.diagnostic.format(shown), file=sys.stderr)
             if not args.quiet:
@@ -140,7 +252,7 @@ def _convert_command(args) -> int:
             continue
         targets = []
         for name, data in made.items():
-            target = out_dir / (output_name(path) + WRITERS[name][0])
+            target = out_dir / (stem + WRITERS[name][0])
             write_atomically(target, data)
             targets.append(str(target))
         if not args.quiet:
@@ -150,14 +262,18 @@ def _convert_command(args) -> int:
 
 def _outline_command(args) -> int:
     try:
-        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+        data = read_input(args.input, args.max_bytes, "nothing printed")
     except OSError as err:
         print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as err:
+        print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
     if not _schemas_ready():
         return EXIT_USAGE
     try:
-        conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat()))
+        conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat(),
+                                                       max_bytes=args.max_bytes))
     except InputError as err:
         print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
@@ -166,13 +282,67 @@ def _outline_command(args) -> int:
     return EXIT_OK if conversion.ok else EXIT_FAILED
 
 
+def _validate_command(args) -> int:
+    """0 when every file is valid, 1 when any is invalid, 2 when any could not be
+    checked (unreadable, over --max-bytes) or a report could not be written."""
+    if not _schemas_ready():
+        return EXIT_USAGE
+    json_to_stdout = args.json == "-"
+    checks = []
+    for path in args.files:
+        shown = "<stdin>" if path == "-" else printable(path)
+        try:
+            check = check_file(read_input(path, args.max_bytes, "not checked"), shown, args.max_bytes)
+        except OSError as err:
+            check = not_checked(shown, Diagnostic("E001", f"cannot read: {err.strerror}"))
+        except InputError as err:
+            check = not_checked(shown, err.diagnostic)
+        checks.append(check)
+        for d in check.diagnostics:
+            print(d.format(check.source), file=sys.stderr)
+        if not (args.quiet or json_to_stdout):
+            print(_verdict(check))
+    status = EXIT_OK
+    if any(check.status == INVALID for check in checks):
+        status = EXIT_FAILED
+    if any(check.status == UNCHECKED for check in checks):
+        status = EXIT_USAGE
+    reports = {args.json: to_json, args.junit: to_junit}
+    for target, render in reports.items():
+        if target is None:
+            continue
+        try:
+            if target == "-":
+                sys.stdout.buffer.write(render(checks))
+                sys.stdout.buffer.flush()
+            else:
+                write_atomically(Path(target), render(checks))
+        except OSError as err:
+            print(f"akn-pipeline: error: cannot write {target}: {err.strerror}", file=sys.stderr)
+            status = EXIT_USAGE
+    if not (args.quiet or json_to_stdout):
+        total = counts(checks)
+        print(f"{_count(total['files'], 'file')}: {total[VALID]} valid, {total[INVALID]} invalid, "
+              f"{total[UNCHECKED]} not checked")
+    return status
+
+
+def _verdict(check: FileCheck) -> str:
+    errors = sum(1 for d in check.diagnostics if d.level >= Level.ERROR)
+    if check.status == VALID:
+        return f"valid   {check.source}  ({KIND_NAMES[check.kind]})"
+    if check.status == INVALID:
+        kind = f"{KIND_NAMES[check.kind]}, " if check.kind else ""
+        return f"invalid {check.source}  ({kind}{_count(errors, 'error')})"
+    return f"error   {check.source}  (not checked)"
+
+
 # -- extract: the text a PDF is read as (the lines its diagnostics point at) ------------
 def _extract_command(args) -> int:
     from .convert import read
 
     try:
-        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
-        source = read(data, args.input)
+        source = read(read_input(args.input, args.max_bytes, "nothing printed"), args.input)
     except OSError as err:
         print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
         return EXIT_USAGE
@@ -209,6 +379,20 @@ def parser() -> argparse.ArgumentParser:
     conv.add_argument("-q", "--quiet", action="store_true", help="no summary lines")
     conv.set_defaults(run=_convert_command)
 
+    check = commands.add_parser(
+        "validate", help="check AKN or TEI files, made by any tool, against their official schemas",
+        description="Checks each FILE: Akoma Ntoso 3.0 against akomantoso30.xsd, TEI P5 against tei_all.rng "
+                    "and its #id pointers (told apart by the root's namespace; anything else is an error). "
+                    "A DOCTYPE is refused before parsing: no DTD is loaded, no entity expanded, nothing fetched. "
+                    "Exit status: 0 all valid, 1 any invalid, 2 any not checked (unreadable, too large).")
+    check.add_argument("files", nargs="+", metavar="FILE", help="an AKN or TEI XML file, or -")
+    check.add_argument("--json", nargs="?", const="-", metavar="PATH",
+                       help="write a JSON report to PATH (no PATH, or -: to standard output, instead of the text)")
+    check.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH, one test case per file")
+    _max_bytes(check)
+    check.add_argument("-q", "--quiet", action="store_true", help="print only the errors")
+    check.set_defaults(run=_validate_command)
+
     outline = commands.add_parser("outline", help="print the document model as an outline")
     outline.add_argument("input", metavar="INPUT")
     _common(outline)
@@ -221,6 +405,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("input", metavar="INPUT")
     extract.add_argument("--hints", action="store_true",
                          help="prefix each line with its number, page, band, face size and indent (tab-separated)")
+    _max_bytes(extract)
     extract.set_defaults(run=_extract_command)
     return top
 
@@ -228,11 +413,28 @@ def parser() -> argparse.ArgumentParser:
 def _common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--lang", choices=sorted(UN_LANGUAGES), help="language of the input (default: detect)")
     sub.add_argument("-v", "--verbose", action="store_true", help="also print informational diagnostics")
+    _max_bytes(sub)
+
+
+def _max_bytes(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--max-bytes", type=byte_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                     help=f"refuse an input larger than this (default: {DEFAULT_MAX_BYTES:,} bytes; "
+                          "units k, M, G or KiB, MiB, GiB)")
+
+
+EXIT_INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        # every file written so far is complete and no temporary file is left
+        # (write_atomically); running the same command again finishes the job
+        print("akn-pipeline: interrupted; files already written are complete, run it again to finish",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from .clean import Cleaned, clean
 from .countries import identify_states
-from .diagnostics import Diagnostic, InputError
+from .diagnostics import Diagnostic, InputError, printable
 from .languages import detect, load
 from .model import Document
 from .read import Source, read_source
@@ -18,13 +18,38 @@ from .to_tei import TeiOptions, to_tei
 from .validate import Validation, check_pointers, validate, validate_tei
 
 
+# Inputs above this many bytes are refused before they are read whole: the text of
+# the longest resolution of the development corpus is 140 kB, so 20 MB is a broken or
+# hostile file, and one of those must not hold a batch's memory or time.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
 @dataclass(frozen=True)
 class Options:
     """`lang`: ISO 639-1 code, detected when None. `markup_date`: the manifestation
-    date (ISO); None means SOURCE_DATE_EPOCH when set, else today."""
+    date (ISO); None means SOURCE_DATE_EPOCH when set, else today. `max_bytes`: the
+    size limit of one input (E010 above it)."""
 
     lang: str | None = None
     markup_date: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __post_init__(self):
+        if not isinstance(self.max_bytes, int) or self.max_bytes < 1:
+            raise ValueError(f"max_bytes must be a positive number of bytes (got {self.max_bytes!r})")
+
+
+def over_limit(limit: int, size: int | None = None, outcome: str = "nothing written") -> Diagnostic:
+    """The E010 diagnostic; `size` is None when only "more than the limit" is known
+    (a stream, read no further than the limit).
+
+    >>> over_limit(20_000_000, 25_165_824).message
+    'the input is 25,165,824 bytes, over the limit of 20,000,000 bytes (--max-bytes); nothing written'
+    >>> over_limit(1000, outcome="not checked").message
+    'the input is over the limit of 1,000 bytes (--max-bytes); not checked'
+    """
+    size_said = f"{size:,} bytes, " if size is not None else ""
+    return Diagnostic("E010", f"the input is {size_said}over the limit of {limit:,} bytes (--max-bytes); {outcome}")
 
 
 @dataclass(frozen=True)
@@ -50,12 +75,17 @@ class Conversion:
 def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options()) -> Conversion:
     """Convert one resolution (its text, or its PDF) to validated Akoma Ntoso and TEI.
 
-    Raises `InputError` for input that cannot be converted at all (undecodable,
-    empty, unsupported language, an encrypted or scanned PDF); schema errors are
-    reported in the result. The line numbers of a PDF's diagnostics are those of
-    the text it was read as (`akn-pipeline extract`), and they name the page too. The TEI
-    schema must have been fetched (`invoke schemas`); `SchemaMissingError` says so.
+    Raises `InputError` for input that cannot be converted at all (over
+    `options.max_bytes`, undecodable, empty, unsupported language, an encrypted or
+    scanned PDF); schema errors are reported in the result. The line numbers of a
+    PDF's diagnostics are those of the text it was read as (`akn-pipeline extract`),
+    and they name the page too. The TEI schema must have been fetched (`invoke
+    schemas`); `SchemaMissingError` says so.
     """
+    name = printable(name)  # it is written into the AKN, TEI and HTML
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > options.max_bytes:
+        raise InputError(over_limit(options.max_bytes, size))
     source = read(data, name)
     if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))

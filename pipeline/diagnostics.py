@@ -37,6 +37,15 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E006", "tei-dangling-pointer", Level.ERROR, "a TEI pointer resolves to no xml:id of the document"),
     Code("E007", "unreadable-pdf", Level.ERROR, "the PDF cannot be opened: encrypted, damaged or not a PDF"),
     Code("E008", "no-text-layer", Level.ERROR, "the PDF has no text to read (a scan; OCR is not done)"),
+    Code("E010", "input-too-large", Level.ERROR,
+         "the input is larger than the size limit (--max-bytes); it is not read further"),
+    Code("E011", "output-name-taken", Level.ERROR,
+         "another input of the same run already writes the output file this one would"),
+    Code("E012", "doctype-refused", Level.ERROR,
+         "the XML declares a DOCTYPE (DTD, entities): refused before parsing, nothing expanded or fetched"),
+    Code("E013", "not-well-formed", Level.ERROR, "the file is not well-formed XML"),
+    Code("E014", "not-akn-or-tei", Level.ERROR,
+         "the root element is in neither the Akoma Ntoso 3.0 nor the TEI namespace"),
     Code("I001", "page-furniture-removed", Level.INFO, "a page artefact was taken out of the text"),
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),
@@ -88,6 +97,19 @@ class Diagnostic:
     def as_dict(self) -> dict:
         return {"code": self.code, "name": self.name, "level": str(self.level),
                 "line": self.line, "message": self.message}
+
+
+def printable(name: str) -> str:
+    """A file name as it may be printed and written into an output: characters that
+    are not printable (controls, line breaks, bidi overrides, the lone surrogates
+    that undecodable bytes of a file name become) are shown as escapes, so that a
+    name can neither break a diagnostic line nor make the XML that records it invalid.
+
+    >>> printable("input/A_HRC_RES_38_3.zh.txt"), printable("a\\nb\\x01\\u202ec\\udcff.txt")
+    ('input/A_HRC_RES_38_3.zh.txt', 'a\\\\nb\\\\x01\\\\u202ec\\\\udcff.txt')
+    """
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in name)
 
 
 class InputError(Exception):

@@ -85,7 +85,7 @@ def _lxml_schema() -> etree.XMLSchema:
     check_schema_file(path)
     with _lock:
         # the schema imports xml.xsd from beside it; no network access is needed
-        return etree.XMLSchema(etree.parse(str(path), _safe_parser()))
+        return etree.XMLSchema(etree.parse(str(path), safe_parser()))
 
 
 @cache
@@ -97,7 +97,7 @@ def _xmlschema_schema():
     return xmlschema.XMLSchema(str(path))
 
 
-def _safe_parser() -> etree.XMLParser:
+def safe_parser() -> etree.XMLParser:
     """A parser that loads no DTD, expands no entities and touches no network."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -109,7 +109,7 @@ def validate(xml: bytes) -> Validation:
     False
     """
     try:
-        tree = etree.fromstring(xml, _safe_parser())
+        tree = etree.fromstring(xml, safe_parser())
     except etree.XMLSyntaxError as err:
         return Validation((SchemaError(err.lineno, None, f"not well-formed XML: {err.msg}"),))
     if tree.getroottree().docinfo.doctype:
@@ -156,7 +156,7 @@ def _tei_schema() -> etree.RelaxNG:
                                  f"(it comes from the sdist of {TEI_SCHEMA_PACKAGE})")
     check_schema_file(path, TEI_SCHEMA_SHA256)
     with _lock:
-        return etree.RelaxNG(etree.parse(str(path), _safe_parser()))
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
 
 
 def validate_tei(xml: bytes) -> Validation:
@@ -166,7 +166,7 @@ def validate_tei(xml: bytes) -> Validation:
     False
     """
     try:
-        tree = etree.fromstring(xml, _safe_parser())
+        tree = etree.fromstring(xml, safe_parser())
     except etree.XMLSyntaxError as err:
         return Validation((SchemaError(err.lineno, None, f"not well-formed XML: {err.msg}"),))
     if tree.getroottree().docinfo.doctype:
@@ -174,7 +174,36 @@ def validate_tei(xml: bytes) -> Validation:
     schema = _tei_schema()
     if schema.validate(tree):
         return Validation(())
-    return Validation(tuple(SchemaError(e.line, e.path, e.message) for e in schema.error_log))
+    return Validation(tuple(SchemaError(e.line, _readable(tree, e.path), e.message) for e in schema.error_log))
+
+
+def element_path(element) -> str:
+    """The path of an element by local names, as xmlschema gives AKN's (libxml2 writes
+    `/*/*[2]/*` for elements in a namespace).
+
+    >>> root = etree.fromstring(b'<TEI xmlns="t"><text><body><p/><p><ref/></p></body></text></TEI>')
+    >>> element_path(root[0][0][1][0])
+    '/TEI/text/body/p[2]/ref'
+    """
+    steps = []
+    while element is not None:
+        name = etree.QName(element).localname
+        parent = element.getparent()
+        same = [e for e in parent.iterchildren(element.tag)] if parent is not None else [element]
+        steps.append(name if len(same) == 1 else f"{name}[{same.index(element) + 1}]")
+        element = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def _readable(tree, path: str | None) -> str | None:
+    """libxml2's path of an error, by local names when it names one element."""
+    if not path:
+        return path
+    try:
+        found = tree.getroottree().xpath(path)
+    except etree.XPathError:
+        return path
+    return element_path(found[0]) if len(found) == 1 and isinstance(found[0], etree._Element) else path
 
 
 # Attributes that hold pointers to elements of the same document: `#id`, space-separated.
@@ -182,20 +211,24 @@ POINTER_ATTRIBUTES = ("target", "active", "passive", "mutual", "corresp", "ana",
                       "who", "source")
 
 
-def check_pointers(xml: bytes) -> tuple[SchemaError, ...]:
+def check_pointers(xml: bytes, local_only: bool = True) -> tuple[SchemaError, ...]:
     """Pointers that resolve to no `xml:id` of the same document.
 
     Every value of a pointer attribute (`ref`, `target`, `active`, `passive`,
     `corresp`, `ana`…) must be `#id` of an element here: the TEI output refers to
-    nothing outside itself, and no schema can check this.
+    nothing outside itself, and no schema can check this. With `local_only` False
+    (a TEI file made elsewhere, which may well point to other files and to the
+    web), only the `#id` pointers are checked.
 
     >>> check_pointers(b'<TEI xml:id="a"><p corresp="#a"/></TEI>')
     ()
     >>> [e.message for e in check_pointers(b'<TEI><p ana="#a #b"/><ref target="http://x"/></TEI>')]
     ['@ana: #a resolves to no xml:id', '@ana: #b resolves to no xml:id', '@target: http://x is not a local #id']
+    >>> [e.message for e in check_pointers(b'<TEI><p ana="#a"/><ref target="http://x"/></TEI>', local_only=False)]
+    ['@ana: #a resolves to no xml:id']
     """
     try:
-        tree = etree.fromstring(xml, _safe_parser())
+        tree = etree.fromstring(xml, safe_parser())
     except etree.XMLSyntaxError as err:
         return (SchemaError(err.lineno, None, f"not well-formed XML: {err.msg}"),)
     ids = {element.get(XML_ID) for element in tree.iter() if element.get(XML_ID)}
@@ -206,16 +239,18 @@ def check_pointers(xml: bytes) -> tuple[SchemaError, ...]:
             if value is None:
                 continue
             if not value.split():
-                errors.append(SchemaError(element.sourceline, tree.getroottree().getpath(element),
+                errors.append(SchemaError(element.sourceline, element_path(element),
                                           f"@{attribute}: empty pointer"))
             for pointer in value.split():
                 if not pointer.startswith("#"):
+                    if not local_only:
+                        continue
                     problem = "is not a local #id"
                 elif pointer[1:] not in ids:
                     problem = "resolves to no xml:id"
                 else:
                     continue
-                errors.append(SchemaError(element.sourceline, tree.getroottree().getpath(element),
+                errors.append(SchemaError(element.sourceline, element_path(element),
                                           f"@{attribute}: {pointer} {problem}"))
     return tuple(errors)
 

@@ -264,6 +264,56 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
+_LABEL_TOKEN = re.compile(r"(?<!\S)\((?P<letter>\w)\u0640?\)(?!\S)")
+
+
+def place_item_labels(draft: Draft) -> Draft:
+    """Move an item label that a right-to-left layer printed inside its item's line
+    back to the line's start.
+
+    Like a paragraph number, the label `(أ)` sits in the right margin; a block layer
+    can put it among the words (`يستخدم الرصيد … فيما يتعلق (أ) بالفترة`). A
+    label is moved only when it is the one the list expects there: the first letter
+    after a line ending with a colon, the next letter after an item. Elsewhere
+    `(ب)` is a cross-reference (`الفقرة الفرعية (ب) أعلاه`) and stays.
+
+    >>> from pipeline.languages import load
+    >>> text = "تقرر ما يلي:\\nيستخدم الرصيد فيما يتعلق (أ) بالفترة؛\\nيقسم المبلغ (ب) بين الميزانيات؛"
+    >>> [l.text for l in place_item_labels(Draft(lines_of(text), profile=load("ar"))).lines]
+    ['تقرر ما يلي:', '(أ) يستخدم الرصيد فيما يتعلق بالفترة؛', '(ب) يقسم المبلغ بين الميزانيات؛']
+    >>> text = "تقرر ما يلي:\\n(أ) يستخدم الرصيد؛\\nيشير إلى الفقرة الفرعية (أ) أعلاه؛"
+    >>> [l.text for l in place_item_labels(Draft(lines_of(text), profile=load("ar"))).lines][2]
+    'يشير إلى الفقرة الفرعية (أ) أعلاه؛'
+    """
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl":
+        return draft
+    letters, item = profile.item_letters, profile.rx("item")
+    lines, expected = [], None
+    for line in draft.lines:
+        text = line.text.strip()
+        if not text:
+            lines.append(line)
+            continue
+        if not item.match(text) and expected:
+            found = [m for m in _LABEL_TOKEN.finditer(text) if m["letter"] in letters]
+            if len(found) == 1 and found[0]["letter"] == expected:
+                m = found[0]
+                rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
+                line = Line(f"{m.group()} {rest}", line.span, line.page_break)
+                text = line.text
+        started = item.match(text)
+        label = started["label"].replace("\u0640", "").strip() if started else ""
+        if text.endswith(":"):
+            expected = letters[0]
+        elif len(label) == 1 and label in letters and letters.index(label) + 1 < len(letters):
+            expected = letters[letters.index(label) + 1]
+        else:
+            expected = None
+        lines.append(line)
+    return draft.with_lines(lines)
+
+
 _MARK = "\u064b-\u0652\u0670"  # harakat, tanween, shadda, sukun, superscript alef
 # tanween fath set apart from the alef (or ta marbuta) that carries it: "أيضا ً"
 _DETACHED_TANWEEN = re.compile(f"(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")

@@ -239,13 +239,17 @@ _LAST_TOKEN = re.compile(r"(\w+)\W*$")
 
 
 def _ends_mid_phrase(text: str) -> bool:
-    """A line ending on a short lower-case word (`of the`, `et de`) stops mid-phrase.
+    """A line ending on a short lower-case word (`of the`, `et de`) stops mid-phrase;
+    in a script without capitals, on a short word (`التخطيط في`).
 
     >>> _ends_mid_phrase("Contribution of the objectives of the"), _ends_mid_phrase("Nuclear disarmament")
     (True, False)
+    >>> _ends_mid_phrase("تعزيز دور المعهد في"), _ends_mid_phrase("والتنمية المستدامة")
+    (True, False)
     """
     m = _LAST_TOKEN.search(text)
-    return bool(m) and len(m.group(1)) <= 3 and m.group(1).isalpha() and m.group(1).islower()
+    word = m.group(1) if m else ""
+    return len(word) <= 3 and word.isalpha() and (word.islower() or is_caseless(word[0]))
 
 
 def _initial(text: str) -> str:

@@ -95,6 +95,7 @@ class Profile:
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
     number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
     spaced_punctuation: str = ""  # punctuation printed after a space ("droits de l’homme ;")
+    item_letters: str = "abcdefghijklmnopqrstuvwxyz"  # item labels in their order ("(a)", "(b)" …)
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:

@@ -122,6 +122,7 @@ PROFILE = Profile(
     # text layer may print the dash first ("- 1", "-1")
     operative=(r"^(?P<num>(?=\d{1,3}\s?[-–]|[-–]\s?\d)(?:[-–]\s?)?(?P<number>\d{1,3})(?:\s?[-–])?)\s*"
                r"(?P<text>(?![\d\s]*$)\S.*)$"),
+    item_letters=_ITEM_LETTERS,
     item=(rf"^{_STRAY}(?P<num>\((?P<label>[{_ITEM_LETTERS}]\u0640?(?:\s?[{_ITEM_LETTERS}]\u0640?)?)\))\s*"
           r"(?P<text>\S.*)$"),
     opening_phrase=_OPENING,

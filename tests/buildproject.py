@@ -1,0 +1,27 @@
+"""`invoke build` on a project folder of a test's own: tasks.py loaded from its file
+(it is a script beside the package, not part of it) and pointed at that folder."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def load_tasks():
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    return tasks
+
+
+def project(folder: Path, monkeypatch, inputs: dict[str, bytes]):
+    """tasks.py with its ROOT at `folder`, holding input/NAME for each of `inputs`."""
+    tasks = load_tasks()
+    (folder / "input").mkdir(parents=True)
+    for name, data in inputs.items():
+        (folder / "input" / name).write_bytes(data)
+    monkeypatch.setattr(tasks, "ROOT", folder)
+    monkeypatch.setattr(tasks, "INPUT", folder / "input")
+    monkeypatch.setattr(tasks, "OUTPUT", folder / "output")
+    return tasks
