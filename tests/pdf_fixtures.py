@@ -14,21 +14,21 @@ LONG_PARAGRAPH = ("Requests the High Commissioner to prepare a report on the imp
                   + "and to present it to the Council at its fifty-seventh session;")
 
 
-def resolution_pdf() -> bytes:
-    """Two Letter pages: cover lines, a hanging title, the formula, two preambular
+def resolution_pdf(justified: bool = True) -> bytes:
+    """Two Letter pages (text justified, or ragged right): cover lines, a hanging title, the formula, two preambular
     paragraphs (one with a raised footnote call), three operative paragraphs (the
     second runs on to page 2), the closing lines right-aligned; on page 1 a footnote
     under a rule in a smaller face and the job number and barcode; on page 2 the
     symbol as running header and the page number and job number as footer."""
-    from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     width, height = LETTER
     margin = 72
-    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=13.5, alignment=TA_JUSTIFY,
-                          firstLineIndent=36, spaceAfter=6)
+    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=13.5,
+                          alignment=TA_JUSTIFY if justified else TA_LEFT, firstLineIndent=36, spaceAfter=6)
     cover = ParagraphStyle("cover", parent=body, firstLineIndent=0, alignment=0)
     title = ParagraphStyle("title", parent=body, fontName="Times-Bold", fontSize=12.5, leading=15,
                            leftIndent=40, firstLineIndent=-40, alignment=0, spaceBefore=6, spaceAfter=10)

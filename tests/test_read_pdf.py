@@ -78,6 +78,15 @@ def test_the_pdf_converts_with_furniture_and_notes_recorded(conversion):
     assert all("(page " in message for message in furniture)
 
 
+def test_ragged_text_gives_the_same_document():
+    """Without justification no line reaches the far margin: blocks come from the
+    gaps, the indents and the room left at a line's end."""
+    ragged = convert(resolution_pdf(justified=False), "ragged.pdf", Options(markup_date=MARKUP_DATE))
+    assert ragged.ok
+    assert len(ragged.document.preamble) == 2 and sum(1 for _ in ragged.document.paragraphs()) == 3
+    assert [f.marker for f in ragged.document.footnotes] == ["1"]
+
+
 def test_text_input_has_no_hints_and_no_pages_in_messages(seed_conversion):
     assert seed_conversion.source.hints is None
     assert not any("(page " in d.message for d in seed_conversion.diagnostics)
