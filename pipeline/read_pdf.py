@@ -155,7 +155,8 @@ def _page_chars(page) -> tuple[list[_Char], list[_Char]]:
         size = raw.FPDFText_GetFontSize(handle, i) * scale
         if size <= 0 or (char.isspace() and (size < 2 or abs(box.right - box.left) < 0.1)):
             continue  # a space with no width or face shows no gap; it would make a row of its own
-        c = _Char(char, min(box.left, box.right), max(box.left, box.right), y.value, size, i)
+        # sizes to a tenth of a point: the same face prints at the same size
+        c = _Char(char, min(box.left, box.right), max(box.left, box.right), y.value, round(size, 1), i)
         (marks if unicodedata.category(char) == "Mn" else glyphs).append(c)
     textpage.close()
     return glyphs, marks
@@ -188,8 +189,7 @@ def _main_size(chars: list[_Char]) -> float:
     counts: dict[float, int] = {}
     for c in chars:
         if not c.text.isspace():
-            size = round(c.size, 1)
-            counts[size] = counts.get(size, 0) + 1
+            counts[c.size] = counts.get(c.size, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else chars[0].size
 
 
