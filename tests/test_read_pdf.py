@@ -124,7 +124,7 @@ def test_cli_converts_a_pdf_and_extracts_its_text(tmp_path, capsys, monkeypatch,
     text = capsys.readouterr().out
     assert text == read_pdf(pdf, str(path)).text
     assert main(["extract", "--hints", str(path)]) == 0
-    assert f"\t2\theader\t9.0\t" in capsys.readouterr().out
+    assert "\t2\theader\t9.0\t" in capsys.readouterr().out
 
 
 # -- reading order of right-to-left lines, from glyphs in visual order ----------------
