@@ -322,3 +322,17 @@ def test_arabic_is_detected():
     from pipeline.languages import detect
 
     assert detect("إن مجلس حقوق الإنسان،\nإذ يعيد تأكيد ميثاق الأمم المتحدة") == "ar"
+
+
+def test_an_item_line_before_a_paragraph_number_keeps_its_place():
+    # ar_E_RES_2021_6: item (ج) ends paragraph 2 on the line before "3 - …"; the
+    # fragment fix took the two for pieces of one printed line and swapped them,
+    # which hung the item under paragraph 3 (the conservation check saw the order).
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    text = "\n".join([full, full, full, "(ج) استعراض منتصف المدة لفعالية الترتيب الدولي المتعلق بالغابات",
+                      "3 - الجزء الرفيع المستوى", "4 - اعتماد برنامج العمل الرباعي السنوات للمنتدى."])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[3].startswith("(ج)") and lines[4].startswith("3 -")

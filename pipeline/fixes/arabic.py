@@ -386,7 +386,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
     if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines):
         return draft
     full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
-    opening, operative, verb = (profile.rx(name) for name in ("opening_phrase", "operative", "operative_phrase"))
+    opening, operative, verb, item = (profile.rx(name) for name in
+                                      ("opening_phrase", "operative", "operative_phrase", "item"))
 
     def opener(text: str) -> bool:
         return len(text) <= _FRAGMENT_OPENER_MAX and bool(
@@ -410,8 +411,10 @@ def restore_fragment_order(draft: Draft) -> Draft:
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
+            # a line that opens with its own number or item label is where a block starts,
+            # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
             if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
-                    or lines[filled[start]].page_break):
+                    or lines[filled[start]].page_break or operative.match(text) or item.match(text)):
                 break
             width += len(text)
             start -= 1
