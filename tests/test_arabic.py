@@ -336,3 +336,15 @@ def test_an_item_line_before_a_paragraph_number_keeps_its_place():
                       "3 - الجزء الرفيع المستوى", "4 - اعتماد برنامج العمل الرباعي السنوات للمنتدى."])
     lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
     assert lines[3].startswith("(ج)") and lines[4].startswith("3 -")
+
+
+def test_the_rest_of_a_wrapped_title_stays_in_the_title():
+    # ar_E_RES_2023_17 (parallel corpus): the title's second line fitted no rule and
+    # became a recital after the formula, out of its printed order.
+    from pipeline.convert import Options, convert
+
+    text = ("2023/17 - تعزيز دور المعهد الأفريقي للتنمية في\n\nمساعدة أعضاء اللجنة الاقتصادية لأفريقيا\n\n"
+            "إن المجلس الاقتصادي والاجتماعي،\n\nإذ يحيط علما بالتقرير،\n\n1- يقرر أن يبقي المسألة قيد نظره.\n")
+    document = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01")).document
+    assert "".join(r.text for r in document.title.content).endswith("في مساعدة أعضاء اللجنة الاقتصادية لأفريقيا")
+    assert [r.opening for r in document.preamble] == ["إذ يحيط علما"]

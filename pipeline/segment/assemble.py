@@ -19,7 +19,7 @@ from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
-from .rules import Block, Zone, looks_like_heading, masthead_date
+from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
@@ -224,8 +224,23 @@ class _Builder:
 
     def on_recital(self, index, block):
         opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
+        if self._title_goes_on(block, opening):
+            t = self.title
+            self.title = Title(t.num, t.number, inline.merge(t.content + (Text(" "),) + content),
+                               t.span | block.line.span, t.before, t.after)
+            return
         quoted = block.quoted and self.quote_owner is not None
         (self.quote["preamble"] if quoted else self.preamble).append(Recital(opening, content, block.line.span))
+
+    def _title_goes_on(self, block: Block, opening: str) -> bool:
+        """Text right after a numbered title that does not end like a paragraph, before
+        the formula and not opening like a recital, is the rest of the title (a wrapped
+        title in a script without capitals, where the unwrapper cannot tell)."""
+        t = self.title
+        if (block.zone != Zone.OPENING or block.quoted or t is None or t.num is None or self.formula is not None
+                or self.preamble or opening or not t.content):
+            return False
+        return _plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
 
     def on_operative(self, index, block):
         p = block.parts

@@ -51,7 +51,7 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
         runs += [Text(text[pos:start]), NoteRef(marker)]
         pos = end
     runs.append(Text(text[pos:]))
-    return _merge(runs), missing
+    return merge(runs), missing
 
 
 # Where a footnote call printed as plain digits can sit: glued to a letter
@@ -91,8 +91,12 @@ def locate_plain_calls(texts: list[str], markers: list[str],
     return found
 
 
-def _merge(runs: list) -> tuple:
-    """Join neighbouring Text runs."""
+def merge(runs) -> tuple:
+    """Join neighbouring Text runs.
+
+    >>> merge([Text("a"), Text(" "), Text("b")])
+    (Text(text='a b'),)
+    """
     out: list = []
     for run in runs:
         if out and isinstance(run, Text) and isinstance(out[-1], Text):
@@ -119,7 +123,7 @@ def with_opening(runs: tuple, profile: Profile, pattern: str = "opening_phrase")
         return "", runs
     phrase = m.group()
     rest = runs[0].text[m.end():]
-    return phrase, _merge([Emphasis(phrase), Text(rest), *runs[1:]])
+    return phrase, merge([Emphasis(phrase), Text(rest), *runs[1:]])
 
 
 def quantity_runs(text: str, profile: Profile) -> tuple:
@@ -141,7 +145,7 @@ def quantity_runs(text: str, profile: Profile) -> tuple:
             runs += [Text(text[pos:start]), Quantity(m.group(key), int(m.group(key)), count_ref(key))]
             pos = end
         runs.append(Text(text[pos:]))
-        return _merge(runs)
+        return merge(runs)
     return (Text(text),)
 
 
@@ -173,7 +177,7 @@ Organization(text='墨西哥', refers_to='memberState'), Text(text=']'))
     if body[pos:]:
         runs.append(Organization(body[pos:]))
     runs.append(Text(tail))
-    return _merge(runs)
+    return merge(runs)
 
 
 def iso_date(parts: dict, profile: Profile, default: dict | None = None) -> str | None:
