@@ -13,8 +13,8 @@ from . import __version__
 from .bodies import BODIES, Body, frbr_number
 from .eids import Scope
 from .languages import load
-from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteRef, Organization, Paragraph,
-                    Quantity, Text, VOTE_KEYS, count_ref)
+from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
+                    Paragraph, Quantity, Text, VOTE_KEYS, count_ref)
 from .templates import render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -48,7 +48,7 @@ class _Runs:
     """Turns model inline runs into render-ready runs, naming notes as it goes."""
 
     def __init__(self, document: Document, emphasis: str):
-        self.notes = {f.marker: f for f in document.footnotes}
+        self.notes = NoteIndex(document.footnotes)
         self.emphasis = emphasis
         self.calls: list[dict] = []  # the note runs made, in the order they are named
 
@@ -62,9 +62,9 @@ class _Runs:
                 out.append({"kind": "emphasis", "element": self.emphasis, "text": run.text})
             elif isinstance(run, NoteRef):
                 note_scope = scope.child("authorialNote")
-                note = self.notes[run.marker]
+                note = self.notes.next(run.marker)
                 p_scope = note_scope.child("p")
-                view = {"kind": "note", "eid": note_scope.eid, "marker": run.marker,
+                view = {"kind": "note", "eid": note_scope.eid, "marker": run.marker, "footnote": note,
                         "p_eid": p_scope.eid, "runs": self(note.content, p_scope)}
                 self.calls.append(view)
                 out.append(view)

@@ -13,8 +13,8 @@ from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states
 from .languages import load
-from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteRef, Organization,
-                    Paragraph, Quantity, Text, VOTE_KEYS, Vote, count_ref, plain)
+from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
+                    Organization, Paragraph, Quantity, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .templates import render
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -95,8 +95,8 @@ class _Runs:
     its first call and pointed to from any later one; a voter points to its org."""
 
     def __init__(self, document: Document, states: MemberStates, ids: _Ids, rendition: str):
-        self.notes = {f.marker: f for f in document.footnotes}
-        self.note_ids: dict[str, str] = {}
+        self.notes = NoteIndex(document.footnotes)
+        self.note_ids: dict[int, str] = {}  # id() of a footnote written -> its xml:id
         self.written: set[int] = set()  # id() of the footnotes written at a call
         self.states = states
         self.ids = ids
@@ -124,12 +124,13 @@ class _Runs:
         return out
 
     def _note(self, marker: str) -> dict:
-        if marker in self.note_ids:
-            return {"kind": "note_again", "marker": marker, "id": self.note_ids[marker]}
-        return self.note(self.notes[marker])
+        footnote = self.notes.next(marker)
+        if id(footnote) in self.note_ids:
+            return {"kind": "note_again", "marker": marker, "id": self.note_ids[id(footnote)]}
+        return self.note(footnote)
 
     def note(self, footnote) -> dict:
-        note_id = self.note_ids[footnote.marker] = self.ids.take(f"note.{id_part(footnote.marker)}")
+        note_id = self.note_ids[id(footnote)] = self.ids.take(f"note.{id_part(footnote.marker)}")
         self.written.add(id(footnote))
         return {"kind": "note", "marker": footnote.marker, "id": note_id, "runs": self(footnote.content)}
 

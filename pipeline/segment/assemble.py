@@ -7,6 +7,7 @@ derives the metadata (body, symbol, dates) and reports what looks wrong.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..bodies import BODIES, derive_symbol
@@ -86,9 +87,10 @@ class _Builder:
         m = self.profile.rx("note_line").match(line.text) or _PLAIN_NOTE.match(line.text)
         return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
 
-    def _printed_calls(self) -> set[str]:
+    def _printed_calls(self) -> Counter:
+        """The markers of the calls printed in the text, each as often as it is printed."""
         call = self.profile.rx("note_call")
-        return {inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text)}
+        return Counter(inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text))
 
     def _locate_plain_calls(self) -> dict[int, list]:
         """Calls of the notes whose call is not printed as such (a plain text layer
@@ -107,13 +109,17 @@ class _Builder:
         """Notes whose call is nowhere in the text go to the last block printed
         before them that carries running text (not a closing line or a vote, whose
         parts are taken apart), so their text is kept; each one is reported."""
-        called = self._printed_calls() | {m for calls in self.plain_calls.values() for _, _, m in calls}
+        # two notes with one marker (a call printed as a note line of its own, notes
+        # numbered again in an annex) need a call each, or the second is never shown
+        called = self._printed_calls() + Counter(m for calls in self.plain_calls.values() for _, _, m in calls)
         placed: dict[int, list] = {}
         for note in self.footnotes:
-            if note.marker in called:
+            if called[note.marker] > 0:
+                called[note.marker] -= 1
                 continue
-            host = max((i for i, b in enumerate(self.blocks)
-                        if b.line.span.first < note.span.first and b.kind not in _WITHOUT_RUNS), default=0)
+            hosts = [i for i, b in enumerate(self.blocks) if b.kind not in _WITHOUT_RUNS]
+            host = max((i for i in hosts if self.blocks[i].line.span.first < note.span.first),
+                       default=hosts[0] if hosts else 0)
             where = f"; attached to line {self.blocks[host].line.span.first}" if self.blocks else ""
             self.facts.warn("W014", f"footnote {note.marker} has no call in the text{where}", note.span.first)
             placed.setdefault(host, []).append(note.marker)
