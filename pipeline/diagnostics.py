@@ -35,6 +35,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E004", "no-content", Level.ERROR, "the input holds no text"),
     Code("E005", "tei-schema-invalid", Level.ERROR, "the TEI output does not validate against tei_all.rng"),
     Code("E006", "tei-dangling-pointer", Level.ERROR, "a TEI pointer resolves to no xml:id of the document"),
+    Code("E007", "text-not-conserved", Level.ERROR,
+         "input text is missing from the output (or was added) without a record of the fix that did it"),
     Code("I001", "page-furniture-removed", Level.INFO, "a page artefact was taken out of the text"),
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),

@@ -242,7 +242,7 @@ def test_footnote_calls(text, markers):
 def test_footnotes_go_back_to_their_calls():
     text = ("49/1 - قرار\n\nإن مجلس حقوق الإنسان،\n\nوإذ يذكر بتقرير الأمين العام ) 1 ( ،\n\n"
             "(1) انظر A/HRC/49/1.\n\n1- يقرر مواصلة النظر في المسألة.\n")
-    document, diagnostics = segment(clean(text, AR), AR, "case")
+    document, diagnostics, _ = segment(clean(text, AR), AR, "case")
     assert [(f.marker, f.content[0].text) for f in document.footnotes] == [("1", "انظر A/HRC/49/1.")]
     assert "[^1]" in document.dump()
     assert not [d for d in diagnostics if d.code in ("W013", "W014")]

@@ -21,7 +21,7 @@ def _outline(given: str) -> str:
     first, _, text = given.partition("\n")
     lang = first.removeprefix("lang:").strip()
     # the first line of the case is the language; keep input line numbers as in the file
-    document, diagnostics = segment(clean("\n" + text, load(lang)), load(lang), "case")
+    document, diagnostics, _ = segment(clean("\n" + text, load(lang)), load(lang), "case")
     shown = [d.format("case") for d in diagnostics if d.level >= Level.WARNING]
     return document.dump() + "--- diagnostics" + ("\n" + "\n".join(shown) if shown else "")
 
@@ -39,5 +39,5 @@ def test_rule_names_are_unique_and_ordered_once():
 def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped():
     case = next(c for c in CASES if c.title.startswith("es: a vote table read in two columns"))
     first, _, text = case.given.partition("\n")
-    _, diagnostics = segment(clean("\n" + text, load("es")), load("es"), "case")
+    _, diagnostics, _ = segment(clean("\n" + text, load("es")), load("es"), "case")
     assert [(d.code, d.line) for d in diagnostics if d.code == "I005"] == [("I005", n) for n in (13, 14, 15, 16)]

@@ -343,13 +343,15 @@ def attach_raised_calls(draft: Draft) -> Draft:
             if gaps:
                 gap = gaps[-1] if h < i else gaps[0]
                 text = lines[h].text
-                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span, lines[h].page_break)
+                # the call's line joins the host's span: that records the move
+                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span | lines[i].span,
+                                lines[h].page_break)
                 break
         else:
             if not before:
                 continue
             h = before[0]
-            lines[h] = Line(lines[h].text + call, lines[h].span, lines[h].page_break)
+            lines[h] = Line(lines[h].text + call, lines[h].span | lines[i].span, lines[h].page_break)
         lines[i] = Line("", lines[i].span, lines[i].page_break)
     return draft.with_lines(lines)
 

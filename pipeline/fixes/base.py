@@ -7,6 +7,7 @@ from typing import Callable
 from ..diagnostics import Diagnostic
 from ..languages import Profile
 from ..model import Span
+from ..scripts import join_fragments
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,20 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """Text taken out of the document (page furniture): never silently lost."""
+    """Text taken out of the document (page furniture): never silently lost. `last`
+    is the last input line the text came from, when it is not `line` alone."""
+
+    line: int
+    text: str
+    reason: str
+    last: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """Text put into the document that the input did not print at that place (a
+    hyphen a line end had taken away), so that the conservation check can tell it
+    from text that came from elsewhere."""
 
     line: int
     text: str
@@ -39,12 +53,14 @@ class Draft:
     removed: tuple[Removal, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     profile: Profile | None = None  # the document's language, for fixes that need its words
+    inserted: tuple[Insertion, ...] = ()
 
-    def with_lines(self, lines, *, notes=(), removed=(), diagnostics=()) -> "Draft":
-        """A new draft with `lines`, adding notes, removals and diagnostics."""
+    def with_lines(self, lines, *, notes=(), removed=(), diagnostics=(), inserted=()) -> "Draft":
+        """A new draft with `lines`, adding notes, removals, diagnostics and insertions."""
         return replace(self, lines=tuple(lines), notes=self.notes + tuple(notes),
                        removed=self.removed + tuple(removed),
-                       diagnostics=self.diagnostics + tuple(diagnostics))
+                       diagnostics=self.diagnostics + tuple(diagnostics),
+                       inserted=self.inserted + tuple(inserted))
 
 
 def lines_of(text: str) -> tuple[Line, ...]:
@@ -54,6 +70,21 @@ def lines_of(text: str) -> tuple[Line, ...]:
     [('a', '1'), ('', '2'), ('b', '3')]
     """
     return tuple(Line(t, Span(n, n)) for n, t in enumerate(text.split("\n"), start=1))
+
+
+def joined(head: Line, text: str, span: Span, removed: list, vocabulary=None) -> Line:
+    """`head` with `text` (from the input lines `span`) joined on as one paragraph; the
+    hyphen of a word broken at the line end, when the join closes it up, is recorded
+    in `removed`.
+
+    >>> removed = []
+    >>> joined(Line("in situ-", Span(1, 1)), "ations", Span(2, 2), removed).text, removed
+    ('in situations', [Removal(line=1, text='-', reason='hyphen at a line end', last=None)])
+    """
+    text_joined = join_fragments(head.text, text, vocabulary)
+    if len(text_joined) < len(head.text) + len(text):
+        removed.append(Removal(head.span.last, head.text[-1], "hyphen at a line end"))
+    return Line(text_joined, head.span | span, head.page_break)
 
 
 TextFix = Callable[[str], str]

@@ -16,7 +16,7 @@ from statistics import median, quantiles
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
 from ..scripts import Vocabulary, from_superscript, is_caseless, is_cjk, join_fragments
-from .base import Draft, Line
+from .base import Draft, Line, joined
 
 _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
@@ -293,6 +293,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     reader = _Reader(draft.profile, full)
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Line] = []
+    removed: list = []
     for index, line in enumerate(filled):
         text = line.text.strip()
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
@@ -303,9 +304,8 @@ def unwrap_lines(draft: Draft) -> Draft:
             out.append(Line(text, line.span, line.page_break))
             reader.block = text
             continue
-        head = out[-1]
-        out[-1] = Line(join_fragments(head.text, text, vocabulary), head.span | line.span, head.page_break)
-    return draft.with_lines(out)
+        out[-1] = joined(out[-1], text, line.span, removed, vocabulary)
+    return draft.with_lines(out, removed=removed)
 
 
 def _is_formula(text: str, profile: Profile | None) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..bodies import BODIES, derive_symbol
 from ..diagnostics import Diagnostic
-from ..fixes.base import Line
+from ..fixes.base import Insertion, Line, Removal
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
                      Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Text, Title, Vote,
@@ -42,9 +42,17 @@ class _Facts:
     adoption_date: str | None = None  # from the masthead (adoption line)
     header_symbol: str | None = None  # printed at the top of later pages
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    edits: list[Removal | Insertion] = field(default_factory=list)  # text left out or added
 
     def warn(self, code: str, message: str, line: int | None):
         self.diagnostics.append(Diagnostic(code, message, line))
+
+    def removed(self, line: int | Span, text: str, reason: str) -> None:
+        """Record text of the input (on a line, or a span of lines) that the model
+        does not keep (see pipeline.conservation)."""
+        if text.strip():
+            span = line if isinstance(line, Span) else Span(line, line)
+            self.edits.append(Removal(span.first, text, reason, span.last if span.last != span.first else None))
 
 
 class _Builder:
@@ -78,13 +86,22 @@ class _Builder:
         base = self.blocks[index].line.text.find(text)
         plain = tuple((s - base, e - base, m) for s, e, m in self.plain_calls.get(index, ())
                       if base >= 0 and s >= base and e <= base + len(text))
-        found, missing = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
+        found, missing, dropped = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
+        line = self.blocks[index].line.span.first
         for marker in missing:
-            self.facts.warn("W013", f"footnote call {marker} has no note text", self.blocks[index].line.span.first)
-        return found + tuple(NoteRef(m) for m in self.extra_calls.get(index, ()))
+            self.facts.warn("W013", f"footnote call {marker} has no note text", line)
+        self.facts.removed(line, dropped, "footnote call printed around its marker")
+        extra = self.extra_calls.pop(index, ())  # the calls of the notes that had none, placed once
+        for marker in extra:
+            self.facts.edits.append(Insertion(line, marker, "call of a note printed without one"))
+        return found + tuple(NoteRef(m) for m in extra)
 
     def _footnote(self, line: Line) -> Footnote:
         m = self.profile.rx("note_line").match(line.text) or _PLAIN_NOTE.match(line.text)
+        self.facts.removed(line.span.first, _left_out(line.text[:m.end()], m, ("marker",)),
+                           "footnote mark printed around its number")
+        if m.start("marker") >= m.end():  # printed inside the note's text (a mirrored "…A/75/73 )1(")
+            self.facts.edits.append(Insertion(line.span.first, m["marker"], "note marker printed inside its text"))
         return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
 
     def _printed_calls(self) -> Counter:
@@ -205,6 +222,9 @@ class _Builder:
 
     def on_title(self, index, block):
         p = block.parts
+        if "match" in p:
+            self.facts.removed(block.line.span.first, _left_out(block.line.text, p["match"], ("num", "title")),
+                               "separator between the title's number and its text")
         self.title = Title(p["num"], ascii_digits(p["number"]), self.runs(index, p["title"]), block.line.span)
 
     on_title_number = on_title
@@ -290,6 +310,7 @@ class _Builder:
         units = self.units(block)
         if units and isinstance(units[-1], Heading) and _plain(units[-1].content) == block.line.text:
             units[-1] = Heading(units[-1].content, units[-1].span | block.line.span)
+            self.facts.removed(block.line.span, block.line.text, "section heading printed twice")
             return
         self.on_heading(index, block)
 
@@ -442,7 +463,7 @@ class _Builder:
 
 
 def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
-             source: str, header_symbol: str | None = None) -> tuple[Document, list[Diagnostic]]:
+             source: str, header_symbol: str | None = None) -> tuple[Document, list[Diagnostic], list]:
     builder = _Builder(blocks, notes, profile)
     builder.facts.header_symbol = header_symbol
     for index, block in enumerate(blocks):
@@ -456,7 +477,7 @@ def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
             builder.facts.doc_type = block.parts["doc_type"]
         builder.add(index, block)
     document = builder.build(source, notes)
-    return document, builder.facts.diagnostics
+    return document, builder.facts.diagnostics, builder.facts.edits
 
 
 # --------------------------------------------------------------------------- helpers
@@ -468,6 +489,23 @@ def _iso_any(date: re.Match | None, profile: Profile) -> str | None:
     from ..languages import load
 
     return inline.iso_date(date.groupdict(), profile) or inline.iso_date(date.groupdict(), load("en"))
+
+
+def _left_out(text: str, match: re.Match, kept: tuple[str, ...]) -> str:
+    """The characters of `text` outside the groups `kept` of `match` (which matched
+    `text`): what a pattern recognised and the model does not keep as text.
+
+    >>> _left_out("77/408 - Title", re.match(r"(?P<num>[\\d/]+) - (?P<title>.*)", "77/408 - Title"), ("num", "title"))
+    ' - '
+    """
+    spans = sorted(match.span(g) for g in kept if g in match.re.groupindex and match.group(g) is not None)
+    out, pos = [], 0
+    for start, end in spans:
+        if start >= pos:
+            out.append(text[pos:start])
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _plain(runs: tuple) -> str:
@@ -647,6 +685,7 @@ def _without_echo(entries: list[tuple[int, Block]], facts: _Facts) -> list[tuple
         return entries
     for _, block in echo:
         facts.warn("I005", f"printed again below, kept once: {block.line.text[:60]}", block.line.span.first)
+        facts.removed(block.line.span, block.line.text, "vote heading printed twice")
     return entries[last:]
 
 

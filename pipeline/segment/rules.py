@@ -143,13 +143,13 @@ def _adoption(text: str, ctx: Context) -> dict | None:
     return {**m.groupdict(), "match": m, "doc_type": ctx.profile.doc_kinds.get(m["kind"])}
 
 
-_NUMBER_ONLY_TITLE = re.compile(r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．-]?)$")
+_NUMBER_ONLY_TITLE = re.compile(r"^\s*(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．-]?)\s*$")
 
 
 def _number_only_title(text: str, ctx: Context) -> dict | None:
     """A resolution number printed without a title ("76/294." over the formula)."""
-    m = _NUMBER_ONLY_TITLE.match(text.strip())
-    return {**m.groupdict(), "title": ""} if m else None
+    m = _NUMBER_ONLY_TITLE.match(text)
+    return {**m.groupdict(), "title": "", "match": m} if m else None
 
 
 def _proponent(text: str, ctx: Context) -> dict | None:
