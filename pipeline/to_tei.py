@@ -63,6 +63,7 @@ class _Ids:
 
     def __init__(self, taken=()):
         self.taken = set(taken)
+        self.suffixes: dict[str, int] = {}  # the last suffix of each repeated wish (else quadratic)
 
     def take(self, wanted: str) -> str:
         """The id wanted, or the first free `wanted-N`.
@@ -71,10 +72,13 @@ class _Ids:
         >>> ids.take("op.5"), ids.take("op.5"), ids.take("op.5")
         ('op.5', 'op.5-2', 'op.5-3')
         """
-        candidate, n = wanted, 1
+        n = self.suffixes.get(wanted, 1)
+        candidate = wanted if n == 1 else f"{wanted}-{n}"
         while candidate in self.taken:
             n += 1
             candidate = f"{wanted}-{n}"
+        if n > 1:
+            self.suffixes[wanted] = n
         self.taken.add(candidate)
         return candidate
 
