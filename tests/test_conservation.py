@@ -195,3 +195,12 @@ def test_tei_and_html_lose_nothing_over_the_dev_corpus():
             if lost:
                 failures.append(f"{path.name} {writer}: {''.join(sorted(lost.elements()))[:60]}")
     assert not failures, "\n".join(failures)
+
+
+def test_notes_called_only_in_a_vote_list_are_kept():
+    # Found by the property tests: the calls sat in a vote list, which is taken apart
+    # into names; the notes counted as called and were never written.
+    text = SEED.read_text(encoding="utf-8") + "报告¹0；\n\n报告¹1；\n\n¹ A/HRC/1。\n¹ A/HRC/2。\n"
+    conversion = convert(text, "x.txt", OPTIONS)
+    assert conversion.ok, conversion.conservation.detail
+    assert b"A/HRC/1" in conversion.akn and b"A/HRC/2" in conversion.akn

@@ -6,6 +6,8 @@ derives the metadata (body, symbol, dates) and reports what looks wrong.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -105,9 +107,12 @@ class _Builder:
         return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
 
     def _printed_calls(self) -> Counter:
-        """The markers of the calls printed in the text, each as often as it is printed."""
+        """The markers of the calls printed in the running text, each as often as it is
+        printed; a call in a block taken apart into fields (a vote list) is no place
+        for a note, which then counts as one without a call."""
         call = self.profile.rx("note_call")
-        return Counter(inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text))
+        return Counter(inline.note_marker(m["marker"]) for b in self.blocks if b.kind not in _WITHOUT_RUNS
+                       for m in call.finditer(b.line.text))
 
     def _locate_plain_calls(self) -> dict[int, list]:
         """Calls of the notes whose call is not printed as such (a plain text layer
@@ -118,8 +123,8 @@ class _Builder:
                         key=lambda m: int(m) if m.isdigit() else 0)
         if not wanted:
             return {}
-        # the masthead carries symbols and dates, not calls
-        texts = ["" if b.kind.startswith("cover_") else b.line.text for b in self.blocks]
+        # the masthead carries symbols and dates, not calls; nor do blocks taken apart
+        texts = ["" if b.kind.startswith("cover_") or b.kind in _WITHOUT_RUNS else b.line.text for b in self.blocks]
         return inline.locate_plain_calls(texts, wanted, self.profile.number_units)
 
     def _place_orphan_notes(self) -> dict[int, list]:
@@ -130,13 +135,17 @@ class _Builder:
         # numbered again in an annex) need a call each, or the second is never shown
         called = self._printed_calls() + Counter(m for calls in self.plain_calls.values() for _, _, m in calls)
         placed: dict[int, list] = {}
+        # the blocks that can hold a call, by first line, each with the last block
+        # (in reading order) among those printed on or before it: one search a note
+        hosts = sorted((b.line.span.first, i) for i, b in enumerate(self.blocks) if b.kind not in _WITHOUT_RUNS)
+        firsts = [first for first, _ in hosts]
+        latest = list(itertools.accumulate((i for _, i in hosts), max))
         for note in self.footnotes:
             if called[note.marker] > 0:
                 called[note.marker] -= 1
                 continue
-            hosts = [i for i, b in enumerate(self.blocks) if b.kind not in _WITHOUT_RUNS]
-            host = max((i for i in hosts if self.blocks[i].line.span.first < note.span.first),
-                       default=hosts[0] if hosts else 0)
+            before = bisect.bisect_left(firsts, note.span.first)
+            host = latest[before - 1] if before else (min(i for _, i in hosts) if hosts else 0)
             where = f"; attached to line {self.blocks[host].line.span.first}" if self.blocks else ""
             self.facts.warn("W014", f"footnote {note.marker} has no call in the text{where}", note.span.first)
             placed.setdefault(host, []).append(note.marker)
