@@ -14,7 +14,7 @@ from .bodies import BODIES, Body, frbr_number
 from .eids import Scope
 from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
-                    Paragraph, Quantity, Text, VOTE_KEYS, count_ref)
+                    Paragraph, Part, Quantity, Text, VOTE_KEYS, count_ref)
 from .templates import render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -118,11 +118,16 @@ def layout(doc: Document) -> dict:
     }
     if doc.parts:  # a documentCollection: each part is a component statement of its own
         reference = root.child("collectionBody")
-        for part in doc.parts:
+        parts = list(doc.parts)
+        if doc.formula or doc.preamble or doc.operative or doc.closing or doc.vote:
+            # text printed before the first part label has no part: a component without
+            # a label keeps it (a collection has no body of its own to hold it)
+            parts.insert(0, Part("", doc.span, doc.formula, doc.preamble, doc.operative, doc.closing, doc.vote))
+        for part in parts:
             scope = root.child("component")
             views["components"].append({
                 "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
-                "frbr": f"!part_{part.label}", "preface_eid": scope.child("preface").child("p").eid,
+                "frbr": f"!part_{part.label}" if part.label else "!main", "preface_eid": scope.child("preface").child("p").eid,
                 "text": _text(part, runs, scope, body)})
     else:
         views["main"] = _text(doc, runs, root, body)

@@ -137,3 +137,15 @@ def test_two_notes_with_one_marker_are_both_written():
     for written in (conversion.akn, conversion.tei, to_html(conversion)):
         assert b"A/78/1." in written and b"A/78/2." in written
     assert [d.code for d in conversion.diagnostics if d.code == "W014"] == ["W014"]
+
+
+def test_text_before_the_first_part_label_is_written():
+    # Found by the property tests: a collection (a text adopted in parts) has no body
+    # of its own, and the text printed before the first part label was left out.
+    from pipeline.convert import Options, convert
+
+    conversion = convert("54/1\n77/600. Questions deferred\n\nA\n\n54/1", "x.txt",
+                         Options(lang="en", markup_date="2026-01-01"))
+    assert conversion.ok, conversion.conservation.detail
+    assert b"77/600. Questions deferred" in conversion.akn
+    assert b'<FRBRthis value="/akn/un/statement/deliberation/2026-01-01/54-1/!main"/>' in conversion.akn
