@@ -41,3 +41,23 @@ def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped():
     first, _, text = case.given.partition("\n")
     _, diagnostics, _ = segment(clean("\n" + text, load("es")), load("es"), "case")
     assert [(d.code, d.line) for d in diagnostics if d.code == "I005"] == [("I005", n) for n in (13, 14, 15, 16)]
+
+
+def test_a_heading_stands_only_over_a_paragraph_the_operative_rule_takes():
+    # Found by the property tests: numbers that cannot start the operative part (13,
+    # 14 after the preamble) stayed recitals, but the line over 14 became a heading of
+    # the operative part, which put it after recital 14 in the model.
+    text = ("2031/9. Resolución de ejemplo\n\nEl Consejo Económico y Social,\n\nObservando el informe,\n\n"
+            "13. Aprueba el programa;\n\nSeguimiento\n\n14. Solicita al Secretario General que lo informe.\n")
+    document, _, _ = segment(clean(text, load("es")), load("es"), "case")
+    assert [r.span.first for r in document.preamble] == [5, 7, 9]
+    # the last one, not ending like a recital, is the single operative paragraph
+    assert [(type(u).__name__, u.span.first) for u in document.operative] == [("Paragraph", 11)]
+
+
+def test_a_decimal_is_no_chinese_paragraph_number():
+    # "0.20%" at the start of a wrapped line made the line before it a heading
+    # over "paragraph 0" (zh_E_RES_2022_7)
+    operative = load("zh").rx("operative")
+    assert operative.match("42. 鼓励发达国家") and operative.match("42.鼓励")
+    assert not operative.match("0.20%的官方发展援助；")

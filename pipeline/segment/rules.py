@@ -220,13 +220,21 @@ def _operative(text: str, ctx: Context) -> dict | None:
     """A numbered paragraph whose number can follow the one before: the next number,
     a small gap, or 1 again (an annex, a new part). `96.IV.8)` after paragraph 3 is
     a sales number, not paragraph 96."""
+    m = _next_number(text, ctx)
+    if m is None:
+        return None
+    ctx.state.last_number = int(ascii_digits(m["number"]))
+    return {**m.groupdict(), "match": m}
+
+
+def _next_number(text: str, ctx: Context) -> re.Match | None:
+    """The match of an operative paragraph number that can follow the last one."""
     m = ctx.profile.rx("operative").match(text)
     if not m:
         return None
     number, last = int(ascii_digits(m["number"])), ctx.state.last_number
     if number == 1 or 0 < number - last <= MAX_NUMBER_JUMP or (last == 0 and number <= MAX_FIRST_NUMBER):
-        ctx.state.last_number = number
-        return {**m.groupdict(), "match": m}
+        return m
     return None
 
 
@@ -246,10 +254,12 @@ def _heading(text: str, ctx: Context) -> dict | None:
         return None
     if ctx.state.zone == Zone.PREAMBLE and ctx.profile.rx("opening_phrase").match(text):
         return None  # the end of a preambular paragraph cut off by a page break
-    operative = ctx.profile.rx("operative")
-    if operative.match(ctx.ahead[0]):
+    # the paragraph must be one the operative rule takes: a heading over a number
+    # that cannot follow would stand in the operative part before paragraphs that
+    # are not in it, out of their printed order
+    if _next_number(ctx.ahead[0], ctx):
         return {}
-    if len(ctx.ahead) > 1 and looks_like_heading(ctx.ahead[0]) and operative.match(ctx.ahead[1]):
+    if len(ctx.ahead) > 1 and looks_like_heading(ctx.ahead[0]) and _next_number(ctx.ahead[1], ctx):
         return {}
     return None
 
