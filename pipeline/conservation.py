@@ -22,10 +22,13 @@ The accounting has two halves, both exact (character counts must be equal, not j
    running text (each footnote stands for its call, as its marker), and each footnote
    of the model is the content of one or more notes of the AKN, and nothing else is.
 
-Two kinds of placement are structural and tolerated by joining groups: the masthead
-and title lines form one group (AKN4UN puts a masthead line in the cover page or the
-preface by what it is, not where it was printed), and so do the closing lines and the
-vote (the conclusions hold the date and meeting, then the vote). Visible means: not
+Some placements are structural and tolerated by joining groups: the masthead lines,
+the title and the enacting formula form one group (AKN4UN puts a masthead line in the
+cover page or the preface by what it is, not where it was printed, and the formula
+at the head of the preamble, before any text printed between it and the title; a
+part's formula joins its label, a quoted text's formula the paragraph quoting it),
+and so do the closing lines and the vote (the conclusions hold the date and meeting,
+then the vote). Visible means: not
 whitespace, after NFC; digits are compared by value, so a superscript call `¹` or an
 Arabic-Indic `١` matches the note marker `1` that replaces it.
 """
@@ -54,8 +57,8 @@ def visible(text: str) -> str:
     >>> visible("报告¹；\\n ١٢ a\\u0301")
     '报告1；12á'
     """
-    text = unicodedata.normalize("NFC", text)
-    return "".join(c for c in text if not c.isspace()).translate(_DIGITS)
+    # str.split() cuts at exactly the characters str.isspace() calls whitespace
+    return "".join(unicodedata.normalize("NFC", text).split()).translate(_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -116,21 +119,23 @@ def holders(document: Document) -> Iterator[Holder]:
     if document.title:
         t = document.title
         yield Holder(t.span, t.before + (t.num or "") + t.after + _runs(t.content), joined="front")
-    yield from _text(document, "end")
+    yield from _text(document, "front", "end")
     for annex in document.annexes:
         for heading in annex.headings:
             yield Holder(heading.span, _runs(heading.content))
         yield from _units(annex.body)
     for number, part in enumerate(document.parts, start=1):
-        yield Holder(Span(part.span.first, part.span.first), part.label)
-        yield from _text(part, f"end {number}")
+        yield Holder(Span(part.span.first, part.span.first), part.label, joined=f"part {number}")
+        yield from _text(part, f"part {number}", f"end {number}")
     for note in document.footnotes:
         yield Holder(note.span, note.marker + _runs(note.content), running=False)
 
 
-def _text(text, end: str) -> Iterator[Holder]:
+def _text(text, start: str, end: str) -> Iterator[Holder]:
+    """Formula, preamble, operative part, closing and vote; the formula joins the
+    group `start` (what comes before it), the closing and the vote the group `end`."""
     if text.formula:
-        yield Holder(text.formula.span, _runs(text.formula.content))
+        yield Holder(text.formula.span, _runs(text.formula.content), joined=start)
     for recital in text.preamble:
         yield Holder(recital.span, _runs(recital.content))
     yield from _units(text.operative)
@@ -149,7 +154,8 @@ def _units(units) -> Iterator[Holder]:
             yield Holder(unit.span, _runs(unit.content))
             continue
         children = [i.span for i in unit.items] + ([unit.quoted.span] if unit.quoted else [])
-        yield Holder(_own(unit.span, children), (unit.num or "") + _runs(unit.content))
+        quote = f"quote {unit.span.first}" if unit.quoted else ""
+        yield Holder(_own(unit.span, children), (unit.num or "") + _runs(unit.content), joined=quote)
         yield from _items(unit.items)
         if unit.wrap_up:  # printed after the items
             last = unit.items[-1].span.last if unit.items else unit.span.first
@@ -157,7 +163,7 @@ def _units(units) -> Iterator[Holder]:
         if unit.quoted:
             q = unit.quoted
             if q.formula:
-                yield Holder(q.formula.span, _runs(q.formula.content))
+                yield Holder(q.formula.span, _runs(q.formula.content), joined=quote)
             for recital in q.preamble:
                 yield Holder(recital.span, _runs(recital.content))
             yield from _units(q.operative)

@@ -204,3 +204,14 @@ def test_notes_called_only_in_a_vote_list_are_kept():
     conversion = convert(text, "x.txt", OPTIONS)
     assert conversion.ok, conversion.conservation.detail
     assert b"A/HRC/1" in conversion.akn and b"A/HRC/2" in conversion.akn
+
+
+def test_a_line_between_the_title_and_the_formula_is_in_order():
+    # Found by the property tests: AKN puts the formula at the head of the preamble,
+    # before a line printed between the title and the formula; the formula joins the
+    # title's group, so that placement is not taken for text out of order.
+    text = ("مجلس الأمن\n\nالقرار 2800 (2025)\n\nمجلس الأمن\n\nإن مجلس الأمن ،\n\n"
+            "1 - يقرر أن يبقي المسألة قيد نظره.")
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date=MARKUP_DATE))
+    assert conversion.ok, conversion.conservation.detail
+    assert conversion.document.formula.span.first == 7 and conversion.document.preamble[0].span.first == 5
