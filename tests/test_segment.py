@@ -61,3 +61,14 @@ def test_a_decimal_is_no_chinese_paragraph_number():
     operative = load("zh").rx("operative")
     assert operative.match("42. 鼓励发达国家") and operative.match("42.鼓励")
     assert not operative.match("0.20%的官方发展援助；")
+
+
+def test_a_heading_in_the_preamble_opens_the_operative_part():
+    # Found by the property tests: a heading over the first numbered paragraph went
+    # to the operative part while the line after it stayed a recital, before it.
+    text = ("Résolution 2999 (2031)\n\nLe Conseil de sécurité,\n\nRéaffirmant son attachement à la paix,\n\n"
+            "Titre répété\n\nAdoptée par le Conseil de sécurité à sa 9999e séance\n\n1. Décide de proroger le mandat ;\n")
+    document, _, _ = segment(clean(text, load("fr")), load("fr"), "case")
+    assert [r.span.first for r in document.preamble] == [5]
+    assert [(type(u).__name__, u.span.first) for u in document.operative] == [
+        ("Heading", 7), ("Heading", 9), ("Paragraph", 11)]

@@ -332,7 +332,8 @@ RULES: tuple[Rule, ...] = (
     Rule("bullet", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _bullet),
     Rule("section", frozenset({Zone.PREAMBLE, Zone.OPERATIVE}), _section, Zone.OPERATIVE),
     Rule("section_recital", frozenset({Zone.OPERATIVE}), _section_recital),
-    Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
+    # a heading opens the operative part: it is written there, before what follows it
+    Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading, Zone.OPERATIVE),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
     # the outcome printed again with the lists under it (a two-column vote table)
