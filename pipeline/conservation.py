@@ -316,7 +316,10 @@ def _order(order: list[tuple[tuple, Holder]], groups: _Groups) -> list[Problem]:
 def akn_text(akn: bytes) -> tuple[Counter, Counter]:
     """Visible characters of the AKN outside the metadata, each note standing for its
     call as its marker; and the (marker + text) of each note, counted."""
-    root = etree.fromstring(akn)
+    # the writer's own output, without DTD or entities; huge_tree lifts libxml2's 10 MB
+    # limit on one text node, which a single huge input line reaches (the schema
+    # validation keeps the limit and reports such an output as not valid)
+    root = etree.fromstring(akn, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     running: Counter = Counter()
     notes: Counter = Counter()
 

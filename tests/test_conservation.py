@@ -215,3 +215,14 @@ def test_a_line_between_the_title_and_the_formula_is_in_order():
     conversion = convert(text, "x.txt", Options(lang="ar", markup_date=MARKUP_DATE))
     assert conversion.ok, conversion.conservation.detail
     assert conversion.document.formula.span.first == 7 and conversion.document.preamble[0].span.first == 5
+
+
+def test_a_text_node_beyond_the_parsers_limit_is_an_error_not_a_crash():
+    # Found by the benchmark: 4 M Chinese characters in one line make a text node of
+    # 12 MB, beyond libxml2's default limit; the check parsed the AKN with that limit
+    # and crashed. It reads the writer's own output without it now, and the schema
+    # validation (which keeps the limit) says the output cannot be validated.
+    text = SEED.read_text(encoding="utf-8").replace("注意到关于", "注意到关于" + "合作" * 2_000_000, 1)
+    conversion = convert(text, "x.txt", OPTIONS)
+    assert conversion.conservation.ok, conversion.conservation.detail
+    assert not conversion.ok and [d.code for d in conversion.diagnostics if d.level >= 3][:1] == ["E002"]
