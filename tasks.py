@@ -1,5 +1,6 @@
 """Project tasks: `invoke schemas` (fetch the TEI schema), `invoke build` (input/ →
-output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`.
+output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`,
+`invoke torture` (the corpus and its damaged variants) and `invoke bench-pathological`.
 `build`, `test` and `eval` fetch the schema first, so a fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
@@ -262,3 +263,14 @@ def read_text(path: Path) -> str:
     from pipeline.read import read_source
 
     return read_source(path.read_bytes(), str(path)).text
+
+
+@task(pre=[schemas], name="bench-pathological")
+def bench_pathological(c, scale=1.0, steps=4, only=None):
+    """Time conversions of pathological inputs at sizes n, 2n, 4n, 8n and print how the
+    time grows (benchmarks/pathological.py): a huge line, empty lines, short lines,
+    repeated items, footnote markers."""
+    command = f"{sys.executable} {ROOT / 'benchmarks' / 'pathological.py'} --scale {scale} --steps {steps}"
+    if only:
+        command += f" --only {only!r}"
+    c.run(command, pty=False)

@@ -87,5 +87,42 @@ def joined(head: Line, text: str, span: Span, removed: list, vocabulary=None) ->
     return Line(text_joined, head.span | span, head.page_break)
 
 
+class Paragraph:
+    """A paragraph joined from many lines, in time linear in its length.
+
+    `joined` copies the paragraph at every line it adds, which is quadratic for a
+    paragraph of thousands of lines; this keeps the pieces and the last characters,
+    which are all `join_fragments` looks at (the last word, a final hyphen).
+
+    >>> removed = []
+    >>> p = Paragraph(Line("in situ-", Span(1, 1)))
+    >>> p.add("ations of", Span(2, 2), removed); p.add("the Council", Span(3, 3), removed)
+    >>> p.line(), removed
+    (Line(text='in situations of the Council', span=Span(first=1, last=3), page_break=False), \
+[Removal(line=1, text='-', reason='hyphen at a line end', last=None)])
+    """
+
+    TAIL = 200  # characters kept for the joins: longer than any word
+
+    def __init__(self, first: Line):
+        self.pieces = [first.text]
+        self.tail = first.text[-self.TAIL:]
+        self.span, self.page_break = first.span, first.page_break
+
+    def add(self, text: str, span: Span, removed: list, vocabulary=None) -> None:
+        together = join_fragments(self.tail, text, vocabulary)
+        if len(together) < len(self.tail) + len(text):  # the hyphen went
+            removed.append(Removal(self.span.last, self.tail[-1], "hyphen at a line end"))
+            self.pieces[-1] = self.pieces[-1][:-1]
+            self.pieces.append(text)
+        else:
+            self.pieces.append(together[len(self.tail):])  # the separator and the text
+        self.tail = together[-self.TAIL:]
+        self.span = self.span | span
+
+    def line(self) -> Line:
+        return Line("".join(self.pieces), self.span, self.page_break)
+
+
 TextFix = Callable[[str], str]
 LineFix = Callable[[Draft], Draft]

@@ -178,8 +178,10 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     out: list[Line] = []
     events, removed = [], []
     in_body = False  # past the formula: where a caseless script's blocks are joined inside a page too
+    # the last line with text so far, kept as lines are added: looking for it back over
+    # the blank lines each time was quadratic in a layer padded with blank lines
+    previous: int | None = None
     for line in draft.lines:
-        previous = _last_text_line(out)
         cut = line.page_break or (previous is not None and _is_last_line(out[previous], line, draft.profile))
         joins = bool(line.text) and previous is not None and (
             (cut and _continues(out[previous], line, draft.profile))
@@ -194,6 +196,8 @@ def join_split_paragraphs(draft: Draft) -> Draft:
                                      line.span.first))
             continue
         out.append(line)
+        if line.text:
+            previous = len(out) - 1
     return draft.with_lines(out, diagnostics=events, removed=removed)
 
 
@@ -211,13 +215,6 @@ def _is_last_line(head: Line, tail: Line, profile: Profile | None) -> bool:
         return False
     return profile is not None and any(profile.rx(name).match(head.text.strip())
                                        for name in ("operative", "opening_phrase", "operative_phrase"))
-
-
-def _last_text_line(lines: list[Line]) -> int | None:
-    for index in range(len(lines) - 1, -1, -1):
-        if lines[index].text:
-            return index
-    return None
 
 
 def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:

@@ -11,7 +11,7 @@ from .base import Draft, Insertion, Line, Removal
 
 # "Secretary- General": a word broken at a line end whose hyphen the extractor kept,
 # followed by the space it put where the line ended.
-_BROKEN = re.compile(r"(?P<left>\w+)- (?P<right>\w+)")
+_BROKEN = re.compile(r"\b(?P<left>\w+)- (?P<right>\w+)")  # \b: from a word's start only (linear)
 # After "troop- and police-contributing" the hyphen is a suspended compound, not a break.
 _CONJUNCTIONS = {"and", "or", "to", "et", "ou", "à", "y", "o", "e", "u", "и", "или", "а"}
 
