@@ -91,7 +91,14 @@ def lift_footnotes(draft: Draft) -> Draft:
                 pieces = [Line(text, line.span)]
             else:  # the rest of the last note
                 last = notes.pop()
-                pieces = [Line(joined(last, text.strip(), line.span, removed).text, last.span | line.span)]
+                hyphen: list[Removal] = []
+                rest = joined(last, text.strip(), line.span, hyphen)
+                if not note_line.match(rest.text):
+                    # joined without a space, the note's start can stop reading as one
+                    # (a mirrored Arabic marker ".A/78/601 )3(" before Chinese text)
+                    rest, hyphen = Line(f"{last.text} {text.strip()}", last.span | line.span), []
+                removed += hyphen
+                pieces = [Line(rest.text, last.span | line.span)]
             for piece in pieces:
                 notes.extend(_split_notes(piece, inside))
             open_note = _note_goes_on(notes[-1].text)
