@@ -348,3 +348,20 @@ def test_the_rest_of_a_wrapped_title_stays_in_the_title():
     document = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01")).document
     assert "".join(r.text for r in document.title.content).endswith("في مساعدة أعضاء اللجنة الاقتصادية لأفريقيا")
     assert [r.opening for r in document.preamble] == ["إذ يحيط علما"]
+
+
+def test_pieces_of_a_printed_line_never_cross_a_page_break():
+    # Found by the torture run (pages of ar_A_RES_79_11's layout layer shuffled): a
+    # footer left at a page's end and the first line of the next page were taken for
+    # two pieces of one line and swapped; the page break sat on the running header
+    # between them, which had gone as page furniture.
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, Line
+    from pipeline.model import Span
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    lines = [Line(full, Span(1, 1)), Line(full, Span(2, 2)), Line(full + "،", Span(3, 3)),
+             Line("3 24-19652", Span(4, 4)), Line("", Span(5, 5), page_break=True),
+             Line("وإذ تحيط علما بتقرير الأمين العام،", Span(6, 6)), Line(full, Span(7, 7))]
+    out = restore_fragment_order(Draft(tuple(lines), profile=AR)).lines
+    assert [line.span.first for line in out] == [1, 2, 3, 4, 5, 6, 7]

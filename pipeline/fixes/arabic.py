@@ -415,8 +415,11 @@ def restore_fragment_order(draft: Draft) -> Draft:
             text = lines[filled[start - 1]].text.strip()
             # a line that opens with its own number or item label is where a block starts,
             # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
+            # pieces of one printed line never have a page break between them, even one
+            # whose line went as page furniture (a running header, now blank)
+            turned = any(lines[j].page_break for j in range(filled[start - 1] + 1, filled[start] + 1))
             if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
-                    or lines[filled[start]].page_break or operative.match(text) or item.match(text)):
+                    or turned or operative.match(text) or item.match(text)):
                 break
             width += len(text)
             start -= 1
