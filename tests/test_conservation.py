@@ -226,3 +226,27 @@ def test_a_text_node_beyond_the_parsers_limit_is_an_error_not_a_crash():
     conversion = convert(text, "x.txt", OPTIONS)
     assert conversion.conservation.ok, conversion.conservation.detail
     assert not conversion.ok and [d.code for d in conversion.diagnostics if d.level >= 3][:1] == ["E002"]
+
+
+def test_the_cli_fails_a_document_that_lost_text_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import pipeline.convert as convert_module
+    from pipeline.cli import main
+    from pipeline.segment import segment
+
+    def losing_segment(cleaned, profile, name):
+        document, found, edits = segment(cleaned, profile, name)
+        return replace(document, preamble=document.preamble[1:]), found, edits
+
+    monkeypatch.setattr(convert_module, "segment", losing_segment)
+    source = tmp_path / "in.txt"
+    source.write_bytes(SEED.read_bytes())
+    assert main(["convert", str(source), "--out-dir", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr().err
+    first = seed_line("重申致力于按照")
+    assert f"{source}:{first}: error E007: text not conserved: line {first}: input has" in said
+    assert "text not conserved, nothing written" in said and not (tmp_path / "out").exists()
+
+
+def seed_line(start: str) -> int:
+    """The number of the seed's line that starts with `start`."""
+    return next(n for n, line in enumerate(SEED.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(start))
