@@ -207,6 +207,8 @@ def test_the_cli_writes_valid_files_or_fails_in_one_line(tmp_path_factory, data)
         assert status in (1, 2) and not written
         errors = [line for line in said.splitlines() if re.match(rf"^{re.escape(str(source))}(:\d+)?: error E\d\d\d: ", line)]
         assert errors, said
+        if status == 2:  # refused: the one line that says why
+            assert said.splitlines() == errors[:1], said
 
 
 # --------------------------------------------------------------------------- the extremes
