@@ -1,7 +1,8 @@
 """Project tasks: `invoke schemas` (fetch the TEI and JUnit schemas), `invoke build` (input/ →
 output/ and its index), `invoke test`, `invoke score`, `invoke eval`, `invoke ceiling`,
-`invoke bench`.
-`build`, `test` and `eval` fetch the schemas first, so a fresh clone needs no extra step.
+`invoke bench`, `invoke torture` (the corpus and its damaged variants) and
+`invoke bench-pathological`. `build`, `test` and `eval` fetch the schemas first, so a
+fresh clone needs no extra step.
 
 Run them from the project folder with the project's environment active (or as
 `.venv/bin/invoke …`, see README.md).
@@ -338,3 +339,60 @@ def bench(c, corpus="dev", glob="*.pdf", convert=False):
             convert_one(d, str(p), options)
         seconds = time.perf_counter() - started
         print(f"convert   {len(paths)} PDFs, {pages} pages: {seconds:.2f} s, {pages / seconds:.0f} pages/s")
+
+
+@task(pre=[schemas], name="bench-pathological")
+def bench_pathological(c, scale=1.0, steps=4, only=None):
+    """Time conversions of pathological inputs at sizes n, 2n, 4n, 8n and print how the
+    time grows (benchmarks/pathological.py): a huge line, empty lines, short lines,
+    repeated items, footnote markers."""
+    command = f"{sys.executable} {ROOT / 'benchmarks' / 'pathological.py'} --scale {scale} --steps {steps}"
+    if only:
+        command += f" --only {only!r}"
+    c.run(command, pty=False)
+
+
+TORTURE_LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt"}
+
+
+@task(pre=[schemas])
+def torture(c, corpus="dev", lang=None):
+    """Every document of ../shared/corpus/CORPUS in its three text layers, and the seed,
+    as they are and shuffled, truncated and concatenated (pipeline.torture): prints the
+    outcomes; fails on any crash, invalid output or text not conserved."""
+    from pipeline.read import read_source
+    from pipeline.torture import VARIANTS, Tally, run
+
+    corpus_dir = SHARED / "corpus" / corpus
+    if not corpus_dir.is_dir():
+        raise Exit(f"{corpus_dir} not found: the torture run needs the shared corpus in ../shared "
+                   f"(the property tests in tests/test_properties.py need nothing)", code=2)
+    names = [line.split("\t")[0] for line in (corpus_dir / "MANIFEST.tsv").read_text().splitlines()[1:] if line]
+    if lang:
+        names = [n for n in names if n.startswith(lang + "_")]
+    tally = Tally()
+    for layer, suffix in TORTURE_LAYERS.items():
+        paths = [corpus_dir / (name + suffix) for name in names]
+        missing = [p.name for p in paths if not p.exists()]
+        if missing:
+            print(f"layer {layer}: {len(missing)} documents have no {suffix} ({', '.join(missing[:3])}…)")
+        documents = [(str(p.relative_to(SHARED.parent)), read_source(p.read_bytes(), str(p)).text)
+                     for p in paths if p.exists()]
+        print(f"layer {layer}: {len(documents)} documents × {len(VARIANTS)} variants")
+        run(documents, tally)
+    seed = INPUT / "A_HRC_RES_38_3.zh.txt"
+    run([(str(seed.relative_to(ROOT)), read_layer(seed).text)], tally)
+    print("seed: 1 document × 4 variants")
+    outcomes = sorted({o for _, o in tally.counts}, key=lambda o: (o != "converted", o))
+    print(f"\n{'variant':14}" + "".join(f"{o:>16}" for o in outcomes) + f"{'total':>8}")
+    for variant in VARIANTS:
+        row = [tally.counts[(variant, o)] for o in outcomes]
+        print(f"{variant:14}" + "".join(f"{n:>16}" for n in row) + f"{sum(row):>8}")
+    totals = [tally.total(o) for o in outcomes]
+    print(f"{'all':14}" + "".join(f"{n:>16}" for n in totals) + f"{sum(totals):>8}")
+    print(f"\ncrashes: {tally.total('crashed')}, invalid outputs: {tally.total('invalid')}, "
+          f"text not conserved: {tally.total('not conserved')}")
+    for failure in tally.failures[:30]:
+        print("   ", failure)
+    if not tally.ok:
+        raise Exit(f"torture run failed: {len(tally.failures)} failures", code=1)

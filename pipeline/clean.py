@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
 from .fixes import arabic, geometry, pages, text, unwrap, words
-from .fixes.base import Draft, Line, LineFix, Removal, TextFix, lines_of
+from .fixes.base import Draft, Insertion, Line, LineFix, Removal, TextFix, lines_of
 from .languages import Profile
 
 
@@ -79,13 +79,14 @@ FIXES: tuple[LineFix, ...] = (
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """The running text (one line per block), the footnote texts set aside, what was
-    removed, and which fixes changed something."""
+    removed, which fixes changed something, and what was added."""
 
     lines: tuple[Line, ...]
     notes: tuple[Line, ...]
     removed: tuple[Removal, ...]
     diagnostics: tuple[Diagnostic, ...]
     applied: tuple[str, ...]
+    inserted: tuple[Insertion, ...] = ()
 
 
 def clean(source_text: str, profile: Profile | None = None, fixes: tuple[LineFix, ...] = FIXES,
@@ -104,5 +105,5 @@ def clean(source_text: str, profile: Profile | None = None, fixes: tuple[LineFix
         draft = fix(draft)
         if draft != before:
             applied.append(fix.__name__)
-    return Cleaned(draft.lines, draft.notes, draft.removed, draft.diagnostics, tuple(applied))
+    return Cleaned(draft.lines, draft.notes, draft.removed, draft.diagnostics, tuple(applied), draft.inserted)
 

@@ -239,7 +239,8 @@ def _convert_command(args) -> int:
         _print_diagnostics(conversion.diagnostics, shown, args.verbose, sys.stderr)
         warned = any(d.level == Level.WARNING for d in conversion.diagnostics)
         if not conversion.ok or (args.strict and warned):
-            reason = "invalid output, nothing written" if not conversion.ok else "warnings under --strict"
+            reason = ("warnings under --strict" if conversion.ok else "text not conserved, nothing written"
+                      if conversion.conservation and not conversion.conservation.ok else "invalid output, nothing written")
             if not args.quiet:
                 print(f"failed  {shown}  ({reason})", file=sys.stderr)
             status = max(status, EXIT_FAILED)

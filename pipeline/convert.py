@@ -5,9 +5,12 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from . import conservation
 from .clean import Cleaned, clean
+from .conservation import Report
 from .countries import identify_states
 from .diagnostics import Diagnostic, InputError, printable
+from .fixes.base import Insertion, Removal
 from .languages import detect, load
 from .model import Document
 from .read import Source, read_source
@@ -65,11 +68,15 @@ class Conversion:
     diagnostics: tuple[Diagnostic, ...]
     tei: bytes
     tei_validation: Validation
+    edits: tuple[Removal | Insertion, ...] = ()  # text the stages left out or added, by input line
+    conservation: Report | None = None
 
     @property
     def ok(self) -> bool:
-        """True when the AKN and the TEI are both valid (warnings do not make it fail)."""
-        return self.validation.valid and self.tei_validation.valid
+        """True when the AKN and the TEI are both valid and no text was lost (warnings
+        do not make it fail)."""
+        return (self.validation.valid and self.tei_validation.valid
+                and (self.conservation is None or self.conservation.ok))
 
 
 def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options()) -> Conversion:
@@ -97,7 +104,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     cleaned = clean(source.text, profile, hints=source.hints)
     if not cleaned.lines:
         raise InputError(Diagnostic("E004", "the input holds no text"))
-    document, found = segment(cleaned, profile, name)
+    document, found, segment_edits = segment(cleaned, profile, name)
     day = options.markup_date or markup_date()
     akn = to_akn(document, AknOptions(markup_date=day))
     validation = validate(akn)
@@ -108,9 +115,15 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     dangling = check_pointers(tei)
     tei_invalid = (tuple(Diagnostic("E005", f"TEI output {error}") for error in tei_schema_errors)
                    + tuple(Diagnostic("E006", f"TEI output {error}") for error in dangling))
-    diagnostics = tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid
+    edits = cleaned.removed + cleaned.inserted + segment_edits
+    # a loss must never be silent: the document fails, with where the text went missing
+    conserved = conservation.check(source.text, document, edits, akn)
+    lost = tuple(Diagnostic("E009", f"text not conserved: {p.message}", p.line) for p in conserved.problems)
+    diagnostics = (tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid
+                   + lost)
     return Conversion(source, cleaned, document, akn, validation, locate_pages(diagnostics, source.hints),
-                      tei=tei, tei_validation=Validation(tei_schema_errors + dangling))
+                      tei=tei, tei_validation=Validation(tei_schema_errors + dangling),
+                      edits=edits, conservation=conserved)
 
 
 def read(data: bytes | str, name: str = "<stdin>") -> Source:

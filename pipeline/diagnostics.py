@@ -37,6 +37,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E006", "tei-dangling-pointer", Level.ERROR, "a TEI pointer resolves to no xml:id of the document"),
     Code("E007", "unreadable-pdf", Level.ERROR, "the PDF cannot be opened: encrypted, damaged or not a PDF"),
     Code("E008", "no-text-layer", Level.ERROR, "the PDF has no text to read (a scan; OCR is not done)"),
+    Code("E009", "text-not-conserved", Level.ERROR,
+         "input text is missing from the output (or was added) without a record of the fix that did it"),
     Code("E010", "input-too-large", Level.ERROR,
          "the input is larger than the size limit (--max-bytes); it is not read further"),
     Code("E011", "output-name-taken", Level.ERROR,

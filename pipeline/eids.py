@@ -39,10 +39,13 @@ def num_part(num: str) -> str:
 class Scope:
     """The eId context of one element; `child()` names its children in order."""
 
-    def __init__(self, prefix: str = "", taken: set[str] | None = None):
+    def __init__(self, prefix: str = "", taken: set[str] | None = None, suffixes: dict[str, int] | None = None):
         self.prefix = prefix
         self._counts: Counter[str] = Counter()
         self._taken = taken if taken is not None else set()
+        # the last suffix given to each eId that repeated: looking for a free one from
+        # 2 every time made a list of thousands of "(a)" items quadratic
+        self._suffixes = suffixes if suffixes is not None else {}
 
     def child(self, element: str, num: str | None = None) -> "Scope":
         """Scope of the next child element; its eId is `.eid`.
@@ -51,6 +54,8 @@ class Scope:
         >>> para = root.child("paragraph", "8.")
         >>> para.eid, para.child("list").child("intro").eid, para.child("list").eid
         ('para_8', 'para_8__list_1__intro', 'para_8__list_2')
+        >>> [root.child("paragraph", "5.").eid for _ in range(3)]
+        ['para_5', 'para_5-2', 'para_5-3']
         """
         abbreviation = ABBREVIATIONS.get(element, element)
         self._counts[element] += 1  # the ordinal counts numbered siblings too
@@ -62,12 +67,15 @@ class Scope:
             step = f"{abbreviation}_{self._counts[element]}"
         eid = f"{self.prefix}__{step}" if self.prefix else step
         # a repeated number (two paragraphs printed "5.") must not repeat an eId
-        candidate, n = eid, 1
+        n = self._suffixes.get(eid, 1)
+        candidate = eid if n == 1 else f"{eid}-{n}"
         while candidate in self._taken:
             n += 1
             candidate = f"{eid}-{n}"
+        if n > 1:
+            self._suffixes[eid] = n
         self._taken.add(candidate)
-        return Scope(candidate, self._taken)
+        return Scope(candidate, self._taken, self._suffixes)
 
     @property
     def eid(self) -> str:

@@ -213,6 +213,29 @@ class Footnote:
     span: Span
 
 
+class NoteIndex:
+    """The footnote each call names, for the writers: the k-th call of a marker names
+    the k-th note with that marker (a document can print two notes with one marker),
+    and any further call the last of them.
+
+    >>> index = NoteIndex((Footnote("1", (Text("a"),), Span(1, 1)), Footnote("1", (Text("b"),), Span(2, 2))))
+    >>> [plain(index.next("1").content) for _ in range(3)]
+    ['a', 'b', 'b']
+    """
+
+    def __init__(self, footnotes: Iterable["Footnote"]):
+        self.by_marker: dict[str, list[Footnote]] = {}
+        for note in footnotes:
+            self.by_marker.setdefault(note.marker, []).append(note)
+        self.calls: dict[str, int] = {}
+
+    def next(self, marker: str) -> "Footnote":
+        notes = self.by_marker[marker]
+        k = self.calls.get(marker, 0)
+        self.calls[marker] = k + 1
+        return notes[min(k, len(notes) - 1)]
+
+
 @dataclass(frozen=True, slots=True)
 class ClosingLine:
     """A line after the operative part: `adoption` (its meeting and/or date are

@@ -47,7 +47,9 @@ class Vocabulary:
     a compound (`follow-up`)."""
 
     _WORDS = re.compile(r"\w+")
-    _COMPOUNDS = re.compile(r"\w+(?:-\w+)+")
+    # from the start of a word only: tried inside a run of word characters (a CJK line
+    # has no spaces), `\w+` would read to the run's end from every one of them
+    _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
     def __init__(self, texts):
         self.words: Counter[str] = Counter()
@@ -64,8 +66,22 @@ class Vocabulary:
         return f"{left}-{right}".lower() in self.compounds
 
 
-_LAST_WORD = re.compile(r"(\w+)-?$")
+_WORD_CHAR = re.compile(r"\w")
 _FIRST_WORD = re.compile(r"^(\w+)")
+
+
+def _last_word(text: str) -> str | None:
+    """The word at the end of `text` (before a final hyphen), read from the end: a
+    search from the start would read the whole of a paragraph that grows line by line.
+
+    >>> _last_word("in vulnerable situ-"), _last_word("the Council,"), _last_word("")
+    ('situ', None, None)
+    """
+    end = len(text) - 1 if text.endswith("-") else len(text)
+    start = end
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
@@ -92,13 +108,13 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
         return left + right
     if is_cjk(left[-1]) or is_cjk(right[0]):
         return left + right
-    tail, head = _LAST_WORD.search(left), _FIRST_WORD.match(right)
+    tail, head = _last_word(left), _FIRST_WORD.match(right)
     if (left.endswith("-") and len(left) > 1 and left[-2].isalpha() and left[-2].islower()
             and right[0].isalpha() and right[0].islower()):
-        if vocabulary and tail and head and vocabulary.keeps_hyphen(tail.group(1), head.group(1)):
+        if vocabulary and tail and head and vocabulary.keeps_hyphen(tail, head.group(1)):
             return left + right
         return left[:-1] + right
-    if vocabulary and tail and head and not left.endswith("-") and vocabulary.closes_up(tail.group(1), head.group(1)):
+    if vocabulary and tail and head and not left.endswith("-") and vocabulary.closes_up(tail, head.group(1)):
         return left + right
     if left.endswith(("-", "\u2010")):
         return left + right

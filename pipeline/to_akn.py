@@ -13,8 +13,8 @@ from . import __version__
 from .bodies import BODIES, Body, frbr_number
 from .eids import Scope
 from .languages import load
-from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteRef, Organization, Paragraph,
-                    Quantity, Text, VOTE_KEYS, count_ref)
+from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
+                    Paragraph, Part, Quantity, Text, VOTE_KEYS, count_ref)
 from .templates import render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -48,7 +48,7 @@ class _Runs:
     """Turns model inline runs into render-ready runs, naming notes as it goes."""
 
     def __init__(self, document: Document, emphasis: str):
-        self.notes = {f.marker: f for f in document.footnotes}
+        self.notes = NoteIndex(document.footnotes)
         self.emphasis = emphasis
         self.calls: list[dict] = []  # the note runs made, in the order they are named
 
@@ -62,9 +62,9 @@ class _Runs:
                 out.append({"kind": "emphasis", "element": self.emphasis, "text": run.text})
             elif isinstance(run, NoteRef):
                 note_scope = scope.child("authorialNote")
-                note = self.notes[run.marker]
+                note = self.notes.next(run.marker)
                 p_scope = note_scope.child("p")
-                view = {"kind": "note", "eid": note_scope.eid, "marker": run.marker,
+                view = {"kind": "note", "eid": note_scope.eid, "marker": run.marker, "footnote": note,
                         "p_eid": p_scope.eid, "runs": self(note.content, p_scope)}
                 self.calls.append(view)
                 out.append(view)
@@ -118,11 +118,16 @@ def layout(doc: Document) -> dict:
     }
     if doc.parts:  # a documentCollection: each part is a component statement of its own
         reference = root.child("collectionBody")
-        for part in doc.parts:
+        parts = list(doc.parts)
+        if doc.formula or doc.preamble or doc.operative or doc.closing or doc.vote:
+            # text printed before the first part label has no part: a component without
+            # a label keeps it (a collection has no body of its own to hold it)
+            parts.insert(0, Part("", doc.span, doc.formula, doc.preamble, doc.operative, doc.closing, doc.vote))
+        for part in parts:
             scope = root.child("component")
             views["components"].append({
                 "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
-                "frbr": f"!part_{part.label}", "preface_eid": scope.child("preface").child("p").eid,
+                "frbr": f"!part_{part.label}" if part.label else "!main", "preface_eid": scope.child("preface").child("p").eid,
                 "text": _text(part, runs, scope, body)})
     else:
         views["main"] = _text(doc, runs, root, body)

@@ -128,9 +128,9 @@ def _uncalled_notes(doc: Document, calls: list[dict]) -> list[dict]:
     """Notes of the model that no call in the text names: the AKN has no place for
     them (a note lives at its call there), the page lists them after the others so
     that no text of the document is lost."""
-    called = {call["marker"] for call in calls}
+    called = {id(call["footnote"]) for call in calls}
     return [{"marker": note.marker, "text": plain(note.content)}
-            for note in doc.footnotes if note.marker not in called]
+            for note in doc.footnotes if id(note) not in called]
 
 
 def _diagnostics(conversion: Conversion) -> dict:

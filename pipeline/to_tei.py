@@ -13,8 +13,8 @@ from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states
 from .languages import load
-from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteRef, Organization,
-                    Paragraph, Quantity, Text, VOTE_KEYS, Vote, count_ref, plain)
+from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
+                    Organization, Paragraph, Quantity, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .templates import render
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -63,6 +63,7 @@ class _Ids:
 
     def __init__(self, taken=()):
         self.taken = set(taken)
+        self.suffixes: dict[str, int] = {}  # the last suffix of each repeated wish (else quadratic)
 
     def take(self, wanted: str) -> str:
         """The id wanted, or the first free `wanted-N`.
@@ -71,10 +72,13 @@ class _Ids:
         >>> ids.take("op.5"), ids.take("op.5"), ids.take("op.5")
         ('op.5', 'op.5-2', 'op.5-3')
         """
-        candidate, n = wanted, 1
+        n = self.suffixes.get(wanted, 1)
+        candidate = wanted if n == 1 else f"{wanted}-{n}"
         while candidate in self.taken:
             n += 1
             candidate = f"{wanted}-{n}"
+        if n > 1:
+            self.suffixes[wanted] = n
         self.taken.add(candidate)
         return candidate
 
@@ -95,8 +99,8 @@ class _Runs:
     its first call and pointed to from any later one; a voter points to its org."""
 
     def __init__(self, document: Document, states: MemberStates, ids: _Ids, rendition: str):
-        self.notes = {f.marker: f for f in document.footnotes}
-        self.note_ids: dict[str, str] = {}
+        self.notes = NoteIndex(document.footnotes)
+        self.note_ids: dict[int, str] = {}  # id() of a footnote written -> its xml:id
         self.written: set[int] = set()  # id() of the footnotes written at a call
         self.states = states
         self.ids = ids
@@ -124,12 +128,13 @@ class _Runs:
         return out
 
     def _note(self, marker: str) -> dict:
-        if marker in self.note_ids:
-            return {"kind": "note_again", "marker": marker, "id": self.note_ids[marker]}
-        return self.note(self.notes[marker])
+        footnote = self.notes.next(marker)
+        if id(footnote) in self.note_ids:
+            return {"kind": "note_again", "marker": marker, "id": self.note_ids[id(footnote)]}
+        return self.note(footnote)
 
     def note(self, footnote) -> dict:
-        note_id = self.note_ids[footnote.marker] = self.ids.take(f"note.{id_part(footnote.marker)}")
+        note_id = self.note_ids[id(footnote)] = self.ids.take(f"note.{id_part(footnote.marker)}")
         self.written.add(id(footnote))
         return {"kind": "note", "marker": footnote.marker, "id": note_id, "runs": self(footnote.content)}
 

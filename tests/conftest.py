@@ -3,13 +3,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "input" / "A_HRC_RES_38_3.zh.txt"
 SHARED = ROOT.parent / "shared"
 # A fixed manifestation date keeps outputs byte-identical between runs.
 MARKUP_DATE = "2026-01-01"
+
+# Property tests (tests/test_properties.py): a bounded number of examples in CI, many
+# more when asked for (AKN_HYPOTHESIS_PROFILE=deep). One conversion validates AKN and
+# TEI against their schemas, so an example takes tenths of a second: no deadline.
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=3000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("AKN_HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser):

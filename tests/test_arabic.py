@@ -242,7 +242,7 @@ def test_footnote_calls(text, markers):
 def test_footnotes_go_back_to_their_calls():
     text = ("49/1 - قرار\n\nإن مجلس حقوق الإنسان،\n\nوإذ يذكر بتقرير الأمين العام ) 1 ( ،\n\n"
             "(1) انظر A/HRC/49/1.\n\n1- يقرر مواصلة النظر في المسألة.\n")
-    document, diagnostics = segment(clean(text, AR), AR, "case")
+    document, diagnostics, _ = segment(clean(text, AR), AR, "case")
     assert [(f.marker, f.content[0].text) for f in document.footnotes] == [("1", "انظر A/HRC/49/1.")]
     assert "[^1]" in document.dump()
     assert not [d for d in diagnostics if d.code in ("W013", "W014")]
@@ -322,3 +322,46 @@ def test_arabic_is_detected():
     from pipeline.languages import detect
 
     assert detect("إن مجلس حقوق الإنسان،\nإذ يعيد تأكيد ميثاق الأمم المتحدة") == "ar"
+
+
+def test_an_item_line_before_a_paragraph_number_keeps_its_place():
+    # ar_E_RES_2021_6: item (ج) ends paragraph 2 on the line before "3 - …"; the
+    # fragment fix took the two for pieces of one printed line and swapped them,
+    # which hung the item under paragraph 3 (the conservation check saw the order).
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    text = "\n".join([full, full, full, "(ج) استعراض منتصف المدة لفعالية الترتيب الدولي المتعلق بالغابات",
+                      "3 - الجزء الرفيع المستوى", "4 - اعتماد برنامج العمل الرباعي السنوات للمنتدى."])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[3].startswith("(ج)") and lines[4].startswith("3 -")
+
+
+def test_the_rest_of_a_wrapped_title_stays_in_the_title():
+    # ar_E_RES_2023_17 (parallel corpus): the title's second line fitted no rule and
+    # became a recital after the formula, out of its printed order.
+    from pipeline.convert import Options, convert
+
+    text = ("2023/17 - تعزيز دور المعهد الأفريقي للتنمية في\n\nمساعدة أعضاء اللجنة الاقتصادية لأفريقيا\n\n"
+            "إن المجلس الاقتصادي والاجتماعي،\n\nإذ يحيط علما بالتقرير،\n\n1- يقرر أن يبقي المسألة قيد نظره.\n")
+    document = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01")).document
+    assert "".join(r.text for r in document.title.content).endswith("في مساعدة أعضاء اللجنة الاقتصادية لأفريقيا")
+    assert [r.opening for r in document.preamble] == ["إذ يحيط علما"]
+
+
+def test_pieces_of_a_printed_line_never_cross_a_page_break():
+    # Found by the torture run (pages of ar_A_RES_79_11's layout layer shuffled): a
+    # footer left at a page's end and the first line of the next page were taken for
+    # two pieces of one line and swapped; the page break sat on the running header
+    # between them, which had gone as page furniture.
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, Line
+    from pipeline.model import Span
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    lines = [Line(full, Span(1, 1)), Line(full, Span(2, 2)), Line(full + "،", Span(3, 3)),
+             Line("3 24-19652", Span(4, 4)), Line("", Span(5, 5), page_break=True),
+             Line("وإذ تحيط علما بتقرير الأمين العام،", Span(6, 6)), Line(full, Span(7, 7))]
+    out = restore_fragment_order(Draft(tuple(lines), profile=AR)).lines
+    assert [line.span.first for line in out] == [1, 2, 3, 4, 5, 6, 7]

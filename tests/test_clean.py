@@ -63,3 +63,15 @@ def test_every_kept_line_points_at_input_lines_with_its_text():
     source_lines = text.split("\n")
     for line in clean(text).lines:
         assert line.text in "".join(source_lines[line.span.first - 1:line.span.last])
+
+
+def test_a_note_stays_a_note_when_the_next_line_is_joined_to_it():
+    # Found by the torture run (an Arabic document with a Chinese one run on to it):
+    # the mirrored marker ")3(" glued to the next line no longer matched the note
+    # pattern, and the assembler crashed on a note it could not read.
+    from pipeline.fixes.base import Draft, lines_of
+    from pipeline.fixes.pages import lift_footnotes
+
+    draft = lift_footnotes(Draft(lines_of("نص،\n.A/78/601 )3(\n联合国大会"), profile=load("ar")))
+    assert [n.text for n in draft.notes] == [".A/78/601 )3( 联合国大会"]
+    assert load("ar").rx("note_line").match(draft.notes[0].text)

@@ -21,7 +21,7 @@ def _outline(given: str) -> str:
     first, _, text = given.partition("\n")
     lang = first.removeprefix("lang:").strip()
     # the first line of the case is the language; keep input line numbers as in the file
-    document, diagnostics = segment(clean("\n" + text, load(lang)), load(lang), "case")
+    document, diagnostics, _ = segment(clean("\n" + text, load(lang)), load(lang), "case")
     shown = [d.format("case") for d in diagnostics if d.level >= Level.WARNING]
     return document.dump() + "--- diagnostics" + ("\n" + "\n".join(shown) if shown else "")
 
@@ -39,5 +39,36 @@ def test_rule_names_are_unique_and_ordered_once():
 def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped():
     case = next(c for c in CASES if c.title.startswith("es: a vote table read in two columns"))
     first, _, text = case.given.partition("\n")
-    _, diagnostics = segment(clean("\n" + text, load("es")), load("es"), "case")
+    _, diagnostics, _ = segment(clean("\n" + text, load("es")), load("es"), "case")
     assert [(d.code, d.line) for d in diagnostics if d.code == "I005"] == [("I005", n) for n in (13, 14, 15, 16)]
+
+
+def test_a_heading_stands_only_over_a_paragraph_the_operative_rule_takes():
+    # Found by the property tests: numbers that cannot start the operative part (13,
+    # 14 after the preamble) stayed recitals, but the line over 14 became a heading of
+    # the operative part, which put it after recital 14 in the model.
+    text = ("2031/9. Resolución de ejemplo\n\nEl Consejo Económico y Social,\n\nObservando el informe,\n\n"
+            "13. Aprueba el programa;\n\nSeguimiento\n\n14. Solicita al Secretario General que lo informe.\n")
+    document, _, _ = segment(clean(text, load("es")), load("es"), "case")
+    assert [r.span.first for r in document.preamble] == [5, 7, 9]
+    # the last one, not ending like a recital, is the single operative paragraph
+    assert [(type(u).__name__, u.span.first) for u in document.operative] == [("Paragraph", 11)]
+
+
+def test_a_decimal_is_no_chinese_paragraph_number():
+    # "0.20%" at the start of a wrapped line made the line before it a heading
+    # over "paragraph 0" (zh_E_RES_2022_7)
+    operative = load("zh").rx("operative")
+    assert operative.match("42. 鼓励发达国家") and operative.match("42.鼓励")
+    assert not operative.match("0.20%的官方发展援助；")
+
+
+def test_a_heading_in_the_preamble_opens_the_operative_part():
+    # Found by the property tests: a heading over the first numbered paragraph went
+    # to the operative part while the line after it stayed a recital, before it.
+    text = ("Résolution 2999 (2031)\n\nLe Conseil de sécurité,\n\nRéaffirmant son attachement à la paix,\n\n"
+            "Titre répété\n\nAdoptée par le Conseil de sécurité à sa 9999e séance\n\n1. Décide de proroger le mandat ;\n")
+    document, _, _ = segment(clean(text, load("fr")), load("fr"), "case")
+    assert [r.span.first for r in document.preamble] == [5]
+    assert [(type(u).__name__, u.span.first) for u in document.operative] == [
+        ("Heading", 7), ("Heading", 9), ("Paragraph", 11)]

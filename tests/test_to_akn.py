@@ -121,3 +121,31 @@ def test_parts_make_a_document_collection():
     assert tree.xpath("//a:components/a:component/a:statement/a:preface//a:docNumber/text()",
                       namespaces=NS) == ["A", "B"]
     assert tree.xpath("//a:components/a:component[2]//a:paragraph/@eId", namespaces=NS) == ["cmp_2__para_1"]
+
+
+def test_two_notes_with_one_marker_are_both_written():
+    # A layer can give two notes one marker (ar_A_RES_78_199's layout layer took a line
+    # of two raised calls for a note); the writers looked notes up by marker and
+    # showed only the last. Each note now gets a call, and each call its own note.
+    from pipeline.convert import Options, convert
+    from pipeline.to_html import to_html
+
+    text = ("2023/28. Example\n\nThe Economic and Social Council,\n\nNoting the report,¹\n\n1. Takes note;\n\n"
+            "2. Decides to remain seized.\n\n45th plenary meeting\n25 July 2023\n\n¹ A/78/1.\n\n¹ A/78/2.\n")
+    conversion = convert(text, "x.txt", Options(lang="en", markup_date="2026-01-01"))
+    assert conversion.ok
+    for written in (conversion.akn, conversion.tei, to_html(conversion)):
+        assert b"A/78/1." in written and b"A/78/2." in written
+    assert [d.code for d in conversion.diagnostics if d.code == "W014"] == ["W014"]
+
+
+def test_text_before_the_first_part_label_is_written():
+    # Found by the property tests: a collection (a text adopted in parts) has no body
+    # of its own, and the text printed before the first part label was left out.
+    from pipeline.convert import Options, convert
+
+    conversion = convert("54/1\n77/600. Questions deferred\n\nA\n\n54/1", "x.txt",
+                         Options(lang="en", markup_date="2026-01-01"))
+    assert conversion.ok, conversion.conservation.detail
+    assert b"77/600. Questions deferred" in conversion.akn
+    assert b'<FRBRthis value="/akn/un/statement/deliberation/2026-01-01/54-1/!main"/>' in conversion.akn

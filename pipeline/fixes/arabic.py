@@ -393,13 +393,15 @@ def attach_raised_calls(draft: Draft) -> Draft:
             if gaps:
                 gap = gaps[-1] if h < i else gaps[0]
                 text = lines[h].text
-                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span, lines[h].page_break)
+                # the call's line joins the host's span: that records the move
+                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span | lines[i].span,
+                                lines[h].page_break)
                 break
         else:
             if not before:
                 continue
             h = before[0]
-            lines[h] = Line(lines[h].text + call, lines[h].span, lines[h].page_break)
+            lines[h] = Line(lines[h].text + call, lines[h].span | lines[i].span, lines[h].page_break)
         lines[i] = Line("", lines[i].span, lines[i].page_break)
     return draft.with_lines(lines)
 
@@ -436,7 +438,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
     if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines):
         return draft
     full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
-    opening, operative, verb = (profile.rx(name) for name in ("opening_phrase", "operative", "operative_phrase"))
+    opening, operative, verb, item = (profile.rx(name) for name in
+                                      ("opening_phrase", "operative", "operative_phrase", "item"))
 
     def opener(text: str) -> bool:
         return len(text) <= _FRAGMENT_OPENER_MAX and bool(
@@ -460,8 +463,13 @@ def restore_fragment_order(draft: Draft) -> Draft:
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
+            # a line that opens with its own number or item label is where a block starts,
+            # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
+            # pieces of one printed line never have a page break between them, even one
+            # whose line went as page furniture (a running header, now blank)
+            turned = any(lines[j].page_break for j in range(filled[start - 1] + 1, filled[start] + 1))
             if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
-                    or lines[filled[start]].page_break):
+                    or turned or operative.match(text) or item.match(text)):
                 break
             width += len(text)
             start -= 1

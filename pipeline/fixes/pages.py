@@ -15,7 +15,7 @@ from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
 from ..scripts import is_caseless, is_cjk, join_fragments
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
-from .base import Draft, Line, Removal, lines_of  # noqa: F401  (lines_of: doctests)
+from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
 from .unwrap import _is_formula
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
@@ -77,6 +77,7 @@ def lift_footnotes(draft: Draft) -> Draft:
     inside = _note_inside(note_line)
     flow: list[Line] = []
     notes: list[Line] = []
+    removed: list[Removal] = []
     open_note = False  # the last note may go on in the next line
     after_note = False  # the last line with text was (part of) a note
     for line in draft.lines:
@@ -91,7 +92,14 @@ def lift_footnotes(draft: Draft) -> Draft:
                 pieces = [Line(text, line.span)]
             else:  # the rest of the last note
                 last = notes.pop()
-                pieces = [Line(join_fragments(last.text, text.strip()), last.span | line.span)]
+                hyphen: list[Removal] = []
+                rest = joined(last, text.strip(), line.span, hyphen)
+                if not note_line.match(rest.text):
+                    # joined without a space, the note's start can stop reading as one
+                    # (a mirrored Arabic marker ".A/78/601 )3(" before Chinese text)
+                    rest, hyphen = Line(f"{last.text} {text.strip()}", last.span | line.span), []
+                removed += hyphen
+                pieces = [Line(rest.text, last.span | line.span)]
             for piece in pieces:
                 notes.extend(_split_notes(piece, inside))
             open_note = _note_goes_on(notes[-1].text)
@@ -103,7 +111,7 @@ def lift_footnotes(draft: Draft) -> Draft:
         flow.append(line)
     events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first)
               for n in notes]
-    return draft.with_lines(flow, notes=notes, diagnostics=events)
+    return draft.with_lines(flow, notes=notes, diagnostics=events, removed=removed)
 
 
 _NOTE_END = (".", "。", "．", "!", "?", ")", "）", "»", "”")
@@ -176,10 +184,12 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     ['Recalling the Convention on Small Arms Light Weapons and Ammunition,']
     """
     out: list[Line] = []
-    events = []
+    events, removed = [], []
     in_body = False  # past the formula: where a caseless script's blocks are joined inside a page too
+    # the last line with text so far, kept as lines are added: looking for it back over
+    # the blank lines each time was quadratic in a layer padded with blank lines
+    previous: int | None = None
     for line in draft.lines:
-        previous = _last_text_line(out)
         cut = line.page_break or (previous is not None and _is_last_line(out[previous], line, draft.profile))
         joins = bool(line.text) and previous is not None and (
             (cut and _continues(out[previous], line, draft.profile))
@@ -191,15 +201,16 @@ def join_split_paragraphs(draft: Draft) -> Draft:
         in_body = in_body or _is_formula(line.text, draft.profile)
         if joins:
             head = out[previous]
-            joined = Line(join_fragments(head.text, line.text), head.span | line.span, head.page_break)
-            out[previous] = joined
+            out[previous] = joined(head, line.text, line.span, removed)
             broke = "page" if line.page_break else "block"
             events.append(Diagnostic("I002", f"paragraph split by a {broke} break joined "
                                              f"(lines {head.span.last} and {line.span.first})",
                                      line.span.first))
             continue
         out.append(line)
-    return draft.with_lines(out, diagnostics=events)
+        if line.text:
+            previous = len(out) - 1
+    return draft.with_lines(out, diagnostics=events, removed=removed)
 
 
 # How the last line of a paragraph ends; not a colon, which ends a label ("反对：").
@@ -216,13 +227,6 @@ def _is_last_line(head: Line, tail: Line, profile: Profile | None) -> bool:
         return False
     return profile is not None and any(profile.rx(name).match(head.text.strip())
                                        for name in ("operative", "opening_phrase", "operative_phrase"))
-
-
-def _last_text_line(lines: list[Line]) -> int | None:
-    for index in range(len(lines) - 1, -1, -1):
-        if lines[index].text:
-            return index
-    return None
 
 
 def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
@@ -359,6 +363,7 @@ def remove_page_furniture(draft: Draft) -> Draft:
     """
     lines = list(draft.lines)
     removed: list[Removal] = []
+    inserted: list[Insertion] = []
 
     def drop(index: int, reason: str) -> None:
         line = lines[index]
@@ -386,10 +391,13 @@ def remove_page_furniture(draft: Draft) -> Draft:
                 removed.append(Removal(last.span.first, glued.group(), "page footer"))
                 # the extractor glues the next line on only after a hyphen, which it drops
                 head = last.text[:glued.start()]
-                lines[filled[-1]] = Line(head + "-" if head[-1:].isalpha() else head, last.span, last.page_break)
+                if head[-1:].isalpha():
+                    inserted.append(Insertion(last.span.last, "-", "hyphen the extractor dropped at a page end"))
+                    head += "-"
+                lines[filled[-1]] = Line(head, last.span, last.page_break)
     removed.sort(key=lambda r: r.line)
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
-    return draft.with_lines(lines, removed=removed, diagnostics=events)
+    return draft.with_lines(lines, removed=removed, diagnostics=events, inserted=inserted)
 
 
 def _alone(lines: tuple[Line, ...], index: int) -> bool:
@@ -433,6 +441,8 @@ def lift_page_footnotes(draft: Draft) -> Draft:
         return draft
     lines = list(draft.lines)
     notes: list[Line] = []
+    removed: list[Removal] = []
+    inserted: list[Insertion] = []
     taken: set[int] = set()  # the markers of the notes lifted so far
     before = ""  # the running text so far, where the calls are
     for page in _pages(draft.lines):
@@ -448,9 +458,10 @@ def lift_page_footnotes(draft: Draft) -> Draft:
             head = lines[body[k]]
             # the extractor took the hyphen of the broken word when it glued the note on
             lines[body[k]] = Line(head.text[:cut] + "-", head.span, head.page_break)
+            inserted.append(Insertion(head.span.last, "-", "hyphen the extractor dropped at a page end"))
             current = Line(head.text[cut:], head.span)
             for i in body[k + 1:]:  # the rest of the page is the note's text
-                current = Line(join_fragments(current.text, lines[i].text), current.span | lines[i].span)
+                current = joined(current, lines[i].text, lines[i].span, removed)
                 lines[i] = Line("", lines[i].span, lines[i].page_break)
             body = body[:k + 1]
         before += "\n".join(lines[i].text for i in body) + "\n"
@@ -465,13 +476,13 @@ def lift_page_footnotes(draft: Draft) -> Draft:
                 current, marker = Line(line.text, line.span), int(m["marker"])
                 taken.add(marker)
             else:
-                current = Line(join_fragments(current.text, line.text), current.span | line.span)
+                current = joined(current, line.text, line.span, removed)
             lines[i] = Line("", line.span, line.page_break)
         notes.append(current)
     if not notes:
         return draft
     events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first) for n in notes]
-    return draft.with_lines(lines, notes=notes, diagnostics=events)
+    return draft.with_lines(lines, notes=notes, diagnostics=events, removed=removed, inserted=inserted)
 
 
 def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], before: str) -> int | None:
@@ -519,6 +530,7 @@ def split_glued_formulas(draft: Draft) -> Draft:
         return draft
     formulas = [re.compile(words.formula.removeprefix("^")) for words in draft.profile.bodies.values()]
     lines: list[Line] = []
+    inserted = []
     for line in draft.lines:
         glued = next((m for m in (f.search(line.text) for f in formulas)
                       if m and m.start() > 0 and line.text[m.start() - 1].islower()), None)
@@ -527,7 +539,8 @@ def split_glued_formulas(draft: Draft) -> Draft:
             continue
         lines += [Line(line.text[:glued.start()] + "-", line.span, line.page_break),
                   Line(glued.group(), line.span)]
-    return draft.with_lines(lines)
+        inserted.append(Insertion(line.span.first, "-", "hyphen the extractor dropped at a line end"))
+    return draft.with_lines(lines, inserted=inserted)
 
 
 # A note run on to the last text line of a page: "…para el desa4 Resolución 69/283."
@@ -616,7 +629,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
              profile.rx("decision_opening"), profile.rx("meeting"), profile.rx("date"), *blocks)
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
-    events = []
+    events, removed = [], []
 
     def split_label(text: str) -> tuple[str, str]:
         """The paragraph number a fragment carries, and the fragment."""
@@ -657,12 +670,12 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
             for fragment_index, owner_index in zip(filled[k:run], owners):
                 fragment, owner = lines[fragment_index], lines[owner_index]
                 label, text = split_label(fragment.text.strip())
-                lines[owner_index] = Line(join_fragments(owner.text.rstrip(), text), owner.span | fragment.span,
-                                          owner.page_break)
+                lines[owner_index] = joined(Line(owner.text.rstrip(), owner.span, owner.page_break), text,
+                                            fragment.span, removed)
                 lines[fragment_index] = Line(label, fragment.span, fragment.page_break)
                 events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
                                          fragment.span.first))
             k = run + count
         else:
             k = max(run, k + 1)
-    return draft.with_lines(lines, diagnostics=events)
+    return draft.with_lines(lines, diagnostics=events, removed=removed)

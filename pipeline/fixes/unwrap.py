@@ -16,7 +16,7 @@ from statistics import median, quantiles
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
 from ..scripts import Vocabulary, from_superscript, is_caseless, is_cjk, join_fragments
-from .base import Draft, Line
+from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
@@ -296,7 +296,8 @@ def unwrap_lines(draft: Draft) -> Draft:
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full)
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
-    out: list[Line] = []
+    out: list[Paragraph] = []
+    removed: list = []
     for index, line in enumerate(filled):
         text = line.text.strip()
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
@@ -304,12 +305,11 @@ def unwrap_lines(draft: Draft) -> Draft:
         # judged against the previous printed line (its length, its last character)
         previous = filled[index - 1].text.strip() if index else ""
         if reader.starts(previous, text, following, after, numbered_ahead[index]) or not out:
-            out.append(Line(text, line.span, line.page_break))
+            out.append(Paragraph(Line(text, line.span, line.page_break)))
             reader.block = text
             continue
-        head = out[-1]
-        out[-1] = Line(join_fragments(head.text, text, vocabulary), head.span | line.span, head.page_break)
-    return draft.with_lines(out)
+        out[-1].add(text, line.span, removed, vocabulary)
+    return draft.with_lines((p.line() for p in out), removed=removed)
 
 
 def _is_formula(text: str, profile: Profile | None) -> bool:

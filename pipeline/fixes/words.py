@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import replace
 
 from ..scripts import Vocabulary
-from .base import Draft, Line
+from .base import Draft, Insertion, Line, Removal
 
 # "Secretary- General": a word broken at a line end whose hyphen the extractor kept,
 # followed by the space it put where the line ended.
-_BROKEN = re.compile(r"(?P<left>\w+)- (?P<right>\w+)")
+_BROKEN = re.compile(r"\b(?P<left>\w+)- (?P<right>\w+)")  # \b: from a word's start only (linear)
 # After "troop- and police-contributing" the hyphen is a suspended compound, not a break.
 _CONJUNCTIONS = {"and", "or", "to", "et", "ou", "à", "y", "o", "e", "u", "и", "или", "а"}
 
@@ -32,6 +32,7 @@ def repair_broken_words(draft: Draft) -> Draft:
     ['the Secretary-General and UNAMID', 'troop- and police-contributing; situations in situations']
     """
     vocabulary = Vocabulary(line.text for line in draft.lines)
+    removed: list[Removal] = []
 
     def close(m: re.Match) -> str:
         left, right = m["left"], m["right"]
@@ -40,12 +41,14 @@ def repair_broken_words(draft: Draft) -> Draft:
         if vocabulary.keeps_hyphen(left, right):
             return f"{left}-{right}"
         if (left + right).lower() in vocabulary.words or (left.isupper() and right.isupper()):
+            removed.append(Removal(line.span.first, "-", "hyphen at a line end"))
             return left + right
         return f"{left}-{right}"
 
-    lines = [Line(_BROKEN.sub(close, line.text), line.span, line.page_break) if "- " in line.text else line
-             for line in draft.lines]
-    return draft.with_lines(lines)
+    lines = []
+    for line in draft.lines:
+        lines.append(Line(_BROKEN.sub(close, line.text), line.span, line.page_break) if "- " in line.text else line)
+    return draft.with_lines(lines, removed=removed)
 
 
 # "(S/ 2014/138)", "A/ 78/429": a symbol broken after a slash at a line end;
@@ -132,6 +135,8 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
             closed = parts[:cut - 1] + [parts[cut - 1] + parts[cut]] + parts[cut + 1:]
             joined.setdefault("-".join(closed), compound)
 
+    inserted: list[Insertion] = []
+
     def restore(m: re.Match) -> str:
         word = m.group()
         if seen[word.lower()] > 1 or len(word.replace("-", "")) < _MIN_LETTERS:
@@ -139,12 +144,19 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
         compound = joined.get(word.lower())
         if compound is not None:
             letters = iter(word.replace("-", ""))
-            return "".join("-" if c == "-" else next(letters) for c in compound)
-        camel = _CAMEL.match(word)  # "SecretaryGeneral": a capital inside a word is a lost hyphen
-        return f"{camel[1]}-{camel[2]}" if camel else word
+            restored = "".join("-" if c == "-" else next(letters) for c in compound)
+        else:
+            camel = _CAMEL.match(word)  # "SecretaryGeneral": a capital inside a word is a lost hyphen
+            restored = f"{camel[1]}-{camel[2]}" if camel else word
+        if restored != word:
+            inserted.append(Insertion(line.span.first, "-" * (restored.count("-") - word.count("-")),
+                                      "hyphen of a compound the extractor dropped at a line end"))
+        return restored
 
-    lines = [Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break) for line in draft.lines]
-    return draft.with_lines(lines)
+    lines = []
+    for line in draft.lines:
+        lines.append(Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break))
+    return draft.with_lines(lines, inserted=inserted)
 
 
 def restore_number_hyphens(draft: Draft) -> Draft:
@@ -172,9 +184,17 @@ def restore_number_hyphens(draft: Draft) -> Draft:
     compound = re.compile(rf"\b(?:{part}){{2,}}\b", re.IGNORECASE)
     parts = re.compile(part, re.IGNORECASE)
 
+    inserted: list[Insertion] = []
+
     def hyphenate(m: re.Match) -> str:
         pieces = parts.findall(m.group())
-        return "-".join(pieces) if "".join(pieces) == m.group() else m.group()
+        if "".join(pieces) != m.group():
+            return m.group()
+        inserted.append(Insertion(line.span.first, "-" * (len(pieces) - 1),
+                                  "hyphen of a compound number the extractor dropped at a line end"))
+        return "-".join(pieces)
 
-    return draft.with_lines(Line(compound.sub(hyphenate, line.text), line.span, line.page_break)
-                            for line in draft.lines)
+    lines = []
+    for line in draft.lines:
+        lines.append(Line(compound.sub(hyphenate, line.text), line.span, line.page_break))
+    return draft.with_lines(lines, inserted=inserted)

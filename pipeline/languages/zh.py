@@ -57,7 +57,7 @@ PROFILE = Profile(
                    r"(?P<end>(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)$"),
     partial_date=r"^(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*日$",
     meeting=r"第\s*(?P<number>\d+)\s*次(?:全体)?会议(?:\s*[(（]续[)）])?",
-    operative=r"^(?P<num>(?P<number>\d{1,3})\s*[.．])\s*(?P<text>\S.*)$",
+    operative=r"^(?P<num>(?P<number>\d{1,3})\s*[.．])(?!\d)\s*(?P<text>\S.*)$",  # not a decimal ("0.20%")
     item=r"^(?P<num>[(（](?P<label>[a-z]{1,3}|[ivxlc]{1,7})[)）]|(?P<dotted>[a-z]{1,2})[.．])\s*(?P<text>\S.*)$",
     opening_phrase=_OPENING,
     operative_phrase=_OPENING,

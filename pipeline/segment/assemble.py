@@ -6,12 +6,15 @@ derives the metadata (body, symbol, dates) and reports what looks wrong.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..bodies import BODIES, derive_symbol
 from ..diagnostics import Diagnostic
-from ..fixes.base import Line
+from ..fixes.base import Insertion, Line, Removal
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
                      Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Text, Title, Vote,
@@ -19,7 +22,7 @@ from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
-from .rules import Block, Zone, looks_like_heading, masthead_date
+from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
@@ -41,9 +44,17 @@ class _Facts:
     adoption_date: str | None = None  # from the masthead (adoption line)
     header_symbol: str | None = None  # printed at the top of later pages
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    edits: list[Removal | Insertion] = field(default_factory=list)  # text left out or added
 
     def warn(self, code: str, message: str, line: int | None):
         self.diagnostics.append(Diagnostic(code, message, line))
+
+    def removed(self, line: int | Span, text: str, reason: str) -> None:
+        """Record text of the input (on a line, or a span of lines) that the model
+        does not keep (see pipeline.conservation)."""
+        if text.strip():
+            span = line if isinstance(line, Span) else Span(line, line)
+            self.edits.append(Removal(span.first, text, reason, span.last if span.last != span.first else None))
 
 
 class _Builder:
@@ -77,18 +88,31 @@ class _Builder:
         base = self.blocks[index].line.text.find(text)
         plain = tuple((s - base, e - base, m) for s, e, m in self.plain_calls.get(index, ())
                       if base >= 0 and s >= base and e <= base + len(text))
-        found, missing = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
+        found, missing, dropped = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
+        line = self.blocks[index].line.span.first
         for marker in missing:
-            self.facts.warn("W013", f"footnote call {marker} has no note text", self.blocks[index].line.span.first)
-        return found + tuple(NoteRef(m) for m in self.extra_calls.get(index, ()))
+            self.facts.warn("W013", f"footnote call {marker} has no note text", line)
+        self.facts.removed(line, dropped, "footnote call printed around its marker")
+        extra = self.extra_calls.pop(index, ())  # the calls of the notes that had none, placed once
+        for marker in extra:
+            self.facts.edits.append(Insertion(line, marker, "call of a note printed without one"))
+        return found + tuple(NoteRef(m) for m in extra)
 
     def _footnote(self, line: Line) -> Footnote:
         m = self.profile.rx("note_line").match(line.text) or _PLAIN_NOTE.match(line.text)
+        self.facts.removed(line.span.first, _left_out(line.text[:m.end()], m, ("marker",)),
+                           "footnote mark printed around its number")
+        if m.start("marker") >= m.end():  # printed inside the note's text (a mirrored "…A/75/73 )1(")
+            self.facts.edits.append(Insertion(line.span.first, m["marker"], "note marker printed inside its text"))
         return Footnote(inline.note_marker(m["marker"]), (Text(line.text[m.end():]),), line.span)
 
-    def _printed_calls(self) -> set[str]:
+    def _printed_calls(self) -> Counter:
+        """The markers of the calls printed in the running text, each as often as it is
+        printed; a call in a block taken apart into fields (a vote list) is no place
+        for a note, which then counts as one without a call."""
         call = self.profile.rx("note_call")
-        return {inline.note_marker(m["marker"]) for b in self.blocks for m in call.finditer(b.line.text)}
+        return Counter(inline.note_marker(m["marker"]) for b in self.blocks if b.kind not in _WITHOUT_RUNS
+                       for m in call.finditer(b.line.text))
 
     def _locate_plain_calls(self) -> dict[int, list]:
         """Calls of the notes whose call is not printed as such (a plain text layer
@@ -99,21 +123,29 @@ class _Builder:
                         key=lambda m: int(m) if m.isdigit() else 0)
         if not wanted:
             return {}
-        # the masthead carries symbols and dates, not calls
-        texts = ["" if b.kind.startswith("cover_") else b.line.text for b in self.blocks]
+        # the masthead carries symbols and dates, not calls; nor do blocks taken apart
+        texts = ["" if b.kind.startswith("cover_") or b.kind in _WITHOUT_RUNS else b.line.text for b in self.blocks]
         return inline.locate_plain_calls(texts, wanted, self.profile.number_units)
 
     def _place_orphan_notes(self) -> dict[int, list]:
         """Notes whose call is nowhere in the text go to the last block printed
         before them that carries running text (not a closing line or a vote, whose
         parts are taken apart), so their text is kept; each one is reported."""
-        called = self._printed_calls() | {m for calls in self.plain_calls.values() for _, _, m in calls}
+        # two notes with one marker (a call printed as a note line of its own, notes
+        # numbered again in an annex) need a call each, or the second is never shown
+        called = self._printed_calls() + Counter(m for calls in self.plain_calls.values() for _, _, m in calls)
         placed: dict[int, list] = {}
+        # the blocks that can hold a call, by first line, each with the last block
+        # (in reading order) among those printed on or before it: one search a note
+        hosts = sorted((b.line.span.first, i) for i, b in enumerate(self.blocks) if b.kind not in _WITHOUT_RUNS)
+        firsts = [first for first, _ in hosts]
+        latest = list(itertools.accumulate((i for _, i in hosts), max))
         for note in self.footnotes:
-            if note.marker in called:
+            if called[note.marker] > 0:
+                called[note.marker] -= 1
                 continue
-            host = max((i for i, b in enumerate(self.blocks)
-                        if b.line.span.first < note.span.first and b.kind not in _WITHOUT_RUNS), default=0)
+            before = bisect.bisect_left(firsts, note.span.first)
+            host = latest[before - 1] if before else (min(i for _, i in hosts) if hosts else 0)
             where = f"; attached to line {self.blocks[host].line.span.first}" if self.blocks else ""
             self.facts.warn("W014", f"footnote {note.marker} has no call in the text{where}", note.span.first)
             placed.setdefault(host, []).append(note.marker)
@@ -199,6 +231,9 @@ class _Builder:
 
     def on_title(self, index, block):
         p = block.parts
+        if "match" in p:
+            self.facts.removed(block.line.span.first, _left_out(block.line.text, p["match"], ("num", "title")),
+                               "separator between the title's number and its text")
         self.title = Title(p["num"], ascii_digits(p["number"]), self.runs(index, p["title"]), block.line.span)
 
     on_title_number = on_title
@@ -224,8 +259,23 @@ class _Builder:
 
     def on_recital(self, index, block):
         opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
+        if self._title_goes_on(block, opening):
+            t = self.title
+            self.title = Title(t.num, t.number, inline.merge(t.content + (Text(" "),) + content),
+                               t.span | block.line.span, t.before, t.after)
+            return
         quoted = block.quoted and self.quote_owner is not None
         (self.quote["preamble"] if quoted else self.preamble).append(Recital(opening, content, block.line.span))
+
+    def _title_goes_on(self, block: Block, opening: str) -> bool:
+        """Text right after a numbered title that does not end like a paragraph, before
+        the formula and not opening like a recital, is the rest of the title (a wrapped
+        title in a script without capitals, where the unwrapper cannot tell)."""
+        t = self.title
+        if (block.zone != Zone.OPENING or block.quoted or t is None or t.num is None or self.formula is not None
+                or self.preamble or opening or not t.content):
+            return False
+        return _plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
 
     def on_operative(self, index, block):
         p = block.parts
@@ -269,6 +319,7 @@ class _Builder:
         units = self.units(block)
         if units and isinstance(units[-1], Heading) and _plain(units[-1].content) == block.line.text:
             units[-1] = Heading(units[-1].content, units[-1].span | block.line.span)
+            self.facts.removed(block.line.span, block.line.text, "section heading printed twice")
             return
         self.on_heading(index, block)
 
@@ -421,7 +472,7 @@ class _Builder:
 
 
 def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
-             source: str, header_symbol: str | None = None) -> tuple[Document, list[Diagnostic]]:
+             source: str, header_symbol: str | None = None) -> tuple[Document, list[Diagnostic], list]:
     builder = _Builder(blocks, notes, profile)
     builder.facts.header_symbol = header_symbol
     for index, block in enumerate(blocks):
@@ -435,7 +486,7 @@ def assemble(blocks: list[Block], notes: tuple[Line, ...], profile: Profile,
             builder.facts.doc_type = block.parts["doc_type"]
         builder.add(index, block)
     document = builder.build(source, notes)
-    return document, builder.facts.diagnostics
+    return document, builder.facts.diagnostics, builder.facts.edits
 
 
 # --------------------------------------------------------------------------- helpers
@@ -447,6 +498,23 @@ def _iso_any(date: re.Match | None, profile: Profile) -> str | None:
     from ..languages import load
 
     return inline.iso_date(date.groupdict(), profile) or inline.iso_date(date.groupdict(), load("en"))
+
+
+def _left_out(text: str, match: re.Match, kept: tuple[str, ...]) -> str:
+    """The characters of `text` outside the groups `kept` of `match` (which matched
+    `text`): what a pattern recognised and the model does not keep as text.
+
+    >>> _left_out("77/408 - Title", re.match(r"(?P<num>[\\d/]+) - (?P<title>.*)", "77/408 - Title"), ("num", "title"))
+    ' - '
+    """
+    spans = sorted(match.span(g) for g in kept if g in match.re.groupindex and match.group(g) is not None)
+    out, pos = [], 0
+    for start, end in spans:
+        if start >= pos:
+            out.append(text[pos:start])
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _plain(runs: tuple) -> str:
@@ -626,6 +694,7 @@ def _without_echo(entries: list[tuple[int, Block]], facts: _Facts) -> list[tuple
         return entries
     for _, block in echo:
         facts.warn("I005", f"printed again below, kept once: {block.line.text[:60]}", block.line.span.first)
+        facts.removed(block.line.span, block.line.text, "vote heading printed twice")
     return entries[last:]
 
 

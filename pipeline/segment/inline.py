@@ -28,30 +28,36 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
     (`call`, group `marker`) and the plain-digit calls found elsewhere (`plain`:
     start, end, marker).
 
-    Returns the runs and the markers that have no note (left in the text as printed).
+    Returns the runs, the markers that have no note (left in the text as printed),
+    and what the calls printed besides their markers (the brackets of an Arabic
+    `(1)`), which the note calls do not keep.
 
     >>> note_runs("报告¹；", {"1"})
-    ((Text(text='报告'), NoteRef(marker='1'), Text(text='；')), [])
+    ((Text(text='报告'), NoteRef(marker='1'), Text(text='；')), [], '')
     >>> note_runs("m² of land", set())
-    ((Text(text='m² of land'),), ['2'])
+    ((Text(text='m² of land'),), ['2'], '')
     >>> note_runs("the Treaty,8 and", {"8"}, plain=((11, 12, "8"),))
-    ((Text(text='the Treaty,'), NoteRef(marker='8'), Text(text=' and')), [])
+    ((Text(text='the Treaty,'), NoteRef(marker='8'), Text(text=' and')), [], '')
+    >>> note_runs("العام(2)،", {"2"}, re.compile(r"\\((?P<marker>\\d)\\)"))[2]
+    '()'
     """
-    found, missing = list(plain), []
+    found, missing = [(s, e, m, "") for s, e, m in plain], []
     for m in call.finditer(text):
         marker = note_marker(m.group("marker"))
         if marker in markers:
-            found.append((m.start(), m.end(), marker))
+            found.append((m.start(), m.end(), marker,
+                          text[m.start():m.start("marker")] + text[m.end("marker"):m.end()]))
         else:
             missing.append(marker)
-    runs, pos = [], 0
-    for start, end, marker in sorted(found):
+    runs, pos, dropped = [], 0, []
+    for start, end, marker, besides in sorted(found):
         if start < pos:
             continue
         runs += [Text(text[pos:start]), NoteRef(marker)]
+        dropped.append(besides)
         pos = end
     runs.append(Text(text[pos:]))
-    return _merge(runs), missing
+    return merge(runs), missing, "".join(dropped)
 
 
 # Where a footnote call printed as plain digits can sit: glued to a letter
@@ -91,8 +97,12 @@ def locate_plain_calls(texts: list[str], markers: list[str],
     return found
 
 
-def _merge(runs: list) -> tuple:
-    """Join neighbouring Text runs."""
+def merge(runs) -> tuple:
+    """Join neighbouring Text runs.
+
+    >>> merge([Text("a"), Text(" "), Text("b")])
+    (Text(text='a b'),)
+    """
     out: list = []
     for run in runs:
         if out and isinstance(run, Text) and isinstance(out[-1], Text):
@@ -119,7 +129,7 @@ def with_opening(runs: tuple, profile: Profile, pattern: str = "opening_phrase")
         return "", runs
     phrase = m.group()
     rest = runs[0].text[m.end():]
-    return phrase, _merge([Emphasis(phrase), Text(rest), *runs[1:]])
+    return phrase, merge([Emphasis(phrase), Text(rest), *runs[1:]])
 
 
 def quantity_runs(text: str, profile: Profile) -> tuple:
@@ -141,7 +151,7 @@ def quantity_runs(text: str, profile: Profile) -> tuple:
             runs += [Text(text[pos:start]), Quantity(m.group(key), int(m.group(key)), count_ref(key))]
             pos = end
         runs.append(Text(text[pos:]))
-        return _merge(runs)
+        return merge(runs)
     return (Text(text),)
 
 
@@ -173,7 +183,7 @@ Organization(text='墨西哥', refers_to='memberState'), Text(text=']'))
     if body[pos:]:
         runs.append(Organization(body[pos:]))
     runs.append(Text(tail))
-    return _merge(runs)
+    return merge(runs)
 
 
 def iso_date(parts: dict, profile: Profile, default: dict | None = None) -> str | None:

@@ -143,13 +143,13 @@ def _adoption(text: str, ctx: Context) -> dict | None:
     return {**m.groupdict(), "match": m, "doc_type": ctx.profile.doc_kinds.get(m["kind"])}
 
 
-_NUMBER_ONLY_TITLE = re.compile(r"^(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．-]?)$")
+_NUMBER_ONLY_TITLE = re.compile(r"^\s*(?P<num>(?P<number>\d{1,4}/\d{1,4})\s*[.．-]?)\s*$")
 
 
 def _number_only_title(text: str, ctx: Context) -> dict | None:
     """A resolution number printed without a title ("76/294." over the formula)."""
-    m = _NUMBER_ONLY_TITLE.match(text.strip())
-    return {**m.groupdict(), "title": ""} if m else None
+    m = _NUMBER_ONLY_TITLE.match(text)
+    return {**m.groupdict(), "title": "", "match": m} if m else None
 
 
 def _proponent(text: str, ctx: Context) -> dict | None:
@@ -220,13 +220,21 @@ def _operative(text: str, ctx: Context) -> dict | None:
     """A numbered paragraph whose number can follow the one before: the next number,
     a small gap, or 1 again (an annex, a new part). `96.IV.8)` after paragraph 3 is
     a sales number, not paragraph 96."""
+    m = _next_number(text, ctx)
+    if m is None:
+        return None
+    ctx.state.last_number = int(ascii_digits(m["number"]))
+    return {**m.groupdict(), "match": m}
+
+
+def _next_number(text: str, ctx: Context) -> re.Match | None:
+    """The match of an operative paragraph number that can follow the last one."""
     m = ctx.profile.rx("operative").match(text)
     if not m:
         return None
     number, last = int(ascii_digits(m["number"])), ctx.state.last_number
     if number == 1 or 0 < number - last <= MAX_NUMBER_JUMP or (last == 0 and number <= MAX_FIRST_NUMBER):
-        ctx.state.last_number = number
-        return {**m.groupdict(), "match": m}
+        return m
     return None
 
 
@@ -246,10 +254,12 @@ def _heading(text: str, ctx: Context) -> dict | None:
         return None
     if ctx.state.zone == Zone.PREAMBLE and ctx.profile.rx("opening_phrase").match(text):
         return None  # the end of a preambular paragraph cut off by a page break
-    operative = ctx.profile.rx("operative")
-    if operative.match(ctx.ahead[0]):
+    # the paragraph must be one the operative rule takes: a heading over a number
+    # that cannot follow would stand in the operative part before paragraphs that
+    # are not in it, out of their printed order
+    if _next_number(ctx.ahead[0], ctx):
         return {}
-    if len(ctx.ahead) > 1 and looks_like_heading(ctx.ahead[0]) and operative.match(ctx.ahead[1]):
+    if len(ctx.ahead) > 1 and looks_like_heading(ctx.ahead[0]) and _next_number(ctx.ahead[1], ctx):
         return {}
     return None
 
@@ -322,7 +332,8 @@ RULES: tuple[Rule, ...] = (
     Rule("bullet", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _bullet),
     Rule("section", frozenset({Zone.PREAMBLE, Zone.OPERATIVE}), _section, Zone.OPERATIVE),
     Rule("section_recital", frozenset({Zone.OPERATIVE}), _section_recital),
-    Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading),
+    # a heading opens the operative part: it is written there, before what follows it
+    Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading, Zone.OPERATIVE),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
     # the outcome printed again with the lists under it (a two-column vote table)
