@@ -130,21 +130,60 @@ def _note_goes_on(text: str) -> bool:
 
 
 def _note_inside(note_line: re.Pattern) -> re.Pattern | None:
-    """Where a second note starts inside a line: its marker after a full stop."""
+    """Where a second note starts inside a line: its marker after a full stop, or
+    after the mirrored marker that ends a note a block layer printed in visual order
+    (`.A/75/73 )1( .E/2020/52/Rev.1 )2(`: there the full stop comes first).
+
+    >>> from pipeline.languages import load
+    >>> inside = _note_inside(load("ar").rx("note_line"))
+    >>> [n.text for n in _split_notes(Line(".A/75/73 )1(.E/2020/52 )2( (3) انظر .E/2021/SR.1", Span(1, 1)), inside)]
+    ['.A/75/73 )1(', '.E/2020/52 )2(', '(3) انظر .E/2021/SR.1']
+    >>> [n.text for n in _split_notes(Line("(6) القرار 60/288..A/77/97 )7(", Span(1, 1)), inside)]
+    ['(6) القرار 60/288.', '.A/77/97 )7(']
+    """
     if not note_line.pattern.startswith("^"):
         return None
-    return re.compile(r"(?<=[.。．;；]) " + note_line.pattern[1:])
+    after_stop = r"(?<=[.。．;；]) " + note_line.pattern[1:]
+    # after a mirrored marker: the next note, in logical "(3) …" or mirrored ".E/2020/52 )2(" order
+    after_mirrored = (r"(?:(?<=\)\d\()|(?<=\)\d\d\()) ?(?=\(\d|\S[^()]*?\s\)\d{1,3}\()"
+                      # or after a full stop, a mirrored note of one token: "… 60/288. .A/77/97 )7("
+                      r"|(?<=[.]) ?(?=\.[^\s()]+\s\)\d{1,3}\()")
+    return re.compile(f"{after_stop}|{after_mirrored}")
+
+
+# "(4) …": a note in reading order, and the call of the note after it inside its text
+_LEADING_MARKER = re.compile(r"^\((\d{1,3})\)\s")
+_INNER_MARKER = re.compile(r"\s\((\d{1,3})\)\s")
 
 
 def _split_notes(note: Line, inside: re.Pattern | None) -> list[Line]:
-    if inside is None:
-        return [note]
+    """Notes run together in one line, separated at their markers. Where a visual-order
+    layer moved a note's full stop to the front of a symbol (`(4) انظر .A/59/361 (5) …`),
+    no stop precedes the next marker; the marker that comes next in the sequence
+    separates them then.
+
+    >>> [n.text for n in _split_notes(Line("(4) انظر .A/59/361 (5) القرار 60/1.", Span(1, 1)), None)]
+    ['(4) انظر .A/59/361', '(5) القرار 60/1.']
+    >>> [n.text for n in _split_notes(Line("(4) see rule (2) and (6) of A/1.", Span(1, 1)), None)]
+    ['(4) see rule (2) and (6) of A/1.']
+    """
     out, start = [], 0
-    for m in inside.finditer(note.text):
+    for m in inside.finditer(note.text) if inside is not None else ():
         out.append(note.text[start:m.start()].strip())
         start = m.start()
     out.append(note.text[start:].strip())
-    return [Line(text, note.span) for text in out if text]
+    return [Line(text, note.span) for piece in out if piece for text in _split_in_sequence(piece)]
+
+
+def _split_in_sequence(text: str) -> list[str]:
+    lead = _LEADING_MARKER.match(text)
+    if lead is None:
+        return [text]
+    following = str(int(lead.group(1)) + 1)
+    for m in _INNER_MARKER.finditer(text):
+        if m.group(1) == following:
+            return [text[:m.start()].strip(), *_split_in_sequence(text[m.start():].strip())]
+    return [text]
 
 
 # Characters a paragraph can end with; a page that ends on anything else ended
@@ -262,8 +301,9 @@ _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a c
 def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     """In a script without capitals (Arabic) no capital opens a paragraph, and a
     block layer also cuts paragraphs inside a page (at a line that starts with a
-    bracket or a number): a long block that stops without punctuation goes on in
-    the next one unless that opens a block of its own (`_opens`).
+    bracket or a number): a long block that stops without punctuation (or on the
+    asterisk of a list of names) goes on in the next one unless that opens a block of
+    its own (`_opens`).
 
     >>> from pipeline.languages import load
     >>> head = Line("وإذ يشير إلى قراري الجمعية العامة المتعلقين بإنهاء الاستعمار 1514 المؤرخ 14 كانون الأول 1960 و 1541", Span(1, 1))
@@ -271,9 +311,12 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     True
     >>> _caseless_continues(head, Line("وإذ يضع في اعتباره الأحكام ذات الصلة،", Span(3, 3)), load("ar"))
     False
+    >>> names = Line("تتألف اللجنة على النحو التالي: سوريندرا كومار أدهانا (الهند)* وماتسودا يوكيكو (اليابان)***", Span(5, 5))
+    >>> _caseless_continues(names, Line("وكارولين نالوانغا (أوغندا)*.", Span(9, 9)), load("ar"))
+    True
     """
     end = head.text.rstrip()[-1:]
-    return (bool(end) and (end.isalnum() or end == "-") and len(head.text) >= _CASELESS_HEAD_MIN
+    return (bool(end) and (end.isalnum() or end in "-*") and len(head.text) >= _CASELESS_HEAD_MIN
             and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile))
 
 
