@@ -304,6 +304,62 @@ def read_layer(path: Path):
     return read(path.read_bytes(), str(path))
 
 
+@task(pre=[schemas])
+def structure(c, layer="txt,blocks,pdf", corpus="dev", lang=None):
+    """Structure counts against the gold: for each layer and language, how many
+    documents have exactly the gold's numbers of preambular paragraphs, operative
+    paragraphs, sub-items and footnotes (mismatches listed as pred vs gold). On
+    `--corpus parallel` it also says whether the counts agree across the languages.
+    """
+    import json
+    from collections import defaultdict
+
+    from pipeline.convert import Options, convert
+    from pipeline.model import Paragraph
+
+    corpus_dir = SHARED / "corpus" / corpus
+    if not corpus_dir.exists():
+        raise Exit(f"{corpus_dir} not found: the corpus lives in ../shared", code=2)
+
+    def items(nodes, key):
+        return sum(1 + items(key(n), key) for n in nodes)
+
+    def gold_counts(gold):
+        paragraphs = [u for u in gold["operative"] if "text" in u]
+        return (len(gold["preamble"]), len(paragraphs),
+                items([i for u in paragraphs for i in u.get("items", [])], lambda i: i.get("items", [])),
+                len(gold["footnotes"]))
+
+    def counts(document):
+        paragraphs = [u for u in document.operative if isinstance(u, Paragraph)]
+        return (len(document.preamble), len(paragraphs),
+                items([i for p in paragraphs for i in p.items], lambda i: i.items), len(document.footnotes))
+
+    golds = sorted(corpus_dir.glob(f"{lang or '*'}_*.gold.json"))
+    print("counts are (preambular, operative, items, footnotes)")
+    for name_of_layer in layer.split(","):
+        equal, total, by_symbol = defaultdict(int), defaultdict(int), defaultdict(dict)
+        for gold_path in golds:
+            name = gold_path.name.removesuffix(".gold.json")
+            code, symbol = name.split("_", 1)
+            source = corpus_dir / (name + LAYERS[name_of_layer])
+            if not source.exists():
+                continue
+            got = counts(convert(source.read_bytes(), str(source), Options(markup_date="2026-01-01")).document)
+            want = gold_counts(json.loads(gold_path.read_text(encoding="utf-8")))
+            total[code] += 1
+            equal[code] += got == want
+            by_symbol[symbol][code] = got
+            if got != want:
+                print(f"   {name_of_layer:6} {name}: {got} vs gold {want}")
+        print(f"== {corpus} from {name_of_layer}: counts equal to the gold "
+              + ", ".join(f"{code} {equal[code]}/{total[code]}" for code in sorted(total)))
+        if corpus == "parallel":
+            for symbol, per_language in sorted(by_symbol.items()):
+                agree = len(set(per_language.values())) == 1
+                print(f"   {symbol}: {'same in all ' + str(len(per_language)) + ' languages' if agree else per_language}")
+
+
 @task
 def bench(c, corpus="dev", glob="*.pdf", convert=False):
     """Measure reading PDFs: pages per second of `read_pdf` (characters, lines, bands,
