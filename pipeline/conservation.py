@@ -39,6 +39,7 @@ is linear in the size of the document and costs a fraction of the conversion.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -50,8 +51,9 @@ from .fixes.base import Insertion, Removal
 from .model import Document, Heading, Item, NoteRef, Span
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-_DIGITS = str.maketrans({c: str(unicodedata.digit(c)) for c in
-                         "⁰¹²³⁴⁵⁶⁷⁸⁹٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"})
+_OTHER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
+_DIGITS = str.maketrans({c: str(unicodedata.digit(c)) for c in _OTHER_DIGITS})
+_OTHER_DIGIT = re.compile(f"[{_OTHER_DIGITS}]")
 _MAX_PROBLEMS = 5  # differences reported per document; the first ones tell where to look
 
 
@@ -62,7 +64,10 @@ def visible(text: str) -> str:
     '报告1；12á'
     """
     # str.split() cuts at exactly the characters str.isspace() calls whitespace
-    return "".join(unicodedata.normalize("NFC", text).split()).translate(_DIGITS)
+    text = "".join(unicodedata.normalize("NFC", text).split())
+    # translate() looks every character up in a dict, the slowest part of this
+    # function, which runs on every line and every node: only where a digit to map is
+    return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,8 @@ class _Groups:
         return k if kind == "line" else self.firsts[k]
 
 
-def account(source_text: str, document: Document, edits: Iterable[Removal | Insertion]) -> Report:
+def account(source_text: str, document: Document, edits: Iterable[Removal | Insertion],
+            held: list[Holder] | None = None) -> Report:
     """Input → model: compare each group of input lines with the model's text from it.
 
     >>> from pipeline.model import Metadata, Recital, Text
@@ -247,17 +253,20 @@ def account(source_text: str, document: Document, edits: Iterable[Removal | Inse
     >>> print(account("Noting the re-\\nport,", doc, []).detail)
     lines 1-2: input has 1 more '-' than the output
     """
-    held = list(holders(document))
+    held = list(holders(document)) if held is None else held
     edits = list(edits)
     # text removed from several lines at once (a block printed twice) joins them too
     groups = _Groups([(h.span, h.joined) for h in held]
                      + [(Span(e.line, e.last), "") for e in edits if getattr(e, "last", None)])
-    expected: dict[tuple, Counter] = {}
+    # the characters of a group are gathered as strings and counted once: a Counter
+    # update per line and per node cost more than the counting itself
+    pieces: dict[tuple, list[str]] = {}
     lines = source_text.split("\n")
     for number, line in enumerate(lines, start=1):
         chars = visible(line)
         if chars:
-            expected.setdefault(groups.of(number), Counter()).update(chars)
+            pieces.setdefault(groups.of(number), []).append(chars)
+    expected: dict[tuple, Counter] = {group: Counter("".join(texts)) for group, texts in pieces.items()}
     problems: list[Problem] = []
     for edit in edits:
         chars = Counter(visible(edit.text))
@@ -268,13 +277,14 @@ def account(source_text: str, document: Document, edits: Iterable[Removal | Inse
             bucket.subtract(chars)
         else:
             bucket.update(chars)
-    found: dict[tuple, Counter] = {}
+    pieces = {}
     order: list[tuple[tuple, Holder]] = []
     for h in held:
         group = groups.of(h.span.first)
-        found.setdefault(group, Counter()).update(visible(h.text))
+        pieces.setdefault(group, []).append(visible(h.text))
         if h.running:
             order.append((group, h))
+    found: dict[tuple, Counter] = {group: Counter("".join(texts)) for group, texts in pieces.items()}
     for group in sorted(set(expected) | set(found), key=groups.first_line):
         want, got = expected.get(group, Counter()), found.get(group, Counter())
         want = Counter({c: n for c, n in want.items() if n})
@@ -284,7 +294,9 @@ def account(source_text: str, document: Document, edits: Iterable[Removal | Inse
                                     f"{groups.describe(group)}: recorded edits remove {extra!r}, "
                                     f"which the input does not hold there"))
             continue
-        if want != got:
+        # neither holds a zero count now, so plain dict equality (in C) is Counter
+        # equality (a generator over every character, in Python)
+        if not dict.__eq__(want, got):
             problems.append(Problem(groups.first_line(group), f"{groups.describe(group)}: {_difference(want, got)}"))
     problems += _order(order, groups)
     total = sum(sum(c.values()) for c in expected.values())
@@ -317,45 +329,46 @@ def _order(order: list[tuple[tuple, Holder]], groups: _Groups) -> list[Problem]:
 
 # --------------------------------------------------------------------------- model → AKN
 
-def akn_text(akn: bytes) -> tuple[Counter, Counter]:
+# The running text: every text node outside the metadata and the notes (tails of
+# both included: they follow the element), and the notes that are not inside another.
+# `descendant::text()`, not `descendant-or-self::node()/text()`: the same nodes, but
+# libxml2 merges the node sets of a two-step path with a duplicate check that grew
+# quadratically (3 s of a 5,000-paragraph resolution's 4 s conversion).
+_RUNNING_TEXT = etree.XPath("descendant::text()[not(ancestor::a:meta or ancestor::a:authorialNote)]",
+                            namespaces={"a": AKN[1:-1]}, smart_strings=False)
+_NOTES = etree.XPath("descendant-or-self::a:authorialNote[not(ancestor::a:meta or ancestor::a:authorialNote)]",
+                     namespaces={"a": AKN[1:-1]})
+
+
+def akn_text(akn: bytes | etree._Element) -> tuple[Counter, Counter]:
     """Visible characters of the AKN outside the metadata, each note standing for its
-    call as its marker; and the (marker + text) of each note, counted."""
-    # the writer's own output, without DTD or entities; huge_tree lifts libxml2's 10 MB
-    # limit on one text node, which a single huge input line reaches (the schema
-    # validation keeps the limit and reports such an output as not valid)
-    root = etree.fromstring(akn, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
-    running: Counter = Counter()
+    call as its marker; and the (marker + text) of each note, counted. `akn` is the
+    XML, or its root element when the caller has parsed it already."""
+    if isinstance(akn, bytes):
+        # the writer's own output, without DTD or entities; huge_tree lifts libxml2's 10 MB
+        # limit on one text node, which a single huge input line reaches (the schema
+        # validation keeps the limit and reports such an output as not valid)
+        root = etree.fromstring(akn, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    else:
+        root = akn
+    # XPath finds the text nodes in C; a walk in Python was most of this check's time
+    texts = [visible(text) for text in _RUNNING_TEXT(root)]
     notes: Counter = Counter()
-
-    def walk(element):
-        if element.tag == f"{AKN}meta":
-            return
-        if element.tag == f"{AKN}authorialNote":
-            marker = element.get("marker", "")
-            running.update(visible(marker))
-            notes[visible(marker + "".join(element.itertext()))] += 1
-            return
-        if isinstance(element.tag, str) and element.text:
-            running.update(visible(element.text))
-        for child in element:
-            walk(child)
-            if child.tail:
-                running.update(visible(child.tail))
-
-    walk(root)
-    return running, notes
+    for note in _NOTES(root):
+        marker = note.get("marker", "")
+        texts.append(visible(marker))
+        notes[visible(marker + "".join(note.itertext()))] += 1
+    return Counter("".join(texts)), notes
 
 
-def check_akn(document: Document, akn: bytes) -> Report:
+def check_akn(document: Document, akn: bytes | etree._Element, held: list[Holder] | None = None) -> Report:
     """Model → AKN: the same running characters, and every footnote among the notes."""
     running, notes = akn_text(akn)
-    model = Counter()
-    for h in holders(document):
-        if h.running:
-            model.update(visible(h.text))
+    held = holders(document) if held is None else held
+    model = Counter("".join(visible(h.text) for h in held if h.running))
     footnotes = {visible(f.marker + _runs(f.content)) for f in document.footnotes}
     problems = []
-    if running != model:
+    if not dict.__eq__(running, model):  # no zero counts in either
         problems.append(Problem(None, f"AKN writer: {_difference(model, running).replace('input', 'model')}"))
     for note in footnotes - set(notes):
         problems.append(Problem(None, f"AKN writer: footnote {note[:40]!r} is in no note of the AKN"))
@@ -364,10 +377,12 @@ def check_akn(document: Document, akn: bytes) -> Report:
     return Report(sum(model.values()), sum(running.values()), tuple(problems[:_MAX_PROBLEMS]))
 
 
-def check(source_text: str, document: Document, edits: Iterable[Removal | Insertion], akn: bytes) -> Report:
-    """Both halves: input → model, then model → AKN."""
-    first = account(source_text, document, edits)
-    second = check_akn(document, akn)
+def check(source_text: str, document: Document, edits: Iterable[Removal | Insertion],
+          akn: bytes | etree._Element) -> Report:
+    """Both halves: input → model, then model → AKN (`akn`: the XML or its parsed root)."""
+    held = list(holders(document))
+    first = account(source_text, document, edits, held)
+    second = check_akn(document, akn, held)
     return Report(first.expected, first.found, (first.problems + second.problems)[:_MAX_PROBLEMS])
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from . import conservation
@@ -18,7 +19,7 @@ from .read_pdf import is_pdf, locate_pages, read_pdf
 from .segment import segment
 from .to_akn import AknOptions, to_akn
 from .to_tei import TeiOptions, to_tei
-from .validate import Validation, check_pointers, validate, validate_tei
+from .validate import Validation, check_tei, validate_akn
 
 
 # Inputs above this many bytes are refused before they are read whole: the text of
@@ -31,11 +32,13 @@ DEFAULT_MAX_BYTES = 20_000_000
 class Options:
     """`lang`: ISO 639-1 code, detected when None. `markup_date`: the manifestation
     date (ISO); None means SOURCE_DATE_EPOCH when set, else today. `max_bytes`: the
-    size limit of one input (E010 above it)."""
+    size limit of one input (E010 above it). `strict_validation`: xmlschema checks
+    every AKN output too, not only those lxml finds invalid (about 100 ms a document)."""
 
     lang: str | None = None
     markup_date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    strict_validation: bool = False
 
     def __post_init__(self):
         if not isinstance(self.max_bytes, int) or self.max_bytes < 1:
@@ -70,6 +73,8 @@ class Conversion:
     tei_validation: Validation
     edits: tuple[Removal | Insertion, ...] = ()  # text the stages left out or added, by input line
     conservation: Report | None = None
+    # seconds spent in each stage (see STAGES); measured, so never part of equality
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -77,6 +82,11 @@ class Conversion:
         do not make it fail)."""
         return (self.validation.valid and self.tei_validation.valid
                 and (self.conservation is None or self.conservation.ok))
+
+
+# The stages `Conversion.timings` names, in the order they run ("read" includes
+# telling the language; "tei" the identification of the voting states it keys).
+STAGES = ("read", "clean", "segment", "akn", "validate_akn", "tei", "validate_tei", "conservation")
 
 
 def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options()) -> Conversion:
@@ -89,6 +99,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     and they name the page too. The TEI schema must have been fetched (`invoke
     schemas`); `SchemaMissingError` says so.
     """
+    clock = _Clock()
     name = printable(name)  # it is written into the AKN, TEI and HTML
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
@@ -101,29 +112,50 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
         raise InputError(Diagnostic("E003", "could not tell the language; give it with --lang"))
     detected = [] if options.lang else [Diagnostic("I004", f"language detected: {code}")]
     profile = load(code)
+    clock.lap("read")
     cleaned = clean(source.text, profile, hints=source.hints)
     if not cleaned.lines:
         raise InputError(Diagnostic("E004", "the input holds no text"))
+    clock.lap("clean")
     document, found, segment_edits = segment(cleaned, profile, name)
+    clock.lap("segment")
     day = options.markup_date or markup_date()
     akn = to_akn(document, AknOptions(markup_date=day))
-    validation = validate(akn)
+    clock.lap("akn")
+    # the tree lxml validated is the one the conservation check reads: parsed once
+    validation, akn_tree = validate_akn(akn, options.strict_validation)
     invalid = tuple(Diagnostic("E002", f"output {error}") for error in validation.errors)
+    clock.lap("validate_akn")
     states = identify_states(document, source.text.split("\n"))
     tei = to_tei(document, TeiOptions(markup_date=day))
-    tei_schema_errors = validate_tei(tei).errors
-    dangling = check_pointers(tei)
-    tei_invalid = (tuple(Diagnostic("E005", f"TEI output {error}") for error in tei_schema_errors)
+    clock.lap("tei")
+    tei_schema, dangling = check_tei(tei)
+    tei_invalid = (tuple(Diagnostic("E005", f"TEI output {error}") for error in tei_schema.errors)
                    + tuple(Diagnostic("E006", f"TEI output {error}") for error in dangling))
+    clock.lap("validate_tei")
     edits = cleaned.removed + cleaned.inserted + segment_edits
     # a loss must never be silent: the document fails, with where the text went missing
-    conserved = conservation.check(source.text, document, edits, akn)
+    conserved = conservation.check(source.text, document, edits, akn if akn_tree is None else akn_tree)
     lost = tuple(Diagnostic("E009", f"text not conserved: {p.message}", p.line) for p in conserved.problems)
+    clock.lap("conservation")
     diagnostics = (tuple(detected) + cleaned.diagnostics + found + states.diagnostics + invalid + tei_invalid
                    + lost)
     return Conversion(source, cleaned, document, akn, validation, locate_pages(diagnostics, source.hints),
-                      tei=tei, tei_validation=Validation(tei_schema_errors + dangling),
-                      edits=edits, conservation=conserved)
+                      tei=tei, tei_validation=Validation(tei_schema.errors + dangling),
+                      edits=edits, conservation=conserved, timings=clock.laps)
+
+
+class _Clock:
+    """Seconds between laps, by the name of the stage that just ended."""
+
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
 
 
 def read(data: bytes | str, name: str = "<stdin>") -> Source:

@@ -132,15 +132,18 @@ def dominant_script(text: str) -> str | None:
     True
     """
     counts: Counter[str] = Counter()
-    for char in text:
+    # each distinct character is looked at once, with its count (a document has a few
+    # hundred distinct characters and tens of thousands in all); Counter keeps the
+    # order of first occurrence, so a tie goes to the same script as before
+    for char, n in Counter(text).items():
         if not char.isalpha():
             continue
         if _CJK.match(char):
-            counts["Han"] += 1
+            counts["Han"] += n
             continue
         name = unicodedata.name(char, "")
         for script in ("LATIN", "CYRILLIC", "ARABIC"):
             if name.startswith(script):
-                counts[script.title()] += 1
+                counts[script.title()] += n
                 break
     return counts.most_common(1)[0][0] if counts else None

@@ -7,6 +7,20 @@ from pathlib import Path
 
 from conftest import ROOT
 
+# What a build writes about itself rather than about the documents: the report holds
+# the times of this run, the state file what was built from what (pipeline.incremental).
+# (SQLite keeps a journal beside the state file while it writes, and after a kill.)
+STATE_NAME = ".akn-pipeline-state.sqlite"
+
+
+def about_the_run(name: str) -> bool:
+    return name == "report.json" or name.startswith(STATE_NAME)
+
+
+def documents_written(output: Path) -> list[str]:
+    """The names of the files in a build's output folder, but those about the run."""
+    return sorted(p.name for p in output.iterdir() if not about_the_run(p.name))
+
 
 def load_tasks():
     spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")

@@ -123,8 +123,9 @@ def test_invalid_output_is_reported_and_not_written(tmp_path, capsys, monkeypatc
     from pipeline import convert as convert_module
     from pipeline.validate import SchemaError, Validation
 
-    monkeypatch.setattr(convert_module, "validate",
-                        lambda xml: Validation((SchemaError(3, "/akomaNtoso/statement", "broken"),)))
+    monkeypatch.setattr(convert_module, "validate_akn",
+                        lambda xml, strict=False: (Validation((SchemaError(3, "/akomaNtoso/statement", "broken"),)),
+                                                   None))
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "error E002: output line 3 /akomaNtoso/statement: broken" in err

@@ -17,10 +17,13 @@ def remove_bidi_controls(text: str) -> str:
     >>> remove_bidi_controls("\\u202bنص\\u202c")
     'نص'
     """
-    return text.translate(_BIDI)
+    # translate() looks up every character in a dict; most lines hold no control at all
+    return text.translate(_BIDI) if _BIDI_CONTROL.search(text) else text
 
 
-_BIDI = str.maketrans({c: None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = str.maketrans({c: None for c in _BIDI_CONTROLS})
+_BIDI_CONTROL = re.compile(f"[{_BIDI_CONTROLS}]")
 
 _LRE, _RLE, _PDF = "\u202a", "\u202b", "\u202c"
 _EMBEDDED_RUN = re.compile(f"{_LRE}([^{_LRE}{_RLE}{_PDF}]*){_PDF}")
@@ -209,6 +212,10 @@ def repair_lam_alef(text: str) -> str:
     >>> repair_lam_alef("تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى")
     'تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى'
     """
+    # every pattern holds an alef or an alef maksura: a line with neither (any line
+    # of a document in another script) is left alone without running seven patterns
+    if "\u0627" not in text and "\u0649" not in text:
+        return text
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
     return text

@@ -103,6 +103,8 @@ def join_numero_sign(text: str) -> str:
     >>> join_numero_sign("Supplément n o 3 et N o . 21"), join_numero_sign("non o")
     ('Supplément no 3 et No. 21', 'non o')
     """
+    if " o" not in text and "No ." not in text:  # most lines: neither pattern can match
+        return text
     return _NUMERO.sub(r"\1o", text).replace("No .", "No.")
 
 

@@ -31,6 +31,8 @@ def repair_broken_words(draft: Draft) -> Draft:
     >>> [l.text for l in repair_broken_words(Draft(lines_of(text))).lines]
     ['the Secretary-General and UNAMID', 'troop- and police-contributing; situations in situations']
     """
+    if not any("- " in line.text for line in draft.lines):
+        return draft  # nothing to close up: no need for the document's vocabulary
     vocabulary = Vocabulary(line.text for line in draft.lines)
     removed: list[Removal] = []
 
@@ -97,7 +99,8 @@ def join_broken_ranges(draft: Draft) -> Draft:
     >>> [l.text for l in join_broken_ranges(Draft(lines_of("на 2015– 2030 годы, 0,15– 0,20 и 3 – 4"))).lines]
     ['на 2015–2030 годы, 0,15–0,20 и 3 – 4']
     """
-    lines = [Line(_BROKEN_RANGE.sub(r"\1", line.text), line.span, line.page_break) for line in draft.lines]
+    lines = [Line(_BROKEN_RANGE.sub(r"\1", line.text), line.span, line.page_break)
+             if "– " in line.text or "- " in line.text else line for line in draft.lines]
     return draft.with_lines(lines)
 
 
@@ -127,13 +130,19 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     >>> restore_dropped_hyphens(Draft(lines_of("the SecretaryGeneral"))).lines[0].text
     'the Secretary-General'
     """
-    seen = Counter(w.lower() for line in draft.lines for w in _WORD_OR_COMPOUND.findall(line.text))
+    words = [w for line in draft.lines for w in _WORD_OR_COMPOUND.findall(line.text)]
+    seen = Counter(w.lower() for w in words)
     joined: dict[str, str] = {}
     for compound in (w for w in seen if "-" in w):
         parts = compound.split("-")
         for cut in range(1, len(parts)):
             closed = parts[:cut - 1] + [parts[cut - 1] + parts[cut]] + parts[cut + 1:]
             joined.setdefault("-".join(closed), compound)
+    # the words `restore` would change, found from the counts alone: most documents
+    # have none, and then no line needs to be matched word by word again
+    if not any(seen[w.lower()] == 1 and len(w.replace("-", "")) >= _MIN_LETTERS
+               and (w.lower() in joined or _CAMEL.match(w)) for w in set(words)):
+        return draft
 
     inserted: list[Insertion] = []
 
