@@ -7,20 +7,10 @@ import json
 
 import pytest
 
-from buildproject import documents_written, project
-from conftest import SEED
+from buildproject import DOCUMENTS, documents_written, fixed_date, project  # noqa: F401 (fixture)
 from pipeline import batch, incremental
 
-EPOCH = "1767225600"  # 2026-01-01
-DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",
-             "b.txt": b"The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
-                      b"2. Requests a report.\n",
-             "c.txt": SEED.read_bytes()}
-
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 @pytest.fixture

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from buildproject import about_the_run, project
-from conftest import ROOT, SEED
+from buildproject import DOCUMENTS, EPOCH, about_the_run, fixed_date, project  # noqa: F401 (fixture)
+from conftest import ROOT
 from pipeline import cli
 from pipeline.cli import main, sweep_interrupted
 
-EPOCH = "1767225600"  # 2026-01-01: the same bytes in every run
-DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",
-             "b.txt": b"The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
-                      b"2. Requests a report.\n",
-             "c.txt": SEED.read_bytes()}
-
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 def files(folder: Path) -> dict[str, bytes]:
