@@ -15,7 +15,8 @@ from .countries import MemberStates, identify_states
 from .eids import Scope
 from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
-                    Paragraph, Part, Quantity, Text, VOTE_KEYS, count_ref)
+                    Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
+from .segment.links import undocs_url
 from .templates import render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -58,6 +59,8 @@ class _Runs:
         self.notes = NoteIndex(document.footnotes)
         self.emphasis = emphasis
         self.states = states
+        self.lang = document.meta.lang
+        self.cited: dict[str, dict] = {}  # eId -> TLCReference of a cited text whose FRBR URI is known
         self.calls: list[dict] = []  # the note runs made, in the order they are named
 
     def __call__(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> list[dict]:
@@ -89,9 +92,25 @@ class _Runs:
             elif isinstance(run, DateText):
                 out.append({"kind": "date", "element": date[0], "refers_to": date[1], "text": run.text,
                             "iso": run.iso})
+            elif isinstance(run, Reference):
+                out.append({"kind": "ref", "text": run.text, "href": undocs_url(run.symbol, self.lang),
+                            "refers_to": self.cite(run)})
             else:
                 raise TypeError(f"no AKN rendering for {run!r}")
         return out
+
+    def cite(self, run: Reference) -> str | None:
+        """The eId of the TLCReference that holds a cited resolution's FRBR work URI,
+        when its body, number and date are known (the URI needs all three)."""
+        body = BODIES.get(run.body) if run.body else None
+        if body is None or not (run.number and run.date and run.doc_type):
+            return None
+        uri = FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation", actor=body.actor,
+                      date=run.date, number=frbr_number(run.number), language=None)
+        eid = "cited_" + frbr_number(run.symbol)
+        self.cited.setdefault(eid, {"element": "TLCReference", "eid": eid, "href": uri.work_uri(),
+                                    "show_as": run.symbol, "name": run.doc_type})
+        return eid
 
     def p(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> dict:
         p_scope = scope.child("p")
@@ -103,13 +122,15 @@ def _context(doc: Document, options: AknOptions) -> dict:
     states = identify_states(doc)
     meta = _meta(doc, body, load(doc.meta.lang).akn_code, options, states)
     voters = bool(meta["voting"]) and any(count["voters"] for count in meta["voting"]["counts"])
+    views = layout(doc, states)
+    meta["references"] += views["cited"]
     return {
         "namespace": AKN_NAMESPACE,
         "akn4un_namespace": AKN4UN_NAMESPACE if voters else None,
         "doc_type": doc.meta.doc_type,
         "meta": meta,
         "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
-        **layout(doc, states),
+        **views,
     }
 
 
@@ -148,6 +169,7 @@ def layout(doc: Document, states: MemberStates | None = None) -> dict:
         views["main"] = _text(doc, runs, root, body)
     views["annexes"] = _annexes(doc, runs, root)
     views["notes"] = runs.calls
+    views["cited"] = list(runs.cited.values())
     return views
 
 
@@ -381,7 +403,8 @@ def _point(item: Item, runs: _Runs, scope: Scope) -> dict:
 def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[dict] | None:
     paragraphs = []
     for line in doc.closing:
-        p = runs.p(line.content, scope, ("docDate", "#adoptionDate"))
+        # only the adoption line's date is the date of adoption
+        p = runs.p(line.content, scope, ("docDate", "#adoptionDate") if line.kind == "adoption" else ("date", None))
         p.update({"kind": line.kind})
         paragraphs.append(p)
     vote = doc.vote

@@ -1,5 +1,5 @@
 """English: words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -101,4 +101,14 @@ PROFILE = Profile(
     hyphenated_numbers=True,
     common_words=frozenset({"the", "of", "and", "to", "in", "for", "on", "with", "by", "that", "its",
                             "all", "is", "be", "as", "also", "including", "recalling", "council"}),
+    date_range=(rf"(?P<start>\d{{1,2}}(?:\s+(?:{_MONTH}))?(?:\s+\d{{4}})?)\s*(?:[-–—]|\s+to\s+)\s*"
+                rf"(?P<end>{_DATE})"),
+    citation=CitationWords(
+        resolution=r"\bresolutions?\b",
+        decision=r"\bdecisions?\b",
+        bodies={"GA": r"General\s+Assembly", "HRC": r"Human\s+Rights\s+Council", "SC": r"Security\s+Council",
+                "ECOSOC": r"Economic\s+and\s+Social\s+Council"},
+        own=r"\bits\b",
+        date_joiner=r"\s*,?\s+of\s+",
+    ),
 )

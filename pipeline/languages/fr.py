@@ -1,5 +1,5 @@
 """French (français): words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 # PDFs print the apostrophe either way: "l’Assemblée", "l'homme".
 _APOS = "[’']"
@@ -178,4 +178,14 @@ PROFILE = Profile(
                             "une", "est", "sont", "ses", "son", "leur", "leurs", "ou", "ainsi", "également",
                             "il", "elle", "ce", "cette", "être", "droits", "homme", "conseil", "assemblée",
                             "générale", "unies", "rappelant", "prie", "décide"}),
+    date_range=rf"(?P<start>{_SESSION_DATE_PART})\s*(?:[-–—]|\s+au\s+)\s*(?P<end>{_DATE})",
+    citation=CitationWords(
+        resolution=r"\brésolutions?\b",
+        decision=r"\bdécisions?\b",
+        bodies={"GA": r"Assemblée\s+générale", "HRC": rf"Conseil\s+des\s+droits\s+de\s+l{_APOS}\s*homme",
+                "SC": r"Conseil\s+de\s+sécurité", "ECOSOC": r"Conseil\s+économique\s+et\s+social"},
+        own=r"\b(?:sa|ses|son)\b",
+        date_joiner=r"\s*,?\s+(?:en\s+date\s+)?du\s+",
+        body_after=True,
+    ),
 )
