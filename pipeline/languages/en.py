@@ -40,6 +40,10 @@ _TAILS = ("also", "further", "again", "once again", "in this regard", "with appr
 _OPERATIVE_TAILS = ("upon", "on", "note", "note with appreciation", "note with concern",
                     "also", "further", "again", "once again", "in this regard")
 
+# Names of states that hold "and" ("Trinidad and Tobago"): what follows their "and".
+_COMPOUND_NAME_ENDS = ("Tobago", "Barbuda", "Herzegovina", "Nevis", "the Grenadines", "Principe", "Caicos",
+                       "Northern Ireland", "McDonald", "Futuna", "Miquelon", "Jan Mayen", "South Sandwich")
+
 PROFILE = Profile(
     code="en",
     akn_code="eng",
@@ -82,7 +86,8 @@ PROFILE = Profile(
                 r"(?:,?\s+with\s+(?P<abstaining>\d+)\s+abstentions?)?",),
         labels={"in_favour": "In favour", "against": "Against", "abstaining": "Abstaining"},
         name_separator=r"\s*,\s*",
-        final_conjunction=r"\s+and\s+",
+        # "and" joins the last two names only, and is part of a few names themselves
+        final_conjunction=rf"\s+and\s+(?=[^,]*$)(?!{'|'.join(_COMPOUND_NAME_ENDS)})",
     ),
     organization_names=("United Nations",),
     distribution=r"^Distr\.?:?\s*General\b",

@@ -152,7 +152,9 @@ PROFILE = Profile(
         labels={"in_favour": r"Ont voté pour\s?", "against": r"Ont voté contre\s?",
                 "abstaining": r"Se sont abstenus\s?"},
         name_separator=r"\s*[,;]\s*",
-        final_conjunction=r"\s+et\s+",
+        # "et" joins the last two names only; "Royaume-Uni de Grande-Bretagne et
+        # d’Irlande du Nord" holds one of its own
+        final_conjunction=rf"\s+et\s+(?=[^,;]*$)(?!d{_APOS}\s*Irlande)",
     ),
     organization_names=("Nations Unies", "Organisation des Nations Unies"),
     distribution=r"^Distr\.?\s*:?\s*générale\b",

@@ -166,6 +166,11 @@ Organization(text='巴西', refers_to='memberState'), Text(text='、'), \
 Organization(text='墨西哥', refers_to='memberState'), Text(text=']'))
     >>> [r.text for r in name_runs("Chile, China and Cuba", load("en"))]
     ['Chile', ', ', 'China', ' and ', 'Cuba']
+    >>> [r.text for r in name_runs("Benin, Trinidad and Tobago, United Kingdom of Great Britain and Northern "
+    ...                              "Ireland and Viet Nam", load("en")) if r.text.strip(" ,")][1:]
+    ['Trinidad and Tobago', 'United Kingdom of Great Britain and Northern Ireland', ' and ', 'Viet Nam']
+    >>> [r.text for r in name_runs("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord et Tchad", load("fr"))]
+    ['Royaume-Uni de Grande-Bretagne et d’Irlande du Nord', ' et ', 'Tchad']
     """
     body = text.rstrip()
     tail = ""
