@@ -47,6 +47,9 @@ class VoteWords:
     labels: Mapping[str, str]  # group key -> pattern of its label ("In favour")
     name_separator: str  # between names of a list
     final_conjunction: str | None = None  # "and" before the last name, if the language uses one
+    # counts printed as words in a count pattern's group, and their values (Arabic
+    # says "two members abstaining" with the dual, "عضوين", not with a digit)
+    count_words: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
