@@ -562,3 +562,49 @@ def torture(c, corpus="dev", lang=None):
         print("   ", failure)
     if not tally.ok:
         raise Exit(f"torture run failed: {len(tally.failures)} failures", code=1)
+
+
+PARALLEL_SETS = ("A_HRC_RES_56_2", "A_RES_78_199", "E_RES_2023_17", "S_RES_2710_2023")
+
+
+@task(pre=[schemas], name="linked-report")
+def linked_report(c, corpus="dev,parallel", layer="txt,blocks", parallel_layer="pdf"):
+    """What a machine can follow in the converted corpus (pipeline.linked): recorded-vote
+    names resolved to ISO codes, conclusions whose date carries @date, refs to
+    well-formed undocs.org addresses; then `akn-pipeline check-parallel` over each of
+    the four parallel resolutions, its six languages read from PARALLEL_LAYER."""
+    from pipeline.convert import Options, convert
+    from pipeline.linked import Linked, linked
+
+    options = Options(markup_date="2026-01-01")
+    print(f"{'corpus':9}{'layer':8}{'docs':>5}{'voters resolved':>18}{'conclusions dated':>19}"
+          f"{'adoption dated':>16}{'refs well-formed':>18}{'cited FRBR ok':>15}")
+    problems = []
+    for corpus_name in corpus.split(","):
+        corpus_dir = SHARED / "corpus" / corpus_name
+        if not corpus_dir.is_dir():
+            raise Exit(f"{corpus_dir} not found: the corpus lives in ../shared", code=2)
+        names = [line.split("\t")[0] for line in (corpus_dir / "MANIFEST.tsv").read_text().splitlines()[1:] if line]
+        for name_of_layer in layer.split(","):
+            total = Linked()
+            for name in names:
+                source = corpus_dir / (name + LAYERS[name_of_layer])
+                if source.exists():
+                    result = convert(source.read_bytes(), str(source), options)
+                    total += linked(result.document, result.akn, source.name)
+            print(f"{corpus_name:9}{name_of_layer:8}{total.documents:>5}{f'{total.resolved}/{total.voters}':>18}"
+                  f"{f'{total.dated_conclusions}/{total.with_conclusions}':>19}"
+                  f"{f'{total.adoption_dated}/{total.documents}':>16}"
+                  f"{f'{total.well_formed}/{total.refs}':>18}{f'{total.cited_well_formed}/{total.cited}':>15}")
+            problems += [f"{name_of_layer}: unresolved voter {u}" for u in total.unresolved]
+            problems += [f"{name_of_layer}: no dated conclusions: {u}" for u in total.undated]
+            problems += [f"{name_of_layer}: no adoption date: {u}" for u in total.no_adoption_date]
+            problems += [f"{name_of_layer}: malformed ref {u}" for u in total.malformed]
+    for problem in problems:
+        print("   ", problem)
+    parallel_dir = SHARED / "corpus" / "parallel"
+    for symbol in PARALLEL_SETS:
+        inputs = " ".join(str(parallel_dir / f"{lang}_{symbol}{LAYERS[parallel_layer]}")
+                          for lang in ("en", "fr", "es", "ru", "zh", "ar"))
+        print(f"\n== akn-pipeline check-parallel {symbol} ({parallel_layer}, six languages)")
+        c.run(f"{sys.executable} -m pipeline check-parallel {inputs}", warn=True, pty=False)

@@ -30,7 +30,7 @@ BODIES: dict[str, Body] = {b.code: b for b in (
          {"resolution": "E/RES/{year}/{n}", "decision": "E/DEC/{year}/{n}"}),
 )}
 
-_SESSION_NUMBER = re.compile(r"^(?P<session>(?:ES-)?\d+)/(?P<n>\d+)$")
+_SESSION_NUMBER = re.compile(r"^(?P<session>(?:E?S-)?\d+)/(?P<n>\d+)$")  # "38/3", "ES-10/24", "S-30/1"
 
 
 def derive_symbol(body: Body, doc_type: str, number: str, year: str | None) -> str | None:

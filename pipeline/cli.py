@@ -1,6 +1,6 @@
 """Command line: `akn-pipeline convert INPUT... [--out-dir DIR] [--format akn,tei,html]`,
 `akn-pipeline outline INPUT`, `akn-pipeline validate FILE... [--json [PATH]] [--junit PATH]`,
-`akn-pipeline extract INPUT.pdf`.
+`akn-pipeline extract INPUT.pdf`, `akn-pipeline check-parallel INPUT...`.
 
 The only module (with tasks.py) that touches folders, prints and picks exit codes:
 0 when every document converted, 1 when any failed (invalid output, or warnings
@@ -283,6 +283,33 @@ def _outline_command(args) -> int:
     return EXIT_OK if conversion.ok else EXIT_FAILED
 
 
+def _check_parallel_command(args) -> int:
+    """Convert each version and print every fact that differs from the first's."""
+    from .parallel import compare, facts
+
+    if not _schemas_ready():
+        return EXIT_USAGE
+    versions = []
+    for path in args.inputs:
+        try:
+            data = read_input(path, args.max_bytes, "not compared")
+            conversion = convert(data, path, Options(markup_date=date.today().isoformat(), max_bytes=args.max_bytes))
+        except OSError as err:
+            print(f"{path}: error E001: cannot read: {err.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+        except InputError as err:
+            print(err.diagnostic.format(path), file=sys.stderr)
+            return EXIT_USAGE
+        versions.append(facts(conversion.document, path))
+    mismatches = compare(versions)
+    for mismatch in mismatches:
+        print(mismatch.format())
+    if not args.quiet:
+        print(f"{len(versions)} versions of {versions[0].facts['symbol'].value or '?'}: "
+              f"{len(mismatches)} mismatch{'' if len(mismatches) == 1 else 'es'}", file=sys.stderr)
+    return EXIT_FAILED if mismatches else EXIT_OK
+
+
 def _validate_command(args) -> int:
     """0 when every file is valid, 1 when any is invalid, 2 when any could not be
     checked (unreadable, over --max-bytes) or a report could not be written."""
@@ -398,6 +425,16 @@ def parser() -> argparse.ArgumentParser:
     outline.add_argument("input", metavar="INPUT")
     _common(outline)
     outline.set_defaults(run=_outline_command)
+
+    parallel = commands.add_parser(
+        "check-parallel", help="compare versions of one resolution (languages, text layers, PDFs)",
+        description="Converts each INPUT (text or PDF) and compares it with the first: paragraph, item and "
+                    "footnote counts, the numbering, the vote counts and the states that voted each way. "
+                    "Prints one line per difference, with both places. Exit status: 0 none, 1 any, 2 unreadable.")
+    parallel.add_argument("inputs", nargs="+", metavar="INPUT", help="a text file or PDF of one version")
+    _max_bytes(parallel)
+    parallel.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    parallel.set_defaults(run=_check_parallel_command)
 
     extract = commands.add_parser("extract", help="print the text a PDF is read as",
                                   description="Prints the text the converter reads from INPUT (a PDF's "

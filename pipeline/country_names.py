@@ -35,6 +35,7 @@ ALIASES: dict[str, dict[str, str]] = {
         "Santa Sede": "VAT",
         "Belarús": "BLR",
         "Bahrein": "BHR",
+        "República Árabe Siria": "SYR",
     },
     "ru": {
         "Боливия (Многонациональное Государство)": "BOL",
@@ -84,5 +85,6 @@ ALIASES: dict[str, dict[str, str]] = {
         "كابو فيردي": "CPV",
         "جمهورية الكونغو الديمقراطية": "COD",
         "بروني دار السلام": "BRN",
+        "تركيا": "TUR",
     },
 }

@@ -66,6 +66,9 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("W019", "duplicate-operative-number", Level.WARNING, "an operative number repeats or goes back"),
     Code("W020", "unknown-member-state", Level.WARNING,
          "a name in a vote list maps to no ISO 3166 code (it keeps a generated id)"),
+    Code("W025", "parallel-mismatch", Level.WARNING,
+         "check-parallel: a version of a resolution differs from the first version given "
+         "(a count, the numbering, a vote count, the states that voted one way)"),
 )}
 
 

@@ -82,6 +82,21 @@ class DateText:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A printed reference to a UN document: its symbol (`A/HRC/37/79`), or the number
+    of a cited resolution or decision (`72/171`) and the symbol that number stands for.
+    `body`, `doc_type`, `number` and `date` (ISO, when printed with the citation) say
+    what was cited, when it was a resolution or decision."""
+
+    text: str
+    symbol: str
+    body: str | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """The printed adoption meeting (`34th meeting`, `第 37 次会议`) and its number."""
 
@@ -89,7 +104,7 @@ class Meeting:
     number: str
 
 
-Inline = Union[Text, Emphasis, NoteRef, Quantity, Organization, DateText, Meeting]
+Inline = Union[Text, Emphasis, NoteRef, Quantity, Organization, DateText, Meeting, Reference]
 Inlines = tuple  # tuple[Inline, ...]; an alias kept short for signatures
 
 
@@ -114,6 +129,9 @@ def _show(inlines: Iterable[Inline]) -> str:
             out.append(f"{{{run.text}={run.iso}}}")
         elif isinstance(run, Meeting):
             out.append(f"{{{run.text}=meeting {run.number}}}")
+        elif isinstance(run, Reference):
+            dated = f" of {run.date}" if run.date else ""
+            out.append(f"{{{run.text}=>{run.symbol}{dated}}}")
         else:
             out.append(run.text)
     return "".join(out)

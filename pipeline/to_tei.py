@@ -14,7 +14,8 @@ from .bodies import BODIES
 from .countries import MemberStates, identify_states
 from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
-                    Organization, Paragraph, Quantity, Text, VOTE_KEYS, Vote, count_ref, plain)
+                    Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
+from .segment.links import undocs_url
 from .templates import render
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -103,6 +104,7 @@ class _Runs:
         self.note_ids: dict[int, str] = {}  # id() of a footnote written -> its xml:id
         self.written: set[int] = set()  # id() of the footnotes written at a call
         self.states = states
+        self.lang = document.meta.lang
         self.ids = ids
         self.rendition = rendition
 
@@ -123,6 +125,8 @@ class _Runs:
                 out.append({"kind": "date", "when": run.iso, "text": run.text})
             elif isinstance(run, Meeting):
                 out.append({"kind": "meeting", "number": run.number, "text": run.text})
+            elif isinstance(run, Reference):
+                out.append({"kind": "ref", "target": undocs_url(run.symbol, self.lang), "text": run.text})
             else:
                 raise TypeError(f"no TEI rendering for {run!r}")
         return out

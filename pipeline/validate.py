@@ -13,6 +13,7 @@ them. A document is parsed once for all of its checks (`validate_akn`, `check_te
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -252,14 +253,18 @@ def check_pointers(xml: bytes, local_only: bool = True) -> tuple[SchemaError, ..
 
     Every value of a pointer attribute (`ref`, `target`, `active`, `passive`,
     `corresp`, `ana`…) must be `#id` of an element here: the TEI output refers to
-    nothing outside itself, and no schema can check this. With `local_only` False
-    (a TEI file made elsewhere, which may well point to other files and to the
-    web), only the `#id` pointers are checked.
+    nothing outside itself, and no schema can check this. The one exception is the
+    target of a `ref` (a cited UN document), which may be an absolute http(s) URL,
+    checked for its form (a relative path would point into whatever folder the file
+    is read from). With `local_only` False (a TEI file made elsewhere, which may well
+    point to other files and to the web), only the `#id` pointers are checked.
 
     >>> check_pointers(b'<TEI xml:id="a"><p corresp="#a"/></TEI>')
     ()
-    >>> [e.message for e in check_pointers(b'<TEI><p ana="#a #b"/><ref target="http://x"/></TEI>')]
-    ['@ana: #a resolves to no xml:id', '@ana: #b resolves to no xml:id', '@target: http://x is not a local #id']
+    >>> [e.message for e in check_pointers(b'<TEI><p ana="#a #b"/><ref target="https://undocs.org/A/78/1"/></TEI>')]
+    ['@ana: #a resolves to no xml:id', '@ana: #b resolves to no xml:id']
+    >>> [e.message for e in check_pointers(b'<TEI><ref target="undocs.org/A"/><note target="https://x.org/"/></TEI>')]
+    ['@target: undocs.org/A is not a local #id nor an absolute URL', '@target: https://x.org/ is not a local #id']
     >>> [e.message for e in check_pointers(b'<TEI><p ana="#a"/><ref target="http://x"/></TEI>', local_only=False)]
     ['@ana: #a resolves to no xml:id']
     """
@@ -295,7 +300,12 @@ def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[Schem
                 if not pointer.startswith("#"):
                     if not local_only:
                         continue
-                    problem = "is not a local #id"
+                    if attribute == "target" and etree.QName(element).localname == "ref":
+                        if absolute_url(pointer):
+                            continue
+                        problem = "is not a local #id nor an absolute URL"
+                    else:
+                        problem = "is not a local #id"
                 elif pointer[1:] not in ids:
                     problem = "resolves to no xml:id"
                 else:
@@ -303,6 +313,26 @@ def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[Schem
                 errors.append(SchemaError(element.sourceline, element_path(element),
                                           f"@{attribute}: {pointer} {problem}"))
     return tuple(errors)
+
+
+# What an absolute http(s) URL may hold (RFC 3986): anything else must be percent-encoded.
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def absolute_url(value: str) -> bool:
+    """An http(s) URL with a host, in the characters a URL may hold unencoded.
+
+    >>> absolute_url("https://undocs.org/S/RES/2710%20(2023)"), absolute_url("https://undocs.org/S/RES/2710 (2023)")
+    (True, False)
+    >>> absolute_url("undocs.org/A/78/1"), absolute_url("https:///A/78/1"), absolute_url("javascript:alert(1)")
+    (False, False, False)
+    """
+    from urllib.parse import urlsplit
+
+    if not _URL_CHARACTERS.fullmatch(value) or re.search(r"%(?![0-9A-Fa-f]{2})", value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def warm_up() -> None:

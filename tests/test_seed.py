@@ -97,3 +97,42 @@ def test_eids_are_unique_and_follow_the_naming_convention(tree):
 
 def test_no_warnings_on_the_reference_input(seed_conversion):
     assert [d.code for d in seed_conversion.diagnostics if d.level >= 2] == []
+
+
+# The 45 voters of HRC 38/3 as the Chinese text prints them, with the ISO 3166-1
+# alpha-3 code of each, written out by hand (not read from the converter's tables).
+SEED_VOTERS = {
+    "#inFavour": [
+        ("安哥拉", "AGO"), ("布隆迪", "BDI"), ("智利", "CHL"), ("中国", "CHN"), ("科特迪瓦", "CIV"),
+        ("古巴", "CUB"), ("刚果民主共和国", "COD"), ("厄瓜多尔", "ECU"), ("埃及", "EGY"),
+        ("埃塞俄比亚", "ETH"), ("伊拉克", "IRQ"), ("肯尼亚", "KEN"), ("吉尔吉斯斯坦", "KGZ"),
+        ("蒙古", "MNG"), ("尼泊尔", "NPL"), ("尼日利亚", "NGA"), ("巴基斯坦", "PAK"), ("秘鲁", "PER"),
+        ("菲律宾", "PHL"), ("卡塔尔", "QAT"), ("卢旺达", "RWA"), ("沙特阿拉伯", "SAU"),
+        ("塞内加尔", "SEN"), ("南非", "ZAF"), ("多哥", "TGO"), ("突尼斯", "TUN"),
+        ("阿拉伯联合酋长国", "ARE"), ("委内瑞拉玻利瓦尔共和国", "VEN"),
+    ],
+    "#against": [
+        ("澳大利亚", "AUS"), ("比利时", "BEL"), ("克罗地亚", "HRV"), ("格鲁吉亚", "GEO"), ("德国", "DEU"),
+        ("匈牙利", "HUN"), ("日本", "JPN"), ("大韩民国", "KOR"), ("斯洛伐克", "SVK"), ("斯洛文尼亚", "SVN"),
+        ("西班牙", "ESP"), ("瑞士", "CHE"), ("乌克兰", "UKR"), ("大不列颠及北爱尔兰联合王国", "GBR"),
+    ],
+    "#abstaining": [("阿富汗", "AFG"), ("巴西", "BRA"), ("墨西哥", "MEX")],
+}
+
+
+def test_the_45_voters_map_to_their_iso_codes_in_the_conclusions_and_the_voting_counts(tree):
+    assert sum(len(group) for group in SEED_VOTERS.values()) == 45
+    for key, expected in SEED_VOTERS.items():
+        printed = tree.xpath(f"//a:conclusions//a:outcome[@refersTo='{key}']/a:organization", namespaces=NS)
+        assert [(text(o), o.get("refersTo")) for o in printed] == [(name, "#" + code) for name, code in expected]
+        counted = tree.xpath(f"//a:analysis//a:voting/a:count[@refersTo='{key}']/*/a:organization", namespaces=NS)
+        assert [(text(o), o.get("refersTo")) for o in counted] == [(name, "#" + code) for name, code in expected]
+        assert tree.xpath(f"//a:voting/a:count[@refersTo='{key}']/@value", namespaces=NS) == [str(len(expected))]
+
+
+def test_one_tlc_organization_per_voter_named_as_printed(tree):
+    states = {e.get("eId"): (e.get("showAs"), e.get("href"))
+              for e in tree.xpath("//a:references/a:TLCOrganization", namespaces=NS)}
+    for name, code in (pair for group in SEED_VOTERS.values() for pair in group):
+        assert states[code] == (name, f"/akn/ontology/organization/un/memberState/{code}")
+    assert len(states) == 45 + 2  # the voters, the converter and the adopting body

@@ -36,11 +36,14 @@ def test_rule_names_are_unique_and_ordered_once():
     assert len(names) == len(set(names))
 
 
-def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped():
-    case = next(c for c in CASES if c.title.startswith("es: a vote table read in two columns"))
+@pytest.mark.parametrize("title", ["es: a vote table read in two columns", "es: the second outcome line glued"])
+def test_a_vote_heading_printed_twice_is_reported_where_it_is_dropped(title):
+    case = next(c for c in CASES if c.title.startswith(title))
     first, _, text = case.given.partition("\n")
-    _, diagnostics, _ = segment(clean("\n" + text, load("es")), load("es"), "case")
+    _, diagnostics, edits = segment(clean("\n" + text, load("es")), load("es"), "case")
     assert [(d.code, d.line) for d in diagnostics if d.code == "I005"] == [("I005", n) for n in (13, 14, 15, 16)]
+    # of the glued line only its label is dropped: the outcome sentence on it is the vote's
+    assert [e.text.strip() for e in edits if e.line == 16] == ["Abstenciones:"]
 
 
 def test_a_heading_stands_only_over_a_paragraph_the_operative_rule_takes():

@@ -135,7 +135,7 @@ def test_two_notes_with_one_marker_are_both_written():
     conversion = convert(text, "x.txt", Options(lang="en", markup_date="2026-01-01"))
     assert conversion.ok
     for written in (conversion.akn, conversion.tei, to_html(conversion)):
-        assert b"A/78/1." in written and b"A/78/2." in written
+        assert b">A/78/1<" in written and b">A/78/2<" in written  # each symbol a link of its own
     assert [d.code for d in conversion.diagnostics if d.code == "W014"] == ["W014"]
 
 
@@ -149,3 +149,21 @@ def test_text_before_the_first_part_label_is_written():
     assert conversion.ok, conversion.conservation.detail
     assert b"77/600. Questions deferred" in conversion.akn
     assert b'<FRBRthis value="/akn/un/statement/deliberation/2026-01-01/54-1/!main"/>' in conversion.akn
+
+
+def test_each_voter_points_at_its_own_state_and_an_unknown_name_is_kept():
+    vote = Vote("recorded", (Text("by "), Quantity("2", 2, "inFavour"), Text(" to "),
+                             Quantity("1", 1, "against")), S,
+                (VoteGroup("in_favour", "In favour:", (Organization("Chile"), Text(" and "), Organization("Atlantis")), S),
+                 VoteGroup("against", "Against:", (Organization("United Kingdom of Great Britain and Northern Ireland"),), S)))
+    tree = write(Document("t", meta(), S, vote=vote))
+    refs = tree.xpath("//a:conclusions//a:organization/@refersTo", namespaces=NS)
+    assert refs[0] == "#CHL" and refs[2] == "#GBR"
+    assert refs[1].startswith("#state.")  # no ISO code: kept as printed, with an id of its own
+    orgs = {e.get("eId"): e.get("showAs") for e in tree.xpath("//a:references/a:TLCOrganization", namespaces=NS)}
+    assert {ref[1:]: orgs[ref[1:]] for ref in refs} == {
+        "CHL": "Chile", refs[1][1:]: "Atlantis", "GBR": "United Kingdom of Great Britain and Northern Ireland"}
+    voters = {c.get("refersTo"): [(o.text, o.get("refersTo")) for o in c.iter(f"{{{NS['a']}}}organization")]
+              for c in tree.xpath("//a:voting/a:count", namespaces=NS)}
+    assert voters == {"#inFavour": [("Chile", "#CHL"), ("Atlantis", refs[1])],
+                      "#against": [("United Kingdom of Great Britain and Northern Ireland", "#GBR")]}

@@ -99,7 +99,8 @@ def test_seed_page_ids_are_its_akn_eids(seed_conversion):
     eids = akn_eids(seed_conversion.akn)
     assert set(eids) <= set(ids(tree))
     assert len(tree.xpath("//section[@class='operative']/div[contains(@class, 'paragraph')]")) == 31
-    assert tree.xpath("//*[@id='para_19__p_1__authorialNote_1__p_1']/text()") == ["A/HRC/37/79。"]
+    assert tree.xpath("string(//*[@id='para_19__p_1__authorialNote_1__p_1'])") == "A/HRC/37/79。"
+    assert tree.xpath("//*[@id='para_19__p_1__authorialNote_1__p_1']/a/@href") == ["https://undocs.org/zh/A/HRC/37/79"]
     assert tree.xpath("/html/@lang") == ["zh"] and tree.xpath("/html/@dir") == ["ltr"]
     assert dangling_links(tree) == []
 

@@ -47,6 +47,26 @@ class VoteWords:
     labels: Mapping[str, str]  # group key -> pattern of its label ("In favour")
     name_separator: str  # between names of a list
     final_conjunction: str | None = None  # "and" before the last name, if the language uses one
+    # counts printed as words in a count pattern's group, and their values (Arabic
+    # says "two members abstaining" with the dual, "عضوين", not with a digit)
+    count_words: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CitationWords:
+    """How running text cites a resolution or decision by its number ("General
+    Assembly resolution 72/171 of 19 December 2017", "第 72/171 号决议")."""
+
+    resolution: str  # pattern of the word naming a resolution, any number and case
+    decision: str  # the same for a decision
+    bodies: Mapping[str, str]  # body code -> pattern of its name in a citation, any case
+    own: str  # the possessive that makes the citing body the author ("its", "sa", "其")
+    date_joiner: str  # the words between a cited number and its date ("of", "du", "от")
+    # the word follows the numbers ("第 72/171 号决议"); such a citation opens with the
+    # body, so the first body named before the number is its author
+    keyword_after: bool = False
+    body_after: bool = False  # the body is named after the number first ("résolution 72/171 de l'Assemblée")
+    date_before: bool = False  # the date precedes the number ("2017 年 12 月 19 日第 72/171 号决议")
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,10 @@ class Profile:
     number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
     spaced_punctuation: str = ""  # punctuation printed after a space ("droits de l’homme ;")
     item_letters: str = "abcdefghijklmnopqrstuvwxyz"  # item labels in their order ("(a)", "(b)" …)
+    # a range of dates in running text ("13-16 September 2016", "du 9 au 27 septembre 2024");
+    # groups start, end, read like the masthead's session dates
+    date_range: str | None = None
+    citation: CitationWords | None = None
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:
@@ -109,6 +133,7 @@ _REQUIRED_GROUPS = {
     "adoption_line": {"body", "date", "kind"},
     "date": {"year", "month", "day"},
     "session_dates": {"start", "end"},
+    "date_range": {"start", "end"},
     "partial_date": {"year", "month", "day"},
     "note_line": {"marker"},
     "note_call": {"marker"},
@@ -146,6 +171,12 @@ def _check(profile: Profile) -> Profile:
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):
             raise ValueError(f"{where}: vote count pattern lacks in_favour/against: {pattern}")
+    if profile.citation is not None:
+        c = profile.citation
+        for pattern in (c.resolution, c.decision, c.own, c.date_joiner, *c.bodies.values()):
+            re.compile(pattern)
+        if set(c.bodies) - set(profile.bodies):
+            raise ValueError(f"{where}: citation names unknown bodies {sorted(set(c.bodies) - set(profile.bodies))}")
     if profile.months and len(profile.months) != 12:
         raise ValueError(f"{where}: months must list 12 names")
     if profile.akn_code != UN_LANGUAGES.get(profile.code):

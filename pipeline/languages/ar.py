@@ -5,7 +5,7 @@ letters as separate "words" (`ً قانونا`), so the patterns allow stray mar
 where a line starts. Lam-alef ligatures are repaired by the clean stage
 (`pipeline.fixes.arabic.repair_lam_alef`) before these patterns are applied.
 """
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 # Letters, and the marks (harakat, shadda, superscript alef) that a text layer may
 # leave detached from them.
@@ -135,7 +135,9 @@ PROFILE = Profile(
         # against is "مقابل لا شيء"
         counts=((r"بأغلبية\s+(?P<in_favour>\d+)\s+(?:صوت\S*|أصوات)\s+مقابل\s+"
                  r"(?:(?P<against>\d+)(?:\s+(?:صوت\S*|أصوات))?|لا\s+شيء)"
-                 r"(?:\s*،?\s*وامتناع\s+(?P<abstaining>\d+)\s+(?:عضو\S*|أعضاء)\s+عن\s+التصويت)?"),),
+                 r"(?:\s*،?\s*وامتناع\s+(?:(?P<abstaining>\d+|عضوين|عضوان)(?:\s+(?:عضو\S*|أعضاء))?)"
+                 r"\s+عن\s+التصويت)?"),),
+        count_words={"عضوين": 2, "عضوان": 2},
         labels={"in_favour": "المؤيدون", "against": "المعارضون", "abstaining": "الممتنعون عن التصويت"},
         name_separator=r"\s*،\s*",
     ),
@@ -174,4 +176,15 @@ PROFILE = Profile(
     raised_call=rf"^[()]\s*(?P<marker>[{_SUPERSCRIPT}]+|\d{{1,3}})\s*[()]$",
     common_words=frozenset({"في", "من", "على", "إلى", "عن", "أن", "التي", "الذي", "مع", "ذلك",
                             "الأمم", "المتحدة", "العامة", "وإذ", "إذ", "جميع", "بما"}),
+    date_range=(rf"(?P<start>\d{{1,2}}(?:\s*{_MONTH_PRINTED})?(?:\s*\d{{4}})?)\s*(?:[-–—]|\s+إلى\s+)\s*"
+                rf"(?P<end>{_DATE})"),
+    citation=CitationWords(
+        # "القرار", "قرارها", "وقراراتها": the word takes prefixes and the possessive suffix
+        resolution=r"(?<!\w)[وبل]?(?:ال)?قرار\w*",
+        decision=r"(?<!\w)[وبل]?(?:ال)?مقرر\w*",
+        bodies={"GA": r"الجمعية\s+العامة", "HRC": r"مجلس\s+حقوق\s+\S*نسان", "SC": r"مجلس\s+الأمن",
+                "ECOSOC": r"المجلس\s+الاقتصادي\s+والاجتماعي"},
+        own=r"(?:قرار|مقرر)\w*ها(?!\w)",
+        date_joiner=r"\s*،?\s*(?:المؤرخ|المؤرخة|المؤرخين|المؤرختين)\s+",
+    ),
 )

@@ -1,5 +1,5 @@
 """English: words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -39,6 +39,10 @@ _TAILS = ("also", "further", "again", "once again", "in this regard", "with appr
 # requests", "Calls upon", "Takes note with appreciation of").
 _OPERATIVE_TAILS = ("upon", "on", "note", "note with appreciation", "note with concern",
                     "also", "further", "again", "once again", "in this regard")
+
+# Names of states that hold "and" ("Trinidad and Tobago"): what follows their "and".
+_COMPOUND_NAME_ENDS = ("Tobago", "Barbuda", "Herzegovina", "Nevis", "the Grenadines", "Principe", "Caicos",
+                       "Northern Ireland", "McDonald", "Futuna", "Miquelon", "Jan Mayen", "South Sandwich")
 
 PROFILE = Profile(
     code="en",
@@ -82,7 +86,8 @@ PROFILE = Profile(
                 r"(?:,?\s+with\s+(?P<abstaining>\d+)\s+abstentions?)?",),
         labels={"in_favour": "In favour", "against": "Against", "abstaining": "Abstaining"},
         name_separator=r"\s*,\s*",
-        final_conjunction=r"\s+and\s+",
+        # "and" joins the last two names only, and is part of a few names themselves
+        final_conjunction=rf"\s+and\s+(?=[^,]*$)(?!{'|'.join(_COMPOUND_NAME_ENDS)})",
     ),
     organization_names=("United Nations",),
     distribution=r"^Distr\.?:?\s*General\b",
@@ -101,4 +106,14 @@ PROFILE = Profile(
     hyphenated_numbers=True,
     common_words=frozenset({"the", "of", "and", "to", "in", "for", "on", "with", "by", "that", "its",
                             "all", "is", "be", "as", "also", "including", "recalling", "council"}),
+    date_range=(rf"(?P<start>\d{{1,2}}(?:\s+(?:{_MONTH}))?(?:\s+\d{{4}})?)\s*(?:[-–—]|\s+to\s+)\s*"
+                rf"(?P<end>{_DATE})"),
+    citation=CitationWords(
+        resolution=r"\bresolutions?\b",
+        decision=r"\bdecisions?\b",
+        bodies={"GA": r"General\s+Assembly", "HRC": r"Human\s+Rights\s+Council", "SC": r"Security\s+Council",
+                "ECOSOC": r"Economic\s+and\s+Social\s+Council"},
+        own=r"\bits\b",
+        date_joiner=r"\s*,?\s+of\s+",
+    ),
 )

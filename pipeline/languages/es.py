@@ -1,5 +1,5 @@
 """Spanish (español): words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
 _LOWER = "a-záéíóúüñ"
@@ -172,4 +172,14 @@ PROFILE = Profile(
     common_words=frozenset({"el", "los", "las", "del", "y", "para", "por", "con", "sus", "su", "una", "al",
                             "se", "como", "más", "también", "sobre", "entre", "derechos", "humanos", "consejo",
                             "asamblea", "naciones", "unidas", "recordando", "solicita", "decide", "esta"}),
+    date_range=rf"(?P<start>{_SESSION_DATE_PART})\s*(?:[-–—]|\s(?:a|al)\s)\s*(?P<end>{_DATE})",
+    citation=CitationWords(
+        resolution=r"\bresoluci(?:ón|ones)\b",
+        decision=r"\bdecisi(?:ón|ones)\b",
+        bodies={"GA": r"Asamblea\s+General", "HRC": r"Consejo\s+de\s+Derechos\s+Humanos",
+                "SC": r"Consejo\s+de\s+Seguridad", "ECOSOC": r"Consejo\s+Económico\s+y\s+Social"},
+        own=r"\b(?:su|sus)\b",
+        date_joiner=r"\s*,?\s+de\s+",
+        body_after=True,
+    ),
 )

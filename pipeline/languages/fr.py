@@ -1,5 +1,5 @@
 """French (français): words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 # PDFs print the apostrophe either way: "l’Assemblée", "l'homme".
 _APOS = "[’']"
@@ -152,7 +152,9 @@ PROFILE = Profile(
         labels={"in_favour": r"Ont voté pour\s?", "against": r"Ont voté contre\s?",
                 "abstaining": r"Se sont abstenus\s?"},
         name_separator=r"\s*[,;]\s*",
-        final_conjunction=r"\s+et\s+",
+        # "et" joins the last two names only; "Royaume-Uni de Grande-Bretagne et
+        # d’Irlande du Nord" holds one of its own
+        final_conjunction=rf"\s+et\s+(?=[^,;]*$)(?!d{_APOS}\s*Irlande)",
     ),
     organization_names=("Nations Unies", "Organisation des Nations Unies"),
     distribution=r"^Distr\.?\s*:?\s*générale\b",
@@ -178,4 +180,14 @@ PROFILE = Profile(
                             "une", "est", "sont", "ses", "son", "leur", "leurs", "ou", "ainsi", "également",
                             "il", "elle", "ce", "cette", "être", "droits", "homme", "conseil", "assemblée",
                             "générale", "unies", "rappelant", "prie", "décide"}),
+    date_range=rf"(?P<start>{_SESSION_DATE_PART})\s*(?:[-–—]|\s+au\s+)\s*(?P<end>{_DATE})",
+    citation=CitationWords(
+        resolution=r"\brésolutions?\b",
+        decision=r"\bdécisions?\b",
+        bodies={"GA": r"Assemblée\s+générale", "HRC": rf"Conseil\s+des\s+droits\s+de\s+l{_APOS}\s*homme",
+                "SC": r"Conseil\s+de\s+sécurité", "ECOSOC": r"Conseil\s+économique\s+et\s+social"},
+        own=r"\b(?:sa|ses|son)\b",
+        date_joiner=r"\s*,?\s+(?:en\s+date\s+)?du\s+",
+        body_after=True,
+    ),
 )

@@ -1,5 +1,5 @@
 """Russian (русский): words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 # Months in the genitive, as dates print them ("22 июля 2022 года").
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
@@ -158,4 +158,15 @@ PROFILE = Profile(
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"и", "в", "на", "по", "о", "с", "что", "для", "его", "ее", "её", "также",
                             "своей", "резолюции", "совет", "ссылаясь", "постановляет"}),
+    date_range=(rf"(?P<start>\d{{1,2}}(?:\s+(?:{_MONTH}))?(?:\s+\d{{4}}(?:\s+года)?)?)\s*(?:[-–—]|\s+по\s+)\s*"
+                rf"(?P<end>{_DATE})"),
+    citation=CitationWords(
+        resolution=r"\bрезолюци\w*",
+        decision=r"\bрешени\w*",
+        bodies={"GA": r"Генеральн\w+\s+Ассамбле\w+", "HRC": r"Совет\w*\s+по\s+правам\s+человека",
+                "SC": r"Совет\w*\s+Безопасности", "ECOSOC": r"Экономическ\w+\s+и\s+Социальн\w+\s+Совет\w*"},
+        own=r"\bсво\w+",
+        date_joiner=r"\s*,?\s+от\s+",
+        body_after=True,
+    ),
 )

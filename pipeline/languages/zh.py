@@ -1,5 +1,5 @@
 """Chinese (中文): words and patterns of UN resolutions."""
-from . import BodyWords, Profile, VoteWords
+from . import BodyWords, CitationWords, Profile, VoteWords
 
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _BODY_NAMES = ("大会", "人权理事会", "安全理事会", "经济及社会理事会")
@@ -90,4 +90,15 @@ PROFILE = Profile(
     # a digit before one of these is part of a number, not a footnote call printed
     # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")
     number_units="年月日号卷次届段条款项章节期%％亿万",
+    date_range=(rf"(?P<start>{_DATE})\s*(?:至|到|[-－–—~～])\s*"
+                r"(?P<end>(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)"),
+    citation=CitationWords(
+        resolution=r"号决议",
+        decision=r"号决定",
+        bodies={"GA": r"大会", "HRC": r"人权理事会", "SC": r"安全理事会|安理会", "ECOSOC": r"经济及社会理事会|经社理事会"},
+        own=r"其|(?<![权全社会])理事会",  # "其", and "理事会" alone: the council that adopts the text
+        date_joiner=r"\s*第\s*",
+        keyword_after=True,
+        date_before=True,
+    ),
 )

@@ -1,7 +1,8 @@
 """Stage 3, segment: cleaned lines → the document model.
 
-Two steps, each declared once: `rules.RULES` classifies every block in reading
-order; `assemble.assemble` builds the frozen `Document` from the classified blocks.
+Three steps, each declared once: `rules.RULES` classifies every block in reading
+order; `assemble.assemble` builds the frozen `Document` from the classified blocks;
+`links.link` marks the dates and the references to UN documents in its running text.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..fixes.base import Insertion, Removal
 from ..languages import Profile
 from ..model import Document
 from .assemble import assemble
+from .links import link
 from .rules import classify
 
 
@@ -23,4 +25,4 @@ def segment(cleaned: Cleaned, profile: Profile,
     headers = [r.text.strip() for r in cleaned.removed if r.reason == "running header"]
     document, diagnostics, edits = assemble(blocks, cleaned.notes, profile, source,
                                             header_symbol=headers[0] if headers else None)
-    return document, tuple(diagnostics), tuple(edits)
+    return link(document, profile), tuple(diagnostics), tuple(edits)

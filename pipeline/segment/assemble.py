@@ -10,7 +10,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..bodies import BODIES, derive_symbol
 from ..diagnostics import Diagnostic
@@ -686,6 +686,7 @@ def _without_echo(entries: list[tuple[int, Block]], facts: _Facts) -> list[tuple
     same outcome and its labels with no names: a layer that reads a two-column vote
     table prints the headings once on their own, then again with the lists. The
     dropped lines are reported (their text stays in the document once)."""
+    entries = _split_glued_echo(entries)
     last = max(i for i, (_, block) in enumerate(entries) if block.kind.startswith("vote_intro"))
     echo = entries[:last]
     if not last or any(b.kind == "vote_label" and b.parts["rest"].strip() for _, b in echo):
@@ -696,6 +697,28 @@ def _without_echo(entries: list[tuple[int, Block]], facts: _Facts) -> list[tuple
         facts.warn("I005", f"printed again below, kept once: {block.line.text[:60]}", block.line.span.first)
         facts.removed(block.line.span, block.line.text, "vote heading printed twice")
     return entries[last:]
+
+
+def _split_glued_echo(entries: list[tuple[int, Block]]) -> list[tuple[int, Block]]:
+    """A layer can print the second outcome line on the line of the echo's last label
+    ("Abstenciones: [Aprobada en votación registrada por 27 votos …"): such a label,
+    whose rest is the very outcome sentence printed above, is cut into the empty label
+    and the outcome line again, so that the echo is seen for what it is."""
+    intros = [b for _, b in entries if b.kind.startswith("vote_intro")]
+    if not intros:
+        return entries
+    outcome, printed = intros[0].parts.get("outcome"), intros[0].line.text.strip()
+    out = []
+    for index, block in entries:
+        rest = block.parts.get("rest", "") if block.kind == "vote_label" else ""
+        if rest.strip() and rest.strip() == printed and block.line.text.endswith(rest):
+            label = block.line.text[:len(block.line.text) - len(rest)]
+            out.append((index, replace(block, line=replace(block.line, text=label), parts={**block.parts, "rest": ""})))
+            out.append((index, replace(block, kind="vote_intro_again", line=replace(block.line, text=rest),
+                                       parts={"outcome": outcome})))
+        else:
+            out.append((index, block))
+    return out
 
 
 # --------------------------------------------------------------------------- checks

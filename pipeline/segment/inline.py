@@ -138,6 +138,8 @@ def quantity_runs(text: str, profile: Profile) -> tuple:
     >>> from pipeline.languages import load
     >>> quantity_runs("[经记录表决，以 28 票对 14 票、3 票弃权获得通过。", load("zh"))[1]
     Quantity(text='28', value=28, refers_to='inFavour')
+    >>> quantity_runs("بأغلبية 31 صوتاً مقابل 14 صوتاً وامتناع عضوين عن التصويت.", load("ar"))[-2]
+    Quantity(text='عضوين', value=2, refers_to='abstaining')
     """
     for pattern in profile.vote.counts:
         m = re.search(pattern, text, re.IGNORECASE)
@@ -148,7 +150,9 @@ def quantity_runs(text: str, profile: Profile) -> tuple:
             if key not in m.re.groupindex or m.group(key) is None:
                 continue
             start, end = m.span(key)
-            runs += [Text(text[pos:start]), Quantity(m.group(key), int(m.group(key)), count_ref(key))]
+            printed = m.group(key)
+            value = profile.vote.count_words.get(printed)
+            runs += [Text(text[pos:start]), Quantity(printed, int(printed) if value is None else value, count_ref(key))]
             pos = end
         runs.append(Text(text[pos:]))
         return merge(runs)
@@ -166,6 +170,11 @@ Organization(text='巴西', refers_to='memberState'), Text(text='、'), \
 Organization(text='墨西哥', refers_to='memberState'), Text(text=']'))
     >>> [r.text for r in name_runs("Chile, China and Cuba", load("en"))]
     ['Chile', ', ', 'China', ' and ', 'Cuba']
+    >>> [r.text for r in name_runs("Benin, Trinidad and Tobago, United Kingdom of Great Britain and Northern "
+    ...                              "Ireland and Viet Nam", load("en")) if r.text.strip(" ,")][1:]
+    ['Trinidad and Tobago', 'United Kingdom of Great Britain and Northern Ireland', ' and ', 'Viet Nam']
+    >>> [r.text for r in name_runs("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord et Tchad", load("fr"))]
+    ['Royaume-Uni de Grande-Bretagne et d’Irlande du Nord', ' et ', 'Tchad']
     """
     body = text.rstrip()
     tail = ""
