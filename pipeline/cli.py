@@ -284,7 +284,7 @@ def _outline_command(args) -> int:
 
 
 def _check_parallel_command(args) -> int:
-    """Convert each version and print every fact that differs from the first's."""
+    """Convert each version and print every fact that differs from what most versions print."""
     from .parallel import compare, facts
 
     if not _schemas_ready():

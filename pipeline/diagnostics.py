@@ -67,7 +67,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("W020", "unknown-member-state", Level.WARNING,
          "a name in a vote list maps to no ISO 3166 code (it keeps a generated id)"),
     Code("W025", "parallel-mismatch", Level.WARNING,
-         "check-parallel: a version of a resolution differs from the first version given "
+         "check-parallel: a version of a resolution differs from what most versions print "
          "(a count, the numbering, a vote count, the states that voted one way)"),
 )}
 

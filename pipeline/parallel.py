@@ -3,8 +3,9 @@ layers) must have the same structure — paragraph, item and footnote counts, th
 numbering, the vote counts and the states that voted each way.
 
 `facts()` reads what can be compared from one converted document, each fact with
-the input line it is printed on; `compare()` sets every version beside the first
-and gives one `Mismatch` per fact that differs, naming both places. The CLI
+the input line it is printed on; `compare()` sets every version beside the value
+most versions share and gives one `Mismatch` per fact that differs, naming both
+places. The CLI
 (`akn-pipeline check-parallel`) converts the inputs and prints the mismatches.
 """
 from __future__ import annotations
@@ -109,16 +110,28 @@ def _items(items: tuple[Item, ...]) -> int:
 
 
 def compare(versions: Iterable[Version]) -> list[Mismatch]:
-    """Every fact in which a version differs from the first, in the order of the
-    versions and of the facts. A fact one version lacks (a paragraph number that
-    is not there) is left to the fact that counts (the numbering)."""
+    """Every fact in which a version differs from the others, in the order of the
+    versions and of the facts. Each fact is set against the value most versions
+    share (with two versions, or no majority, the first version's): a typing error
+    in one language is reported once, in that language, not once per other
+    version. A fact one version lacks (a paragraph number that is not there) is
+    left to the fact that counts (the numbering).
+
+    >>> a, b, c = (Version(n, {"votes against": Fact(v, 9)}) for n, v in (("en", 14), ("ar", 140), ("fr", 14)))
+    >>> [m.format() for m in compare([b, a, c])]
+    ['ar:9: warning W025: votes against: 140 here, 14 in en:9']
+    >>> [m.format() for m in compare([a, b])]
+    ['ar:9: warning W025: votes against: 140 here, 14 in en:9']
+    """
     versions = list(versions)
     if len(versions) < 2:
         return []
-    reference, out = versions[0], []
-    for version in versions[1:]:
+    names = list(dict.fromkeys(name for version in versions for name in version.facts))
+    out = []
+    for version in versions:
         for name, fact in version.facts.items():
-            other = reference.facts.get(name)
+            reference = _reference(versions, name)
+            other = reference.facts[name] if reference is not None else None
             if other is None or other.value == fact.value:
                 continue
             value, reference_value = fact.value, other.value
@@ -133,7 +146,22 @@ def compare(versions: Iterable[Version]) -> list[Mismatch]:
                 value, reference_value = _first_difference(value, reference_value)
             out.append(Mismatch(name, version.source, line, value, reference.source, reference_line,
                                 reference_value))
-    return out
+    order = {name: k for k, name in enumerate(names)}
+    sources = {version.source: k for k, version in enumerate(versions)}
+    return sorted(out, key=lambda m: (sources[m.source], order[m.fact]))
+
+
+def _reference(versions: list[Version], name: str) -> Version | None:
+    """The version that holds the value of fact `name` that most versions share; the
+    first version holding the fact when no value has more than half of them."""
+    holding = [v for v in versions if name in v.facts]
+    if not holding:
+        return None
+    values = [v.facts[name].value for v in holding]
+    best = max(values, key=values.count)
+    if values.count(best) * 2 > len(versions):
+        return holding[values.index(best)]
+    return holding[0]
 
 
 def _first_index(a: tuple, b: tuple) -> int:
