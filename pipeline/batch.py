@@ -56,6 +56,10 @@ class Record:
     # was lost): an incremental build must not remember it, but try the document again
     settled: bool = True
     counted: Mapping[str, int] | None = None  # diagnostics by code, once `slim` dropped them
+    # why a `failed` document was never converted: "unreadable" (an OSError), "input"
+    # (an InputError: over the size limit, not text, no language…), "name" (its output
+    # name is taken); "" when it was converted. The CLI exits 2 for these, 1 for the rest.
+    refused: str = ""
 
     def codes(self) -> dict[str, int]:
         """How many diagnostics of each code the document got."""
@@ -80,7 +84,8 @@ Built = tuple[Record, dict[str, bytes]]
 
 def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], options: Options = Options(),
                   strict: bool = False, *, submit: Submit | None = None, chunk: int = 4, window: int = 32,
-                  reuse: Callable[[str, str, bytes], Record | None] | None = None) -> Iterator[Built]:
+                  reuse: Callable[[str, str, bytes], Record | None] | None = None,
+                  formats: tuple[str, ...] | None = None, names: OutputNames | None = None) -> Iterator[Built]:
     """For each (path, data) input, in input order: its record and its outputs by format.
 
     `data` is the bytes, or a function that reads them, so that an input that cannot
@@ -94,9 +99,12 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
     With `submit`, documents are converted `chunk` at a time by `build_documents`
     wherever `submit` sends them, at most `window` documents ahead. `reuse(path,
     name, data)` may return the record of an unchanged document, which is then not
-    converted at all (and has no outputs to write).
+    converted at all (and has no outputs to write). `formats` limits the outputs made
+    (default: every writer's); `names` are the output names already taken (default:
+    every writer's suffix, and the build's index page).
     """
-    names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
+    if names is None:
+        names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
     queue: deque = deque()  # in input order: ("done", [built]) or ("sent", future, jobs)
     jobs: list[tuple[str, str, bytes]] = []  # the chunk being filled
     ahead = 0  # documents read and not handed back yet
@@ -104,7 +112,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
     def send():
         nonlocal jobs
         if jobs:
-            queue.append(("sent", submit(build_documents, jobs, options, strict), jobs))
+            queue.append(("sent", submit(build_documents, jobs, options, strict, formats), jobs))
             jobs = []
 
     def take() -> list[Built]:
@@ -127,7 +135,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         source = printable(path)  # as records, diagnostics and outputs show it
         if taken:
             done = [(Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
-                            diagnostics=(taken,)), {})]
+                            diagnostics=(taken,), refused="name"), {})]
         else:
             try:
                 data = data() if callable(data) else data
@@ -135,17 +143,17 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
                 if kept is not None:
                     done = [(kept, {})]
                 elif submit is None:
-                    done = build_documents([(source, name, data)], options, strict)
+                    done = build_documents([(source, name, data)], options, strict, formats)
                 else:
                     jobs.append((source, name, data))
                     done = None
             except OSError as err:
                 unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
                 done = [(Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
-                                diagnostics=(unreadable,)), {})]
+                                diagnostics=(unreadable,), refused="unreadable"), {})]
             except InputError as err:
                 done = [(Record(source, name, FAILED, error=err.diagnostic.format(source),
-                                lang=options.lang, diagnostics=(err.diagnostic,)), {})]
+                                lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {})]
         ahead += 1
         if done is not None:
             send()  # the documents before it go first
@@ -159,32 +167,35 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         yield from take()
 
 
-def build_documents(jobs: list[tuple[str, str, bytes]], options: Options, strict: bool) -> list[Built]:
+def build_documents(jobs: list[tuple[str, str, bytes]], options: Options, strict: bool,
+                    formats: tuple[str, ...] | None = None) -> list[Built]:
     """What a worker runs: `build_document` for each (source, name, data) job."""
-    return [build_document(source, name, data, options, strict) for source, name, data in jobs]
+    return [build_document(source, name, data, options, strict, formats) for source, name, data in jobs]
 
 
-def build_document(source: str, name: str, data: bytes, options: Options, strict: bool) -> Built:
-    """One document of a build: convert it, make its outputs, and record it (with the
-    time each stage took)."""
+def build_document(source: str, name: str, data: bytes, options: Options, strict: bool,
+                   formats: tuple[str, ...] | None = None) -> Built:
+    """One document of a build: convert it, make its outputs (`formats`: every
+    writer's when None), and record it (with the time each stage took)."""
     started = time.perf_counter()
     try:
         conversion = convert(data, source, options)
     except InputError as err:
         return Record(source, name, FAILED, error=err.diagnostic.format(source),
-                      lang=options.lang, diagnostics=(err.diagnostic,)), {}
+                      lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {}
     except Exception as err:  # a bug must not stop a batch; the record says it is one
         return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
                       lang=options.lang), {}
     try:
-        record, outputs = _converted(conversion, source, name, strict)
+        record, outputs = _converted(conversion, source, name, strict, formats)
     except Exception as err:  # a writer's bug: the document fails, the batch goes on
         return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
                       lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
     return replace(record, timings={**record.timings, "total": time.perf_counter() - started}), outputs
 
 
-def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> tuple[Record, dict[str, bytes]]:
+def _converted(conversion: Conversion, source: str, name: str, strict: bool,
+               chosen: tuple[str, ...] | None = None) -> tuple[Record, dict[str, bytes]]:
     doc = conversion.document
     warnings = sum(1 for d in conversion.diagnostics if d.level == Level.WARNING)
     errors = [d for d in conversion.diagnostics if d.level >= Level.ERROR]
@@ -194,7 +205,8 @@ def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> 
         status, error = FAILED, f"{warnings} warning{'' if warnings == 1 else 's'} under --strict"
     else:
         status, error = VALID, None
-    formats = WRITERS if status == VALID else {f: WRITERS[f] for f in EXPLAINING}
+    chosen = tuple(WRITERS) if chosen is None else chosen
+    formats = {f: WRITERS[f] for f in chosen if status == VALID or f in EXPLAINING}
     timings = dict(conversion.timings)
     outputs = {}
     for fmt, (_, write) in formats.items():
