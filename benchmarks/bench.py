@@ -155,17 +155,17 @@ def memory_run(count: int, jobs: int) -> dict:
     """A build of `count` seed-sized documents as `invoke build` runs it: inputs read
     one at a time, converted on `jobs` workers, every output written to disk (under
     100 rotating names, so that the disk use stays small), slim records kept for the
-    index and the report, both written at the end. Peak RSS of this process and of
-    its largest worker."""
+    index and the report (on disk, in a `Spool`), both written at the end, in pieces.
+    Peak RSS of this process and of its largest worker."""
     from pipeline import workers
-    from pipeline.batch import convert_batch
+    from pipeline.batch import Spool, convert_batch
     from pipeline.cli import write_atomically
-    from pipeline.to_build_report import summary, to_build_report
-    from pipeline.to_index import to_index
+    from pipeline.to_build_report import report_chunks, summary
+    from pipeline.to_index import index_chunks
 
     data = SEED_PATH.read_bytes()
     inputs = ((f"doc{i:05}.txt", (lambda: data)) for i in range(count))
-    records = []
+    records = Spool()
     sampler = PssSampler()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, workers.local(jobs) as submit:
@@ -173,15 +173,16 @@ def memory_run(count: int, jobs: int) -> dict:
             slot = int(record.name[3:]) % 100
             for fmt, written in outputs.items():
                 write_atomically(Path(folder) / f"slot{slot}{WRITERS[fmt][0]}", written)
-            records.append(record.slim())
+            records.append(record)
         seconds = time.perf_counter() - started
-        (Path(folder) / "index.html").write_bytes(to_index(records))
-        (Path(folder) / "report.json").write_bytes(to_build_report(records, summary(records, seconds, "bench")))
+        write_atomically(Path(folder) / "index.html", index_chunks(records))
+        totals = summary(records, seconds, "bench")
+        write_atomically(Path(folder) / "report.json", report_chunks(records, totals))
         sampler.stop()
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     rss_sum = parent + (jobs * child if jobs > 1 else 0)
-    return {"documents": count, "workers": jobs, "seconds": seconds, "valid": sum(r.status == "valid" for r in records),
+    return {"documents": count, "workers": jobs, "seconds": seconds, "valid": totals["valid"],
             "parent_peak_rss_mb": parent, "largest_worker_peak_rss_mb": child, "rss_sum_mb": rss_sum,
             "peak_pss_mb": sampler.peak, "peak_mb": sampler.peak or rss_sum,
             "measure": "PSS (proportional set size: a page the forked workers share with the parent counts once), "

@@ -18,6 +18,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 from . import __version__, batch, workers
 from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
@@ -87,9 +88,10 @@ def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]
     return {name: WRITERS[name][1](conversion) for name in chosen}
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write via a temporary file in the same folder and a rename, so a reader (or an
-    interrupted run) never sees a partial file.
+    interrupted run) never sees a partial file. `data` may come in pieces (a build's
+    index and report, written without holding them whole).
 
     The temporary file is `.NAME.PID.RANDOM.tmp`: removed on any exception, Ctrl-C
     included; after a kill that leaves no chance to remove it, the process id in its
@@ -103,7 +105,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         os.chmod(tmp, _plain_mode())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
