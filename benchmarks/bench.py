@@ -179,7 +179,7 @@ def memory_run(count: int, jobs: int) -> dict:
         totals = summary(records, seconds, "bench")
         write_atomically(Path(folder) / "report.json", report_chunks(records, totals))
         sampler.stop()
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parent = _own_peak_rss_mb()
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     rss_sum = parent + (jobs * child if jobs > 1 else 0)
     return {"documents": count, "workers": jobs, "seconds": seconds, "valid": totals["valid"],
@@ -188,6 +188,20 @@ def memory_run(count: int, jobs: int) -> dict:
             "measure": "PSS (proportional set size: a page the forked workers share with the parent counts once), "
                        "parent and workers summed, sampled every 0.1 s" if sampler.peak else
                        "peak RSS of the parent + workers × the largest worker's peak RSS (an upper bound)"}
+
+
+def _own_peak_rss_mb() -> float:
+    """This process's peak RSS. Linux keeps getrusage's ru_maxrss across exec, so in
+    the memory run (a child of the benchmark, started once the workloads above have
+    grown it) that figure was the benchmark's, not the build's: VmHWM is this
+    process's own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class PssSampler:
