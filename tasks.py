@@ -96,12 +96,12 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
     from argparse import ArgumentTypeError
 
     from pipeline import incremental, workers
-    from pipeline.batch import INDEX_NAME, VALID, convert_batch
-    from pipeline.cli import byte_size, read_input, sweep_interrupted, write_atomically
+    from pipeline.batch import INDEX_NAME, VALID, Spool, convert_batch
+    from pipeline.cli import byte_size, describe, progress_bar, read_input, sweep_interrupted, write_atomically
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level, printable
-    from pipeline.to_build_report import summary, to_build_report
-    from pipeline.to_index import to_index
+    from pipeline.to_build_report import report_chunks, summary
+    from pipeline.to_index import index_chunks
     from pipeline.validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
     paths = sorted(INPUT.glob("*.txt")) + sorted(INPUT.glob("*.pdf"))
@@ -144,8 +144,8 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
     jobs = min(jobs, len(paths))
     where = (f"the Dask cluster at {scheduler}" if scheduler else
              f"{jobs} worker processes" if jobs > 1 else "1 process")
-    bar = _progress(len(paths), progress)
-    records = []
+    bar = progress_bar(len(paths), None if progress else False)
+    records = Spool()  # on disk: the build's memory does not grow with the corpus
     started = time.perf_counter()
     try:
         with workers.dask(scheduler) if scheduler else workers.local(jobs) as submit:
@@ -163,10 +163,10 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
                 if record.reused:
                     pass  # said in the summary: a rebuild of an unchanged corpus prints no line per document
                 elif record.status == VALID:
-                    bar.write(f"ok      {record.source} → {written}  ({_describe(record)})", file=sys.stdout)
+                    bar.write(f"ok      {record.source} → {written}  ({describe(record)})", file=sys.stdout)
                 else:
                     bar.write(f"{record.status:8}{record.source} → {written}  ({record.error})", file=sys.stderr)
-                records.append(record.slim())
+                records.append(record)
     finally:
         bar.close()
         state.close()
@@ -174,10 +174,11 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
     for stale in _stale_outputs(records):
         stale.unlink()
         print(f"removed {stale.relative_to(ROOT)}  (its document is no longer valid)", file=sys.stderr)
-    write_atomically(OUTPUT / INDEX_NAME, to_index(records))
+    write_atomically(OUTPUT / INDEX_NAME, index_chunks(records))
     totals = summary(records, seconds, where)
-    write_atomically(OUTPUT / REPORT_NAME, to_build_report(records, totals))
-    bad = sum(1 for r in records if r.status != VALID)
+    write_atomically(OUTPUT / REPORT_NAME, report_chunks(records, totals))
+    bad = len(records) - totals[VALID]
+    records.close()
     print(f"index   {shown_out / INDEX_NAME}  ({len(records)} document{'' if len(records) == 1 else 's'}, "
           f"{bad} not valid)")
     rate = f", {totals['documents_per_second']} documents/s" if totals["converted"] else ""
@@ -190,51 +191,22 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
 REPORT_NAME = "report.json"
 
 
-class _NoBar:
-    """What the build prints through when there is no progress bar."""
-
-    def update(self, n):
-        pass
-
-    def write(self, line, file):
-        print(line, file=file)
-
-    def close(self):
-        pass
-
-
-def _progress(total: int, wanted: bool):
-    """A progress bar on standard error when it is a terminal, shown once the build
-    has run a second (a build of a few documents never shows one)."""
-    if not wanted or not sys.stderr.isatty():
-        return _NoBar()
-    from tqdm import tqdm
-
-    class Bar(tqdm):
-        def write(self, line, file):  # lines go above the bar
-            tqdm.write(line, file=file)
-
-    return Bar(total=total, unit="doc", delay=1.0, file=sys.stderr, dynamic_ncols=True)
-
-
 def _stale_outputs(records) -> list[Path]:
     """Outputs an earlier build wrote for a document that this build did not write
     again (it became invalid or failed): left in place, the folder would hold an AKN
-    file the index no longer lists, from an older converter."""
+    file the index no longer lists, from an older converter.
+
+    Two passes over `records` (a `Spool` on disk), holding only the names of the
+    documents not valid and the files written under those names."""
+    from pipeline.batch import VALID
     from pipeline.formats import WRITERS
 
-    written = {OUTPUT / name for record in records for name in record.files.values()}
-    candidates = {OUTPUT / (record.name + suffix) for record in records for suffix, _ in WRITERS.values()}
+    names = {record.name for record in records if record.status != VALID}
+    if not names:
+        return []
+    written = {OUTPUT / name for record in records if record.name in names for name in record.files.values()}
+    candidates = {OUTPUT / (name + suffix) for name in names for suffix, _ in WRITERS.values()}
     return sorted(path for path in candidates - written if path.is_file())
-
-
-def _describe(record) -> str:
-    """`zh HRC A/HRC/RES/38/3: 27 preambular, 31 operative, 1 footnote, 0 warnings`"""
-    def count(n: int, noun: str) -> str:
-        return f"{n} {noun}{'' if n == 1 else 's'}"
-
-    return (f"{record.lang} {record.body or '?'} {record.symbol or '?'}: {record.preambular} preambular, "
-            f"{record.operative} operative, {count(record.footnotes, 'footnote')}, {count(record.warnings, 'warning')}")
 
 
 @task(pre=[schemas])

@@ -155,17 +155,17 @@ def memory_run(count: int, jobs: int) -> dict:
     """A build of `count` seed-sized documents as `invoke build` runs it: inputs read
     one at a time, converted on `jobs` workers, every output written to disk (under
     100 rotating names, so that the disk use stays small), slim records kept for the
-    index and the report, both written at the end. Peak RSS of this process and of
-    its largest worker."""
+    index and the report (on disk, in a `Spool`), both written at the end, in pieces.
+    Peak RSS of this process and of its largest worker."""
     from pipeline import workers
-    from pipeline.batch import convert_batch
+    from pipeline.batch import Spool, convert_batch
     from pipeline.cli import write_atomically
-    from pipeline.to_build_report import summary, to_build_report
-    from pipeline.to_index import to_index
+    from pipeline.to_build_report import report_chunks, summary
+    from pipeline.to_index import index_chunks
 
     data = SEED_PATH.read_bytes()
     inputs = ((f"doc{i:05}.txt", (lambda: data)) for i in range(count))
-    records = []
+    records = Spool()
     sampler = PssSampler()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, workers.local(jobs) as submit:
@@ -173,20 +173,35 @@ def memory_run(count: int, jobs: int) -> dict:
             slot = int(record.name[3:]) % 100
             for fmt, written in outputs.items():
                 write_atomically(Path(folder) / f"slot{slot}{WRITERS[fmt][0]}", written)
-            records.append(record.slim())
+            records.append(record)
         seconds = time.perf_counter() - started
-        (Path(folder) / "index.html").write_bytes(to_index(records))
-        (Path(folder) / "report.json").write_bytes(to_build_report(records, summary(records, seconds, "bench")))
+        write_atomically(Path(folder) / "index.html", index_chunks(records))
+        totals = summary(records, seconds, "bench")
+        write_atomically(Path(folder) / "report.json", report_chunks(records, totals))
         sampler.stop()
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parent = _own_peak_rss_mb()
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     rss_sum = parent + (jobs * child if jobs > 1 else 0)
-    return {"documents": count, "workers": jobs, "seconds": seconds, "valid": sum(r.status == "valid" for r in records),
+    return {"documents": count, "workers": jobs, "seconds": seconds, "valid": totals["valid"],
             "parent_peak_rss_mb": parent, "largest_worker_peak_rss_mb": child, "rss_sum_mb": rss_sum,
             "peak_pss_mb": sampler.peak, "peak_mb": sampler.peak or rss_sum,
             "measure": "PSS (proportional set size: a page the forked workers share with the parent counts once), "
                        "parent and workers summed, sampled every 0.1 s" if sampler.peak else
                        "peak RSS of the parent + workers × the largest worker's peak RSS (an upper bound)"}
+
+
+def _own_peak_rss_mb() -> float:
+    """This process's peak RSS. Linux keeps getrusage's ru_maxrss across exec, so in
+    the memory run (a child of the benchmark, started once the workloads above have
+    grown it) that figure was the benchmark's, not the build's: VmHWM is this
+    process's own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class PssSampler:

@@ -10,6 +10,8 @@ ahead of the one being handed back, so memory does not grow with the build.
 """
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -56,6 +58,10 @@ class Record:
     # was lost): an incremental build must not remember it, but try the document again
     settled: bool = True
     counted: Mapping[str, int] | None = None  # diagnostics by code, once `slim` dropped them
+    # why a `failed` document was never converted: "unreadable" (an OSError), "input"
+    # (an InputError: over the size limit, not text, no language…), "name" (its output
+    # name is taken); "" when it was converted. The CLI exits 2 for these, 1 for the rest.
+    refused: str = ""
 
     def codes(self) -> dict[str, int]:
         """How many diagnostics of each code the document got."""
@@ -69,6 +75,46 @@ class Record:
         return replace(self, diagnostics=(), counted=self.codes())
 
 
+class Spool:
+    """A build's records, slimmed and kept on disk as they come (a temporary file of
+    pickles), read back in the same order as often as the index and the report need.
+
+    A list of slim records held 2 kB a document in the build's process, and the index
+    and the report, made at the end from all of them at once, several times that: 220
+    MB for 10,000 documents. The file goes when the spool is closed or collected.
+    """
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile(prefix="akn-pipeline-records.")
+        self._count = 0
+
+    def append(self, record: Record) -> None:
+        self._file.seek(0, 2)  # a reader may have moved the position
+        pickle.dump(record.slim(), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Record]:
+        self._file.flush()
+        offset, count = 0, self._count
+        for _ in range(count):
+            self._file.seek(offset)
+            record = pickle.load(self._file)
+            offset = self._file.tell()
+            yield record
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> "Spool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 # What the caller hands over to run documents elsewhere: `submit(function, *args)`
 # returns a future whose `.result()` is `function(*args)`. A process pool's
 # `executor.submit` is one; so is a Dask client's (`pipeline.workers`).
@@ -80,7 +126,8 @@ Built = tuple[Record, dict[str, bytes]]
 
 def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], options: Options = Options(),
                   strict: bool = False, *, submit: Submit | None = None, chunk: int = 4, window: int = 32,
-                  reuse: Callable[[str, str, bytes], Record | None] | None = None) -> Iterator[Built]:
+                  reuse: Callable[[str, str, bytes], Record | None] | None = None,
+                  formats: tuple[str, ...] | None = None, names: OutputNames | None = None) -> Iterator[Built]:
     """For each (path, data) input, in input order: its record and its outputs by format.
 
     `data` is the bytes, or a function that reads them, so that an input that cannot
@@ -94,9 +141,12 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
     With `submit`, documents are converted `chunk` at a time by `build_documents`
     wherever `submit` sends them, at most `window` documents ahead. `reuse(path,
     name, data)` may return the record of an unchanged document, which is then not
-    converted at all (and has no outputs to write).
+    converted at all (and has no outputs to write). `formats` limits the outputs made
+    (default: every writer's); `names` are the output names already taken (default:
+    every writer's suffix, and the build's index page).
     """
-    names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
+    if names is None:
+        names = OutputNames((suffix for suffix, _ in WRITERS.values()), reserved={INDEX_NAME: "the build's index page"})
     queue: deque = deque()  # in input order: ("done", [built]) or ("sent", future, jobs)
     jobs: list[tuple[str, str, bytes]] = []  # the chunk being filled
     ahead = 0  # documents read and not handed back yet
@@ -104,7 +154,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
     def send():
         nonlocal jobs
         if jobs:
-            queue.append(("sent", submit(build_documents, jobs, options, strict), jobs))
+            queue.append(("sent", submit(build_documents, jobs, options, strict, formats), jobs))
             jobs = []
 
     def take() -> list[Built]:
@@ -127,7 +177,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         source = printable(path)  # as records, diagnostics and outputs show it
         if taken:
             done = [(Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
-                            diagnostics=(taken,)), {})]
+                            diagnostics=(taken,), refused="name"), {})]
         else:
             try:
                 data = data() if callable(data) else data
@@ -135,17 +185,17 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
                 if kept is not None:
                     done = [(kept, {})]
                 elif submit is None:
-                    done = build_documents([(source, name, data)], options, strict)
+                    done = build_documents([(source, name, data)], options, strict, formats)
                 else:
                     jobs.append((source, name, data))
                     done = None
             except OSError as err:
                 unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
                 done = [(Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
-                                diagnostics=(unreadable,)), {})]
+                                diagnostics=(unreadable,), refused="unreadable"), {})]
             except InputError as err:
                 done = [(Record(source, name, FAILED, error=err.diagnostic.format(source),
-                                lang=options.lang, diagnostics=(err.diagnostic,)), {})]
+                                lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {})]
         ahead += 1
         if done is not None:
             send()  # the documents before it go first
@@ -159,32 +209,35 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         yield from take()
 
 
-def build_documents(jobs: list[tuple[str, str, bytes]], options: Options, strict: bool) -> list[Built]:
+def build_documents(jobs: list[tuple[str, str, bytes]], options: Options, strict: bool,
+                    formats: tuple[str, ...] | None = None) -> list[Built]:
     """What a worker runs: `build_document` for each (source, name, data) job."""
-    return [build_document(source, name, data, options, strict) for source, name, data in jobs]
+    return [build_document(source, name, data, options, strict, formats) for source, name, data in jobs]
 
 
-def build_document(source: str, name: str, data: bytes, options: Options, strict: bool) -> Built:
-    """One document of a build: convert it, make its outputs, and record it (with the
-    time each stage took)."""
+def build_document(source: str, name: str, data: bytes, options: Options, strict: bool,
+                   formats: tuple[str, ...] | None = None) -> Built:
+    """One document of a build: convert it, make its outputs (`formats`: every
+    writer's when None), and record it (with the time each stage took)."""
     started = time.perf_counter()
     try:
         conversion = convert(data, source, options)
     except InputError as err:
         return Record(source, name, FAILED, error=err.diagnostic.format(source),
-                      lang=options.lang, diagnostics=(err.diagnostic,)), {}
+                      lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {}
     except Exception as err:  # a bug must not stop a batch; the record says it is one
         return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
                       lang=options.lang), {}
     try:
-        record, outputs = _converted(conversion, source, name, strict)
+        record, outputs = _converted(conversion, source, name, strict, formats)
     except Exception as err:  # a writer's bug: the document fails, the batch goes on
         return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
                       lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
     return replace(record, timings={**record.timings, "total": time.perf_counter() - started}), outputs
 
 
-def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> tuple[Record, dict[str, bytes]]:
+def _converted(conversion: Conversion, source: str, name: str, strict: bool,
+               chosen: tuple[str, ...] | None = None) -> tuple[Record, dict[str, bytes]]:
     doc = conversion.document
     warnings = sum(1 for d in conversion.diagnostics if d.level == Level.WARNING)
     errors = [d for d in conversion.diagnostics if d.level >= Level.ERROR]
@@ -194,7 +247,8 @@ def _converted(conversion: Conversion, source: str, name: str, strict: bool) -> 
         status, error = FAILED, f"{warnings} warning{'' if warnings == 1 else 's'} under --strict"
     else:
         status, error = VALID, None
-    formats = WRITERS if status == VALID else {f: WRITERS[f] for f in EXPLAINING}
+    chosen = tuple(WRITERS) if chosen is None else chosen
+    formats = {f: WRITERS[f] for f in chosen if status == VALID or f in EXPLAINING}
     timings = dict(conversion.timings)
     outputs = {}
     for fmt, (_, write) in formats.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 from .diagnostics import Diagnostic
 from .fixes import arabic, geometry, pages, text, unwrap, words
@@ -16,13 +17,22 @@ from .fixes.base import Draft, Insertion, Line, LineFix, Removal, TextFix, lines
 from .languages import Profile
 
 
-def per_line(fix: TextFix, removes: str | None = None, direction: str | None = None) -> LineFix:
+def per_line(fix: TextFix, removes: str | None = None, direction: str | None = None,
+             when: Callable[[str], object] | str | None = None) -> LineFix:
     """Lift a character fix to a line fix. With `removes`, every visible character
     the fix deletes is recorded as a removal with that reason; with `direction`,
-    only documents whose language is written that way are touched."""
+    only documents whose language is written that way are touched; with `when`, a
+    test of the whole text (a compiled pattern's `search`) that is false when the
+    fix can change no line, or the characters of which a line must hold one, so that
+    the lines are not gone through for nothing."""
+    if isinstance(when, str):
+        characters = when
+        when = lambda whole: any(c in whole for c in characters)  # noqa: E731 (a substring search each, in C)
 
     def apply(draft: Draft) -> Draft:
         if direction is not None and (draft.profile is None or draft.profile.direction != direction):
+            return draft
+        if when is not None and not when("\n".join([line.text for line in draft.lines])):
             return draft
         lines, removed = [], []
         for line in draft.lines:
@@ -40,15 +50,15 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
 
 
 FIXES: tuple[LineFix, ...] = (
-    per_line(text.normalize_nfc),
-    per_line(text.remove_control_chars, removes="control character"),
+    per_line(text.normalize_nfc, when=text.not_nfc),
+    per_line(text.remove_control_chars, removes="control character", when=text.CONTROL_CHARS.search),
     per_line(arabic.restore_logical_order, removes="bidirectional control", direction="rtl"),
-    per_line(arabic.remove_bidi_controls, removes="bidirectional control"),
-    per_line(arabic.repair_lam_alef),
-    per_line(text.tabs_to_spaces),
-    per_line(text.collapse_space_runs),
-    per_line(text.strip_trailing_space),
-    per_line(text.join_numero_sign),
+    per_line(arabic.remove_bidi_controls, removes="bidirectional control", when=arabic.BIDI_CONTROLS),
+    per_line(arabic.repair_lam_alef, when=arabic.ALEF_OR_MAKSURA),
+    per_line(text.tabs_to_spaces, when="\t"),
+    per_line(text.collapse_space_runs, when=text.spaces_to_collapse),
+    per_line(text.strip_trailing_space, when=text.TRAILING_SPACE.search),
+    per_line(text.join_numero_sign, when=text.SPLIT_NUMERO.search),
     text.space_after_calls,
     pages.mark_page_breaks,
     geometry.remove_marked_furniture,  # PDF input only: what the page geometry says

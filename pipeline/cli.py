@@ -15,10 +15,12 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
-from . import __version__
+from . import __version__, batch, workers
 from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
 from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
 from .diagnostics import Diagnostic, InputError, Level, printable
@@ -86,9 +88,10 @@ def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]
     return {name: WRITERS[name][1](conversion) for name in chosen}
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write via a temporary file in the same folder and a rename, so a reader (or an
-    interrupted run) never sees a partial file.
+    interrupted run) never sees a partial file. `data` may come in pieces (a build's
+    index and report, written without holding them whole).
 
     The temporary file is `.NAME.PID.RANDOM.tmp`: removed on any exception, Ctrl-C
     included; after a kill that leaves no chance to remove it, the process id in its
@@ -102,7 +105,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         os.chmod(tmp, _plain_mode())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -206,6 +213,9 @@ def _convert_command(args) -> int:
             if not args.quiet:
                 print(f"removed {left}  (left by an interrupted run)", file=sys.stderr)
     names = OutputNames(WRITERS[name][0] for name in args.format)
+    if "-" not in args.inputs:
+        return _convert_files(args, options, out_dir, names)
+    # standard input among the inputs: one after the other, in this process
     status = EXIT_OK
     for path in args.inputs:
         shown = "<stdin>" if path == "-" else printable(path)
@@ -259,6 +269,106 @@ def _convert_command(args) -> int:
         if not args.quiet:
             print(f"ok      {shown} → {_summary(conversion, ', '.join(targets))}")
     return status
+
+
+def _convert_files(args, options: Options, out_dir: Path, names: OutputNames) -> int:
+    """Files only: converted as `invoke build` converts them (`batch.convert_batch`), on
+    `--jobs` worker processes, each printed and written as it comes back in input
+    order; with more than one input, a summary line at the end."""
+    jobs = max(1, min(args.jobs or workers.cores(), len(args.inputs)))
+    inputs = ((path, _reader(path, options.max_bytes)) for path in args.inputs)
+    many = len(args.inputs) > 1
+    bar = progress_bar(len(args.inputs), args.progress if many else False)
+    status, outcomes = EXIT_OK, dict.fromkeys(("ok", "failed", "refused"), 0)
+    started = time.perf_counter()
+    try:
+        with workers.local(jobs) as submit:
+            for record, made in batch.convert_batch(inputs, options, args.strict, submit=submit, formats=args.format,
+                                              names=names):
+                bar.update(1)
+                outcome = _written(record, made, args, out_dir, bar)
+                outcomes[outcome] += 1
+                status = max(status, {"ok": EXIT_OK, "failed": EXIT_FAILED, "refused": EXIT_USAGE}[outcome])
+    finally:
+        bar.close()
+    if many and not args.quiet:
+        seconds = time.perf_counter() - started
+        where = f"{jobs} worker processes" if jobs > 1 else "1 process"
+        print(f"done    {_count(len(args.inputs), 'input')}: {outcomes['ok']} converted, {outcomes['failed']} failed, "
+              f"{outcomes['refused']} not read or refused; {seconds:.1f} s on {where}, "
+              f"{len(args.inputs) / seconds if seconds > 0 else 0:.1f} documents/s")
+    return status
+
+
+def _reader(path: str, limit: int):
+    return lambda: read_input(path, limit)
+
+
+def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, bar) -> str:
+    """Print what became of one input, write its files when it converted; return
+    "ok", "failed" (exit status 1) or "refused" (never converted: exit status 2)."""
+    shown = record.source
+    if record.refused:
+        for d in record.diagnostics:
+            bar.write(d.format(shown), file=sys.stderr)
+        if not args.quiet and record.refused != "unreadable":
+            bar.write(f"failed  {shown}" + ("  (nothing written)" if record.refused == "name" else ""), file=sys.stderr)
+        return "refused"
+    if not record.timings:  # a crash in the converter or a writer, or a lost worker: no verdict
+        bar.write(f"{shown}: error: {record.error}", file=sys.stderr)
+        return "failed"
+    for d in record.diagnostics:
+        if d.level >= Level.WARNING or args.verbose:
+            bar.write(d.format(shown), file=sys.stderr)
+    if record.status != batch.VALID:
+        reason = ("warnings under --strict" if record.status == batch.FAILED else "text not conserved, nothing written"
+                  if any(d.code == "E009" for d in record.diagnostics) else "invalid output, nothing written")
+        if not args.quiet:
+            bar.write(f"failed  {shown}  ({reason})", file=sys.stderr)
+        return "failed"
+    targets = []
+    for fmt in args.format:
+        target = out_dir / record.files[fmt]
+        write_atomically(target, made[fmt])
+        targets.append(str(target))
+    if not args.quiet:
+        bar.write(f"ok      {shown} → {', '.join(targets)}  ({describe(record)})", file=sys.stdout)
+    return "ok"
+
+
+def describe(record: batch.Record) -> str:
+    """`zh HRC A/HRC/RES/38/3: 27 preambular, 31 operative, 1 footnote, 0 warnings`"""
+    return (f"{record.lang} {record.body or '?'} {record.symbol or '?'}: {record.preambular} preambular, "
+            f"{record.operative} operative, {_count(record.footnotes, 'footnote')}, {_count(record.warnings, 'warning')}")
+
+
+class _NoBar:
+    """What a run prints through when there is no progress bar."""
+
+    def update(self, n):
+        pass
+
+    def write(self, line, file):
+        print(line, file=file)
+
+    def close(self):
+        pass
+
+
+def progress_bar(total: int, wanted: bool | None = None):
+    """A progress bar on standard error, shown once the run has taken a second (a run
+    of a few documents never shows one); `wanted` None: only when standard error is a
+    terminal (a log file or a pipe gets no bar), True: always, False: never. Lines
+    written through it (`.write(line, file)`) go above the bar."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return _NoBar()
+    from tqdm import tqdm
+
+    class Bar(tqdm):
+        def write(self, line, file):
+            tqdm.write(line, file=file)
+
+    return Bar(total=total, unit="doc", delay=1.0, file=sys.stderr, dynamic_ncols=True)
 
 
 def _outline_command(args) -> int:
@@ -405,6 +515,10 @@ def parser() -> argparse.ArgumentParser:
     _common(conv)
     conv.add_argument("--strict", action="store_true", help="treat warnings as failures")
     conv.add_argument("-q", "--quiet", action="store_true", help="no summary lines")
+    conv.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                      help="worker processes for many inputs (default: every core; 1 converts in this process)")
+    conv.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                      help="a progress bar on standard error for many inputs (default: when it is a terminal)")
     conv.set_defaults(run=_convert_command)
 
     check = commands.add_parser(
@@ -446,6 +560,12 @@ def parser() -> argparse.ArgumentParser:
     _max_bytes(extract)
     extract.set_defaults(run=_extract_command)
     return top
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"a positive number (got {value!r})")
+    return int(value)
 
 
 def _common(sub: argparse.ArgumentParser) -> None:

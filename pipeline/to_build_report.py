@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from . import __version__
 from .batch import FAILED, INVALID, VALID, Record
@@ -24,10 +24,12 @@ def summary(records: Iterable[Record], seconds: float, workers: str) -> dict:
     >>> s["documents"], s["converted"], s["unchanged"], s[VALID], s[FAILED], s["documents_per_second"]
     (2, 1, 1, 1, 1, 0.5)
     """
-    records = list(records)
-    statuses = Counter(r.status for r in records)
-    converted = sum(1 for r in records if not r.reused)
-    return {"documents": len(records), "converted": converted, "unchanged": len(records) - converted,
+    statuses, documents, converted = Counter(), 0, 0
+    for r in records:  # one pass: `records` may be a `batch.Spool`, read from disk
+        statuses[r.status] += 1
+        documents += 1
+        converted += not r.reused
+    return {"documents": documents, "converted": converted, "unchanged": documents - converted,
             VALID: statuses[VALID], INVALID: statuses[INVALID], FAILED: statuses[FAILED],
             "seconds": round(seconds, 3), "workers": workers,
             "documents_per_second": round(converted / seconds, 1) if converted and seconds > 0 else None}
@@ -36,9 +38,28 @@ def summary(records: Iterable[Record], seconds: float, workers: str) -> dict:
 def to_build_report(records: Iterable[Record], build: Mapping) -> bytes:
     """The report (UTF-8 JSON) of a build's records, in the order given, under the
     `build` summary."""
-    documents = [_document(r) for r in records]
-    report = {"generator": f"akn-pipeline {__version__}", "summary": dict(build), "documents": documents}
-    return (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return b"".join(report_chunks(records, build))
+
+
+def report_chunks(records: Iterable[Record], build: Mapping) -> Iterator[bytes]:
+    """The report in pieces, one document at a time (the JSON `to_build_report` gives,
+    byte for byte), for a file to be written as they come without holding them all.
+
+    >>> report = to_build_report([Record("a.txt", "a", VALID)], {"documents": 1})
+    >>> json.loads(report)["documents"][0]["status"]
+    'valid'
+    """
+    head = json.dumps({"generator": f"akn-pipeline {__version__}", "summary": dict(build), "documents": []},
+                      ensure_ascii=False, indent=1)
+    head, tail = head.rsplit("[]", 1)  # the documents go between the two
+    yield head.encode("utf-8")
+    separator = "[\n"
+    for record in records:
+        # one document as json.dumps(…, indent=1) nests it: two levels in
+        document = json.dumps(_document(record), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield (separator + "  " + document).encode("utf-8")
+        separator = ",\n"
+    yield ("[]" if separator == "[\n" else "\n ]").encode("utf-8") + (tail + "\n").encode("utf-8")
 
 
 def _document(record: Record) -> dict:

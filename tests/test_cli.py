@@ -162,3 +162,100 @@ def test_bad_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 2
     assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err
+
+
+# -- many inputs: the build's process pool (batch.convert_batch on pipeline.workers) ------
+
+def _copies(folder, count):
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"doc{i}.txt"
+        path.write_bytes(SEED.read_bytes())
+        paths.append(str(path))
+    return paths
+
+
+def test_many_inputs_on_two_workers_write_the_bytes_of_one_process(tmp_path, capsys, fixed_date):
+    paths = _copies(tmp_path / "in", 5)
+    assert main(["convert", *paths, "--out-dir", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert main(["convert", *paths, "--out-dir", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    one, two = sorted((tmp_path / "one").iterdir()), sorted((tmp_path / "two").iterdir())
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == 15
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(one, two))
+    out = capsys.readouterr().out.splitlines()
+    # per document in input order, then one summary line, for each run
+    assert [line.split()[1] for line in out if line.startswith("ok ")] == paths * 2
+    done = [line for line in out if line.startswith("done ")]
+    assert len(done) == 2 and "5 inputs: 5 converted, 0 failed, 0 not read or refused" in done[1]
+    assert "on 2 worker processes" in done[1] and "on 1 process" in done[0]
+
+
+def test_many_inputs_on_workers_keep_the_exit_statuses(tmp_path, capsys, fixed_date):
+    paths = _copies(tmp_path / "in", 2)
+    gap = tmp_path / "in" / "gap.txt"
+    gap.write_text("1/1. 标题\n\n大会，\n\n1. 决定一；\n\n3. 决定三。\n", encoding="utf-8")
+    binary = tmp_path / "in" / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 100)
+    twin = tmp_path / "in" / "DOC0.txt"  # the output names of doc0.txt, on a case-insensitive disk
+    twin.write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    # warnings under --strict: 1; a refused input (not text, name taken, missing) wins with 2
+    assert main(["convert", *paths, str(gap), "--out-dir", str(out), "--jobs", "2", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert f"{gap}:7: warning W012: operative paragraph 2 missing (1 → 3)" in err
+    assert f"failed  {gap}  (warnings under --strict)" in err
+    assert not (out / "gap.akn.xml").exists() and (out / "doc1.akn.xml").exists()
+    assert main(["convert", *paths, str(binary), str(twin), str(tmp_path / "missing.txt"),
+                 "--out-dir", str(out), "--jobs", "2"]) == 2
+    captured = capsys.readouterr()
+    assert f"{binary}: error E001: not a text file" in captured.err and f"failed  {binary}\n" in captured.err
+    assert f"{twin}: error E011" in captured.err and f"failed  {twin}  (nothing written)" in captured.err
+    assert f"{tmp_path / 'missing.txt'}: error E001: cannot read" in captured.err
+    assert "5 inputs: 2 converted, 0 failed, 3 not read or refused" in captured.out
+
+
+def test_one_input_prints_no_summary_line(tmp_path, capsys, fixed_date):
+    assert main(["convert", str(SEED), "--out-dir", str(tmp_path), "--jobs", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].startswith("ok ")
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["convert", str(SEED), "--jobs", "0"])
+    assert exit_info.value.code == 2 and "--jobs" in capsys.readouterr().err
+
+
+def test_progress_bar_on_a_terminal_or_when_asked(monkeypatch, capsys):
+    from tqdm import tqdm
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert not isinstance(cli.progress_bar(10), tqdm)  # a log file or a pipe: no bar
+    assert not isinstance(cli.progress_bar(10, False), tqdm)
+    bar = cli.progress_bar(10, True)
+    try:
+        assert isinstance(bar, tqdm) and bar.total == 10
+    finally:
+        bar.close()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    bar = cli.progress_bar(10)
+    try:
+        assert isinstance(bar, tqdm)
+    finally:
+        bar.close()
+
+
+def test_progress_flag_shows_the_bar_on_a_pipe(tmp_path):
+    paths = _copies(tmp_path / "in", 3)
+    # the bar shows after a second: a tiny delay in the child makes that certain
+    slow = ("import sys, time; from pipeline import cli, batch; real = batch.build_document\n"
+            "def slow(*a): time.sleep(0.5); return real(*a)\n"
+            "batch.build_document = slow; sys.exit(cli.main(sys.argv[1:]))")
+    result = subprocess.run([sys.executable, "-c", slow, "convert", *paths, "--out-dir", str(tmp_path / "o"),
+                             "--jobs", "1", "--progress", "-q"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "3/3" in result.stderr and result.stdout == ""
+    quiet = subprocess.run([sys.executable, "-m", "pipeline", "convert", *paths, "--out-dir", str(tmp_path / "p"),
+                            "-q"], capture_output=True, text=True, timeout=120)
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""

@@ -25,6 +25,7 @@ _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = str.maketrans({c: None for c in _BIDI_CONTROLS})
 _BIDI_CONTROL = re.compile(f"[{_BIDI_CONTROLS}]")
 
+BIDI_CONTROLS = _BIDI_CONTROLS  # a text holds one for remove_bidi_controls to change it (clean.per_line)
 _LRE, _RLE, _PDF = "\u202a", "\u202b", "\u202c"
 _EMBEDDED_RUN = re.compile(f"{_LRE}([^{_LRE}{_RLE}{_PDF}]*){_PDF}")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -219,6 +220,10 @@ def repair_lam_alef(text: str) -> str:
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
     return text
+
+
+# a text holds one for repair_lam_alef to change it (clean.per_line)
+ALEF_OR_MAKSURA = "\u0627\u0649"
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")

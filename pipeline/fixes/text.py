@@ -108,6 +108,27 @@ def join_numero_sign(text: str) -> str:
     return _NUMERO.sub(r"\1o", text).replace("No .", "No.")
 
 
+# What a text must hold for a character fix above to change any of its lines. The
+# clean stage (`clean.per_line`) looks once in the whole text and, when it is not
+# there, skips the pass that calls the fix on every line: most fixes change nothing
+# in most documents. Each is true of a whole text exactly when it is of one line.
+def not_nfc(text: str) -> bool:
+    """Whether NFC would change the text (a line break composes with nothing, so
+    a text is NFC exactly when each of its lines is)."""
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def spaces_to_collapse(text: str) -> bool:
+    """A line's leading space, or a run of spaces (substring tests: a pattern with a
+    line anchor is ten times slower on a whole text)."""
+    return "  " in text or "\n " in text or text.startswith(" ")
+
+
+CONTROL_CHARS = _CONTROL
+TRAILING_SPACE = re.compile("(?m)[ \u3000\u00a0]$")
+SPLIT_NUMERO = re.compile(r" o|No \.")
+
+
 def space_after_calls(draft: Draft) -> Draft:
     """Put back the space between a footnote call and the punctuation that the
     language prints after a space (French `droits de l’homme² ;`).
