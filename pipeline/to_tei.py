@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states
@@ -16,7 +18,7 @@ from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
-from .templates import render
+from .templates import register_filter, render
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 # How the profile's emphasis style (the printed opening phrase) is rendered.
@@ -91,6 +93,42 @@ def id_part(label: str) -> str:
     ('a', '12', 'A', 'أ', 'x')
     """
     return _NOT_NAME.sub("", label).strip(".-") or "x"
+
+
+# --------------------------------------------------------------------------- inline markup
+
+# The markup of each kind of render-ready run: a jinja2 macro call per block of inline
+# content cost more than the markup it wrote. Each value is escaped by the same
+# markupsafe.escape autoescaping applies, so the bytes are those the macro made; the
+# templates still lay out every block, `tei_inline` only fills its mixed content.
+def _ref(ref) -> str:
+    return f' ref="#{escape(ref)}"' if ref else ""
+
+
+_INLINE = {
+    "text": lambda r: escape(r["text"]),
+    "emphasis": lambda r: f'<hi rend="{escape(r["rend"])}">{escape(r["text"])}</hi>',
+    "note": lambda r: (f'<note place="foot" n="{escape(r["marker"])}" xml:id="{escape(r["id"])}">'
+                       f'{inline_markup(r["runs"])}</note>'),
+    "note_again": lambda r: f'<ptr type="footnote" n="{escape(r["marker"])}" target="#{escape(r["id"])}"/>',
+    "num": lambda r: f'<num type="{escape(r["type"])}" value="{escape(r["value"])}">{escape(r["text"])}</num>',
+    "org": lambda r: (f'<orgName{_ref(r["ref"])}>{escape(r["text"])}</orgName>'),
+    "date": lambda r: f'<date when="{escape(r["when"])}">{escape(r["text"])}</date>',
+    "ref": lambda r: f'<ref target="{escape(r["target"])}">{escape(r["text"])}</ref>',
+    "meeting": lambda r: f'<seg type="meeting" n="{escape(r["number"])}">{escape(r["text"])}</seg>',
+}
+
+
+def inline_markup(runs) -> Markup:
+    """The TEI markup of render-ready runs (the `tei_inline` filter of the templates).
+
+    >>> inline_markup([{"kind": "text", "text": "a & "}, {"kind": "org", "ref": None, "text": "Chad"}])
+    Markup('a &amp; <orgName>Chad</orgName>')
+    """
+    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
+
+
+register_filter("tei_inline", inline_markup)
 
 
 # --------------------------------------------------------------------------- runs
