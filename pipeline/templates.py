@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.compiler
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:  # markupsafe 3: the function escape() wraps in a Markup object
     from markupsafe import _escape_inner
@@ -40,6 +40,8 @@ def escape_text(value) -> str:
     """
     if type(value) is str:
         return _escape_inner(value)
+    if type(value) is Markup:  # a macro's or a filter's markup: escape() would only copy it
+        return value
     return escape(value)
 
 
