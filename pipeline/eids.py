@@ -7,7 +7,7 @@ their name without a number (`intro`), some nothing at all (`content`).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 
 # Element name -> eId abbreviation (AKN naming convention, section 5).
 ABBREVIATIONS = {
@@ -23,8 +23,10 @@ ABBREVIATIONS = {
 NAMED_ONLY = {"intro", "wrapUp", "preface", "preamble", "conclusions", "coverPage", "mainBody", "collectionBody"}
 
 _NUM_EDGE = re.compile(r"^[\s(（\[]+|[\s.)）\]:：。．\-–]+$")
+_SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # the same few labels ("1.", "(a)") come back in every document
 def num_part(num: str) -> str:
     """The part of a printed number that goes into an eId.
 
@@ -33,7 +35,7 @@ def num_part(num: str) -> str:
     """
     core = _NUM_EDGE.sub("", num.strip())
     core = _NUM_EDGE.sub("", core)
-    return re.sub(r"\s+", "", core) or "x"
+    return _SPACES.sub("", core) or "x"
 
 
 class Scope:
@@ -41,7 +43,7 @@ class Scope:
 
     def __init__(self, prefix: str = "", taken: set[str] | None = None, suffixes: dict[str, int] | None = None):
         self.prefix = prefix
-        self._counts: Counter[str] = Counter()
+        self._counts: dict[str, int] = {}  # a plain dict: a Counter per element was slow to make
         self._taken = taken if taken is not None else set()
         # the last suffix given to each eId that repeated: looking for a free one from
         # 2 every time made a list of thousands of "(a)" items quadratic
@@ -58,13 +60,13 @@ class Scope:
         ['para_5', 'para_5-2', 'para_5-3']
         """
         abbreviation = ABBREVIATIONS.get(element, element)
-        self._counts[element] += 1  # the ordinal counts numbered siblings too
+        ordinal = self._counts[element] = self._counts.get(element, 0) + 1  # numbered siblings count too
         if element in NAMED_ONLY:
             step = element
         elif num:
             step = f"{abbreviation}_{num_part(num)}"
         else:
-            step = f"{abbreviation}_{self._counts[element]}"
+            step = f"{abbreviation}_{ordinal}"
         eid = f"{self.prefix}__{step}" if self.prefix else step
         # a repeated number (two paragraphs printed "5.") must not repeat an eId
         n = self._suffixes.get(eid, 1)

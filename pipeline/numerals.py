@@ -55,6 +55,8 @@ def ascii_digits(text: str) -> str:
     >>> ascii_digits("٣٨/٣")
     '38/3'
     """
+    if text.isascii():  # most numbers are printed in ASCII: nothing to walk through
+        return text
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states
@@ -16,7 +18,7 @@ from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
-from .templates import render
+from .templates import escape_text, register_filter, render
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 # How the profile's emphasis style (the printed opening phrase) is rendered.
@@ -91,6 +93,43 @@ def id_part(label: str) -> str:
     ('a', '12', 'A', 'أ', 'x')
     """
     return _NOT_NAME.sub("", label).strip(".-") or "x"
+
+
+# --------------------------------------------------------------------------- inline markup
+
+# The markup of each kind of render-ready run: a jinja2 macro call per block of inline
+# content cost more than the markup it wrote. Each value is escaped as autoescaping
+# escapes it (escape_text), so the bytes are those the macro made; the
+# templates still lay out every block, `tei_inline` only fills its mixed content.
+def _ref(ref) -> str:
+    return f' ref="#{escape_text(ref)}"' if ref else ""
+
+
+_INLINE = {
+    "text": lambda r: escape_text(r["text"]),
+    "emphasis": lambda r: f'<hi rend="{escape_text(r["rend"])}">{escape_text(r["text"])}</hi>',
+    "note": lambda r: (f'<note place="foot" n="{escape_text(r["marker"])}" xml:id="{escape_text(r["id"])}">'
+                       f'{inline_markup(r["runs"])}</note>'),
+    "note_again": lambda r: f'<ptr type="footnote" n="{escape_text(r["marker"])}" target="#{escape_text(r["id"])}"/>',
+    "num": lambda r: (f'<num type="{escape_text(r["type"])}" value="{escape_text(r["value"])}">'
+                      f'{escape_text(r["text"])}</num>'),
+    "org": lambda r: (f'<orgName{_ref(r["ref"])}>{escape_text(r["text"])}</orgName>'),
+    "date": lambda r: f'<date when="{escape_text(r["when"])}">{escape_text(r["text"])}</date>',
+    "ref": lambda r: f'<ref target="{escape_text(r["target"])}">{escape_text(r["text"])}</ref>',
+    "meeting": lambda r: f'<seg type="meeting" n="{escape_text(r["number"])}">{escape_text(r["text"])}</seg>',
+}
+
+
+def inline_markup(runs) -> Markup:
+    """The TEI markup of render-ready runs (the `tei_inline` filter of the templates).
+
+    >>> inline_markup([{"kind": "text", "text": "a & "}, {"kind": "org", "ref": None, "text": "Chad"}])
+    Markup('a &amp; <orgName>Chad</orgName>')
+    """
+    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
+
+
+register_filter("tei_inline", inline_markup)
 
 
 # --------------------------------------------------------------------------- runs

@@ -122,26 +122,28 @@ class _Marker:
 
     # -- the nodes that hold running text -------------------------------------
     def recital(self, recital: Recital) -> Recital:
-        return replace(recital, content=self(recital.content))
+        return _replace(recital, content=self(recital.content))
 
     def units(self, units) -> tuple:
         return tuple(self.unit(u) for u in units)
 
     def unit(self, unit):
         if isinstance(unit, Heading):
-            return replace(unit, content=self(unit.content))
+            return _replace(unit, content=self(unit.content))
         quoted = unit.quoted
         if quoted is not None:
             quoted = replace(quoted, preamble=tuple(self.recital(r) for r in quoted.preamble),
                              operative=self.units(quoted.operative))
-        return replace(unit, content=self(unit.content), items=self.items(unit.items),
-                       wrap_up=self(unit.wrap_up), quoted=quoted)
+        return _replace(unit, content=self(unit.content), items=self.items(unit.items),
+                        wrap_up=self(unit.wrap_up), quoted=quoted)
 
     def items(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
-        return tuple(replace(i, content=self(i.content), items=self.items(i.items)) for i in items)
+        if not items:
+            return items
+        return tuple(_replace(i, content=self(i.content), items=self.items(i.items)) for i in items)
 
     def closing(self, line: ClosingLine) -> ClosingLine:
-        return replace(line, content=self(line.content))
+        return _replace(line, content=self(line.content))
 
     # -- one run of inlines ---------------------------------------------------
     def __call__(self, runs: tuple) -> tuple:
@@ -185,6 +187,10 @@ class _Marker:
                 yield m.start(), m.end(), iso
 
     def references(self, flat: str, dates: dict[tuple[int, int], str]):
+        # a symbol and a cited number each hold a "/" (or a number the "(" of its
+        # year): most runs hold neither, and `in` finds that faster than the patterns
+        if "/" not in flat and "(" not in flat:
+            return
         for m in SYMBOL.finditer(flat):
             text = m.group()
             if not any(c.isdigit() for c in text):
@@ -320,6 +326,15 @@ def _clause_end(flat: str, position: int) -> int:
 def _glued(flat: str, start: int) -> bool:
     """A match that starts inside a longer number ("112 May") is not a date."""
     return start > 0 and flat[start - 1].isdigit()
+
+
+def _replace(node, **changes):
+    """`dataclasses.replace`, or the node itself when every value is the one it holds
+    (most runs have nothing to mark, and their nodes are frozen: the same node is an
+    equal one, made for nothing)."""
+    if all(getattr(node, name) is value for name, value in changes.items()):
+        return node
+    return replace(node, **changes)
 
 
 def _flatten(runs: tuple) -> tuple[str, list[tuple[int, int] | None]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from enum import IntEnum
 from typing import Callable
 
@@ -365,16 +366,22 @@ def fallback(state: State) -> str:
 LOOKAHEAD = 2
 
 
+@cache
+def _rules_by_zone(rules: tuple[Rule, ...]) -> dict[Zone, tuple[Rule, ...]]:
+    """The rules that may take a line in each zone, in their declared order: a line is
+    tried against these only, not against every rule with a zone test each."""
+    return {zone: tuple(rule for rule in rules if zone in rule.zones) for zone in Zone}
+
+
 def classify(lines: tuple[Line, ...], profile: Profile, rules: tuple[Rule, ...] = RULES) -> list[Block]:
     """Give every cleaned line a kind, in one pass through the zones."""
     state = State()
     blocks = []
     texts = [line.text for line in lines]
+    by_zone = _rules_by_zone(rules)
     for index, line in enumerate(lines):
         ctx = Context(profile, state, tuple(texts[index + 1:index + 1 + LOOKAHEAD]))
-        for rule in rules:
-            if state.zone not in rule.zones:
-                continue
+        for rule in by_zone[state.zone]:
             parts = rule.match(line.text, ctx)
             if parts is None:
                 continue
