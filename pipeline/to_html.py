@@ -18,7 +18,7 @@ from .fixes.arabic import remove_bidi_controls
 from .fixes.text import remove_control_chars
 from .languages import load
 from .model import Document, Title, VOTE_KEYS, Vote, count_ref, plain
-from .templates import render
+from .templates import escape_text, register_filter, render
 from .to_akn import COUNT_LABELS, layout
 
 
@@ -48,6 +48,36 @@ TYPEFACES = {
 }
 # The longest stretch of an input line the diagnostics panel quotes.
 QUOTED_LINE_LENGTH = 160
+
+
+# The markup of each kind of inline run, as the AKN writer has it (to_akn._INLINE): a
+# jinja2 macro call per run was most of the page's rendering time. Each value is
+# escaped as autoescaping escapes it, so the bytes are those the macro wrote.
+_INLINE = {
+    "text": lambda r: escape_text(r["text"]),
+    "emphasis": lambda r: (f'<{escape_text(r["element"])} class="opening">{escape_text(r["text"])}'
+                           f'</{escape_text(r["element"])}>'),
+    "note": lambda r: (f'<sup class="note-call"><a id="call-{escape_text(r["eid"])}" href="#{escape_text(r["eid"])}"'
+                       f' role="doc-noteref">{escape_text(r["marker"])}</a></sup>'),
+    "quantity": lambda r: f'<data class="quantity" value="{escape_text(r["value"])}">{escape_text(r["text"])}</data>',
+    "organization": lambda r: (f'<span class="organization" data-state="{escape_text(r["refers_to"])}">'
+                               f'{escape_text(r["text"])}</span>'),
+    "date": lambda r: f'<time datetime="{escape_text(r["iso"])}">{escape_text(r["text"])}</time>',
+    "ref": lambda r: f'<a class="ref" href="{escape_text(r["href"])}">{escape_text(r["text"])}</a>',
+    "meeting": lambda r: f'<span class="meeting">{escape_text(r["text"])}</span>',
+}
+
+
+def inline_markup(runs: list[dict]) -> Markup:
+    """The HTML of render-ready runs (the `html_inline` filter of the templates).
+
+    >>> inline_markup([{"kind": "text", "text": "a < b "}, {"kind": "emphasis", "element": "em", "text": "c"}])
+    Markup('a &lt; b <em class="opening">c</em>')
+    """
+    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
+
+
+register_filter("html_inline", inline_markup)
 
 
 def to_html(conversion: Conversion) -> bytes:
