@@ -261,6 +261,8 @@ def check_pointers(xml: bytes, local_only: bool = True) -> tuple[SchemaError, ..
 
     >>> check_pointers(b'<TEI xml:id="a"><p corresp="#a"/></TEI>')
     ()
+    >>> check_pointers(b'<TEI xml:id="a"><ref target="https://undocs.org/en/A/78/1"/><p ana="#a"/></TEI>')
+    ()
     >>> [e.message for e in check_pointers(b'<TEI><p ana="#a #b"/><ref target="https://undocs.org/A/78/1"/></TEI>')]
     ['@ana: #a resolves to no xml:id', '@ana: #b resolves to no xml:id']
     >>> [e.message for e in check_pointers(b'<TEI><ref target="undocs.org/A"/><note target="https://x.org/"/></TEI>')]
@@ -276,16 +278,26 @@ def check_pointers(xml: bytes, local_only: bool = True) -> tuple[SchemaError, ..
 
 
 _IDS = etree.XPath("//@xml:id", smart_strings=False)
-_POINTERS = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES), smart_strings=False)
+# every pointer but the target of a ref, and the targets of refs (which may be URLs)
+_POINTERS = etree.XPath("|".join([f"//@{name}" for name in POINTER_ATTRIBUTES if name != "target"]
+                                 + ["//*[local-name() != 'ref']/@target"]), smart_strings=False)
+_REF_TARGETS = etree.XPath("//*[local-name() = 'ref']/@target", smart_strings=False)
 
 
 def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[SchemaError, ...]:
     """`check_pointers` on a parsed document."""
     ids = set(_IDS(tree))
     ids.discard("")  # an empty xml:id names nothing
+
+    def fine(value: str, url_allowed: bool) -> bool:
+        return bool(value.split()) and all(
+            p[1:] in ids if p.startswith("#") else (not local_only or (url_allowed and absolute_url(p)))
+            for p in value.split())
+
     # XPath gathers every pointer in C; in the usual case, all resolve, that is all
-    if all(value.split() and all(p[1:] in ids if p.startswith("#") else not local_only for p in value.split())
-           for value in _POINTERS(tree)):
+    # (a document that cites UN documents has refs to undocs.org: they are fine too)
+    if (all(fine(value, False) for value in _POINTERS(tree))
+            and all(fine(value, True) for value in _REF_TARGETS(tree))):
         return ()
     errors = []
     for element in tree.iter(etree.Element):
