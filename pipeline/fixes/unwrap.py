@@ -11,6 +11,7 @@ capital after a short line). Otherwise it continues the paragraph before it.
 from __future__ import annotations
 
 import re
+from functools import cache, wraps
 from statistics import median, quantiles
 
 from ..languages import Profile
@@ -87,8 +88,42 @@ def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]
 
 
 def _ends_paragraph(text: str) -> bool:
-    core = _TRAILING_CALL.sub("", text.rstrip())
+    core = text.rstrip()
+    if core[-1:].isdecimal():  # only a digit can be a footnote call (`\d` is a decimal digit)
+        core = _TRAILING_CALL.sub("", core)
     return bool(core) and core[-1] in _END
+
+
+# Compiled once, keyed by the patterns themselves rather than the language code, so
+# that a profile a test has altered gets its own.
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def _formulas(profile: Profile) -> tuple[re.Pattern, ...]:
+    """The enacting formulas of the profile's bodies."""
+    return _compiled(tuple(words.formula for words in profile.bodies.values()))
+
+
+def _vote_labels(profile: Profile) -> tuple[re.Pattern, ...]:
+    """A vote label opening a line ("In favour:")."""
+    return _compiled(tuple(rf"^\s*(?:{label})\s*[:：]" for label in profile.vote.labels.values()))
+
+
+def _remembered(test):
+    """A test of the reader that depends on its arguments alone, not on where the
+    reader is: every line is judged as the line before, the line, the next and the
+    one after it, so its tests are worked out once per document."""
+    @wraps(test)
+    def remembered(self, *args):
+        key = (test, *args)
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = test(self, *args)
+            return value
+    return remembered
 
 
 class _Reader:
@@ -96,6 +131,9 @@ class _Reader:
 
     def __init__(self, profile: Profile, full_width: float):
         self.p = profile
+        self.memo: dict = {}  # see _remembered
+        self.formulas = _formulas(profile)
+        self.vote_labels = _vote_labels(profile)
         self.full = full_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
@@ -103,12 +141,15 @@ class _Reader:
         self.title_widths: list[int] = []  # widths of the title's lines
         self.block = ""  # the first line of the block being built
 
+    @_remembered
     def _any(self, names: tuple[str, ...], text: str) -> bool:
         return any(self.p.rx(name).match(text) for name in names)
 
+    @_remembered
     def _formula(self, text: str) -> bool:
-        return any(re.match(words.formula, text) for words in self.p.bodies.values())
+        return any(formula.match(text) for formula in self.formulas)
 
+    @_remembered
     def _closing_line(self, text: str) -> bool:
         """The adoption meeting and/or date alone on a line."""
         meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
@@ -118,11 +159,13 @@ class _Reader:
                 rest = rest.replace(m.group(), "", 1)
         return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
 
+    @_remembered
     def _opening_split(self, text: str, following: str) -> re.Match | None:
         """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …")."""
         m = self.p.rx("opening_phrase").match(f"{text} {following}")
         return m if m and m.end() > len(text) + 1 and len(text) <= _SPLIT_OPENING_MAX else None
 
+    @_remembered
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
         if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label", "decision_opening"),
@@ -131,7 +174,7 @@ class _Reader:
         if (text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text) or _RULE.match(text)
                 or _STARRED_NOTE.match(text)):
             return True
-        return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
+        return any(label.match(text) for label in self.vote_labels)
 
     def _operative_verb(self, text: str) -> bool:
         """A line that opens with the verb of an operative paragraph, in the case the
@@ -144,6 +187,7 @@ class _Reader:
         return (bool(m) and text[:1].isupper() == self.block[:1].isupper()
                 and (rest[:1].islower() or is_caseless(rest[:1])))
 
+    @_remembered
     def _numbered(self, text: str) -> bool:
         return bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
 
@@ -320,7 +364,7 @@ def unwrap_lines(draft: Draft) -> Draft:
 
 
 def _is_formula(text: str, profile: Profile | None) -> bool:
-    return bool(profile) and any(re.match(w.formula, text) for w in profile.bodies.values())
+    return bool(profile) and any(formula.match(text) for formula in _formulas(profile))
 
 
 def attach_hanging_numbers(draft: Draft) -> Draft:
