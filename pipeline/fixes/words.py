@@ -139,7 +139,7 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     text = "\n".join([line.text for line in draft.lines])
     if not ("-" in text and _HYPHEN_INSIDE_WORD.search(text)) and not _CAMEL_WORD.search(text):
         return draft
-    words = [w for line in draft.lines for w in _WORD_OR_COMPOUND.findall(line.text)]
+    words = _WORD_OR_COMPOUND.findall(text)  # no word holds a line feed: the words of the lines
     seen = Counter(w.lower() for w in words)
     joined: dict[str, str] = {}
     for compound in (w for w in seen if "-" in w):
@@ -149,8 +149,9 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
             joined.setdefault("-".join(closed), compound)
     # the words `restore` would change, found from the counts alone: most documents
     # have none, and then no line needs to be matched word by word again
-    if not any(seen[w.lower()] == 1 and len(w.replace("-", "")) >= _MIN_LETTERS
-               and (w.lower() in joined or _CAMEL.match(w)) for w in set(words)):
+    changed = [w for w in set(words) if seen[w.lower()] == 1 and len(w.replace("-", "")) >= _MIN_LETTERS
+               and (w.lower() in joined or _CAMEL.match(w))]
+    if not changed:
         return draft
 
     inserted: list[Insertion] = []
@@ -173,7 +174,11 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
 
     lines = []
     for line in draft.lines:
-        lines.append(Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break))
+        # restore() leaves every other word as it is: a line without one of these
+        # words is kept without calling it on each of its words
+        if any(word in line.text for word in changed):
+            line = Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break)
+        lines.append(line)
     return draft.with_lines(lines, inserted=inserted)
 
 
