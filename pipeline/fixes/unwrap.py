@@ -143,7 +143,11 @@ class _Reader:
 
     @_remembered
     def _any(self, names: tuple[str, ...], text: str) -> bool:
-        return any(self.p.rx(name).match(text) for name in names)
+        return any(pattern.match(text) for pattern in self._patterns(names))
+
+    @_remembered
+    def _patterns(self, names: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+        return tuple(self.p.rx(name) for name in names)
 
     @_remembered
     def _formula(self, text: str) -> bool:
