@@ -698,10 +698,16 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         return (m.group("label"), m.group("rest")) if m and not opens_paragraph(m.group("rest")) else ("", text)
 
     def is_fragment(text: str) -> bool:
+        # the length first, before any pattern is tried (most lines are long); a line
+        # whose words after its label are too long is too long with its label too
+        labelled = _LABELLED.match(text)
+        if len(labelled.group("rest") if labelled else text) > _FRAGMENT_MAX:
+            return False
         text = split_label(text)[1]
+        if not 0 < len(text) <= _FRAGMENT_MAX:
+            return False
         ends = _TRAILING_CALL.sub("", text)[-1:]
-        return (0 < len(text) <= _FRAGMENT_MAX and ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text)
-                and not _TITLE_NUMBER.fullmatch(text))
+        return ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)
@@ -714,6 +720,11 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     def owns(text: str) -> bool:
         return opens_paragraph(text) and text[-1:] not in _PARAGRAPH_END and not closing_only(text)
 
+    def ended(before: str) -> bool:
+        """The line before the fragments finished its paragraph (asked only when a
+        fragment follows it)."""
+        return before[-1:] in _PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
+
     k = 1
     while k < len(filled):
         # a run of fragments after a finished line, then as many unfinished owners
@@ -722,9 +733,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
             run += 1
         count = run - k
         owners = filled[run:run + count]
-        before = lines[filled[k - 1]].text.rstrip()
-        ended = before[-1:] in _PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
-        fits = (count and len(owners) == count and ended
+        fits = (count and len(owners) == count and ended(lines[filled[k - 1]].text.rstrip())
                 and all(owns(lines[i].text.strip()) for i in owners))
         after = lines[filled[run + count]].text.strip() if run + count < len(filled) else ""
         if fits and (not after or opens_paragraph(after)):
