@@ -114,7 +114,8 @@ def _vote_labels(profile: Profile) -> tuple[re.Pattern, ...]:
 def _remembered(test):
     """A test of the reader that depends on its arguments alone, not on where the
     reader is: every line is judged as the line before, the line, the next and the
-    one after it, so its tests are worked out once per document."""
+    one after it, so its tests are worked out once per document. (Tests asked of
+    one line once are not remembered: remembering costs more than they do.)"""
     @wraps(test)
     def remembered(self, *args):
         key = (test, *args)
@@ -132,6 +133,7 @@ class _Reader:
     def __init__(self, profile: Profile, full_width: float):
         self.p = profile
         self.memo: dict = {}  # see _remembered
+        self.patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}  # the profile's, by the names _any tries
         self.formulas = _formulas(profile)
         self.vote_labels = _vote_labels(profile)
         self.full = full_width
@@ -141,13 +143,11 @@ class _Reader:
         self.title_widths: list[int] = []  # widths of the title's lines
         self.block = ""  # the first line of the block being built
 
-    @_remembered
     def _any(self, names: tuple[str, ...], text: str) -> bool:
-        return any(pattern.match(text) for pattern in self._patterns(names))
-
-    @_remembered
-    def _patterns(self, names: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-        return tuple(self.p.rx(name) for name in names)
+        patterns = self.patterns.get(names)
+        if patterns is None:
+            patterns = self.patterns[names] = tuple(self.p.rx(name) for name in names)
+        return any(pattern.match(text) for pattern in patterns)
 
     @_remembered
     def _formula(self, text: str) -> bool:
@@ -163,13 +163,11 @@ class _Reader:
                 rest = rest.replace(m.group(), "", 1)
         return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
 
-    @_remembered
     def _opening_split(self, text: str, following: str) -> re.Match | None:
         """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …")."""
         m = self.p.rx("opening_phrase").match(f"{text} {following}")
         return m if m and m.end() > len(text) + 1 and len(text) <= _SPLIT_OPENING_MAX else None
 
-    @_remembered
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
         if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label", "decision_opening"),
