@@ -140,7 +140,7 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     if not ("-" in text and _HYPHEN_INSIDE_WORD.search(text)) and not _CAMEL_WORD.search(text):
         return draft
     words = _WORD_OR_COMPOUND.findall(text)  # no word holds a line feed: the words of the lines
-    seen = Counter(w.lower() for w in words)
+    seen = Counter(map(str.lower, words))
     joined: dict[str, str] = {}
     for compound in (w for w in seen if "-" in w):
         parts = compound.split("-")
