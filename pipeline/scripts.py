@@ -52,11 +52,11 @@ class Vocabulary:
     _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
     def __init__(self, texts):
-        self.words: Counter[str] = Counter()
-        self.compounds: set[str] = set()
-        for text in texts:
-            self.words.update(w.lower() for w in self._WORDS.findall(text))
-            self.compounds.update(c.lower() for c in self._COMPOUNDS.findall(text))
+        # one search over the whole text, not one per line: neither a word nor a
+        # compound holds a line feed, so joining the lines with one finds the same
+        whole = "\n".join(texts)
+        self.words: Counter[str] = Counter(map(str.lower, self._WORDS.findall(whole)))
+        self.compounds: set[str] = set(map(str.lower, self._COMPOUNDS.findall(whole)))
 
     def closes_up(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document and `left` is not one elsewhere."""

@@ -11,6 +11,7 @@ capital after a short line). Otherwise it continues the paragraph before it.
 from __future__ import annotations
 
 import re
+from functools import cache, wraps
 from statistics import median, quantiles
 
 from ..languages import Profile
@@ -87,8 +88,43 @@ def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]
 
 
 def _ends_paragraph(text: str) -> bool:
-    core = _TRAILING_CALL.sub("", text.rstrip())
+    core = text.rstrip()
+    if core[-1:].isdecimal():  # only a digit can be a footnote call (`\d` is a decimal digit)
+        core = _TRAILING_CALL.sub("", core)
     return bool(core) and core[-1] in _END
+
+
+# Compiled once, keyed by the patterns themselves rather than the language code, so
+# that a profile a test has altered gets its own.
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def _formulas(profile: Profile) -> tuple[re.Pattern, ...]:
+    """The enacting formulas of the profile's bodies."""
+    return _compiled(tuple(words.formula for words in profile.bodies.values()))
+
+
+def _vote_labels(profile: Profile) -> tuple[re.Pattern, ...]:
+    """A vote label opening a line ("In favour:")."""
+    return _compiled(tuple(rf"^\s*(?:{label})\s*[:：]" for label in profile.vote.labels.values()))
+
+
+def _remembered(test):
+    """A test of the reader that depends on its arguments alone, not on where the
+    reader is: every line is judged as the line before, the line, the next and the
+    one after it, so its tests are worked out once per document. (Tests asked of
+    one line once are not remembered: remembering costs more than they do.)"""
+    @wraps(test)
+    def remembered(self, *args):
+        key = (test, *args)
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = test(self, *args)
+            return value
+    return remembered
 
 
 class _Reader:
@@ -96,6 +132,10 @@ class _Reader:
 
     def __init__(self, profile: Profile, full_width: float):
         self.p = profile
+        self.memo: dict = {}  # see _remembered
+        self.patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}  # the profile's, by the names _any tries
+        self.formulas = _formulas(profile)
+        self.vote_labels = _vote_labels(profile)
         self.full = full_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
@@ -104,11 +144,16 @@ class _Reader:
         self.block = ""  # the first line of the block being built
 
     def _any(self, names: tuple[str, ...], text: str) -> bool:
-        return any(self.p.rx(name).match(text) for name in names)
+        patterns = self.patterns.get(names)
+        if patterns is None:
+            patterns = self.patterns[names] = tuple(self.p.rx(name) for name in names)
+        return any(pattern.match(text) for pattern in patterns)
 
+    @_remembered
     def _formula(self, text: str) -> bool:
-        return any(re.match(words.formula, text) for words in self.p.bodies.values())
+        return any(formula.match(text) for formula in self.formulas)
 
+    @_remembered
     def _closing_line(self, text: str) -> bool:
         """The adoption meeting and/or date alone on a line."""
         meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
@@ -131,7 +176,7 @@ class _Reader:
         if (text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text) or _RULE.match(text)
                 or _STARRED_NOTE.match(text)):
             return True
-        return any(re.match(rf"^\s*(?:{label})\s*[:：]", text) for label in self.p.vote.labels.values())
+        return any(label.match(text) for label in self.vote_labels)
 
     def _operative_verb(self, text: str) -> bool:
         """A line that opens with the verb of an operative paragraph, in the case the
@@ -144,6 +189,7 @@ class _Reader:
         return (bool(m) and text[:1].isupper() == self.block[:1].isupper()
                 and (rest[:1].islower() or is_caseless(rest[:1])))
 
+    @_remembered
     def _numbered(self, text: str) -> bool:
         return bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
 
@@ -320,7 +366,7 @@ def unwrap_lines(draft: Draft) -> Draft:
 
 
 def _is_formula(text: str, profile: Profile | None) -> bool:
-    return bool(profile) and any(re.match(w.formula, text) for w in profile.bodies.values())
+    return bool(profile) and any(formula.match(text) for formula in _formulas(profile))
 
 
 def attach_hanging_numbers(draft: Draft) -> Draft:
