@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .convert import Conversion, Options, convert
-from .diagnostics import Diagnostic, InputError, Level, printable
+from .diagnostics import Diagnostic, InputError, Level, printable, refusal
 from .formats import WRITERS, OutputNames
 from .languages import load
 from .to_html import page_title
@@ -189,13 +189,10 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
                 else:
                     jobs.append((source, name, data))
                     done = None
-            except OSError as err:
-                unreadable = Diagnostic("E001", f"cannot read: {err.strerror}")
-                done = [(Record(source, name, FAILED, error=unreadable.format(source), lang=options.lang,
-                                diagnostics=(unreadable,), refused="unreadable"), {})]
-            except InputError as err:
-                done = [(Record(source, name, FAILED, error=err.diagnostic.format(source),
-                                lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {})]
+            except (OSError, InputError) as err:
+                why = refusal(err)
+                done = [(Record(source, name, FAILED, error=why.format(source), lang=options.lang, diagnostics=(why,),
+                                refused="input" if isinstance(err, InputError) else "unreadable"), {})]
         ahead += 1
         if done is not None:
             send()  # the documents before it go first

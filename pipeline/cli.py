@@ -23,7 +23,7 @@ from typing import Iterable
 from . import __version__, batch, workers
 from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
 from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
-from .diagnostics import Diagnostic, InputError, Level, printable
+from .diagnostics import InputError, Level, printable, refusal
 from .formats import WRITERS, OutputNames
 from .languages import UN_LANGUAGES
 from .report import counts, to_json, to_junit
@@ -231,13 +231,9 @@ def _convert_command(args) -> int:
         try:
             data = read_input(path, options.max_bytes)
             conversion = convert(data, shown, options)
-        except OSError as err:
-            print(f"{shown}: error E001: cannot read: {err.strerror}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        except InputError as err:
-            print(err.diagnostic.format(shown), file=sys.stderr)
-            if not args.quiet:
+        except (OSError, InputError) as err:
+            print(refusal(err).format(shown), file=sys.stderr)
+            if isinstance(err, InputError) and not args.quiet:
                 print(f"failed  {shown}", file=sys.stderr)
             status = EXIT_USAGE
             continue
@@ -374,11 +370,8 @@ def progress_bar(total: int, wanted: bool | None = None):
 def _outline_command(args) -> int:
     try:
         data = read_input(args.input, args.max_bytes, "nothing printed")
-    except OSError as err:
-        print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    except InputError as err:
-        print(err.diagnostic.format(args.input), file=sys.stderr)
+    except (OSError, InputError) as err:
+        print(refusal(err).format(args.input), file=sys.stderr)
         return EXIT_USAGE
     if not _schemas_ready():
         return EXIT_USAGE
@@ -404,11 +397,8 @@ def _check_parallel_command(args) -> int:
         try:
             data = read_input(path, args.max_bytes, "not compared")
             conversion = convert(data, path, Options(markup_date=date.today().isoformat(), max_bytes=args.max_bytes))
-        except OSError as err:
-            print(f"{path}: error E001: cannot read: {err.strerror}", file=sys.stderr)
-            return EXIT_USAGE
-        except InputError as err:
-            print(err.diagnostic.format(path), file=sys.stderr)
+        except (OSError, InputError) as err:
+            print(refusal(err).format(path), file=sys.stderr)
             return EXIT_USAGE
         versions.append(facts(conversion.document, path))
     mismatches = compare(versions)
@@ -431,10 +421,8 @@ def _validate_command(args) -> int:
         shown = "<stdin>" if path == "-" else printable(path)
         try:
             check = check_file(read_input(path, args.max_bytes, "not checked"), shown, args.max_bytes)
-        except OSError as err:
-            check = not_checked(shown, Diagnostic("E001", f"cannot read: {err.strerror}"))
-        except InputError as err:
-            check = not_checked(shown, err.diagnostic)
+        except (OSError, InputError) as err:
+            check = not_checked(shown, refusal(err))
         checks.append(check)
         for d in check.diagnostics:
             print(d.format(check.source), file=sys.stderr)
@@ -481,11 +469,8 @@ def _extract_command(args) -> int:
 
     try:
         source = read(read_input(args.input, args.max_bytes, "nothing printed"), args.input)
-    except OSError as err:
-        print(f"{args.input}: error E001: cannot read: {err.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    except InputError as err:
-        print(err.diagnostic.format(args.input), file=sys.stderr)
+    except (OSError, InputError) as err:
+        print(refusal(err).format(args.input), file=sys.stderr)
         return EXIT_USAGE
     lines = source.text.split("\n")
     hints = source.hints or (None,) * len(lines)

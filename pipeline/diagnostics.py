@@ -126,3 +126,12 @@ class InputError(Exception):
     def __init__(self, diagnostic: Diagnostic):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
+
+
+def refusal(err: OSError | InputError) -> Diagnostic:
+    """Why an input was not converted: it could not be read (E001), or it was refused.
+
+    >>> refusal(FileNotFoundError(2, "No such file or directory")).format("a.txt")
+    'a.txt: error E001: cannot read: No such file or directory'
+    """
+    return err.diagnostic if isinstance(err, InputError) else Diagnostic("E001", f"cannot read: {err.strerror}")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, SEED
 
 # What a build writes about itself rather than about the documents: the report holds
@@ -14,18 +12,12 @@ from conftest import ROOT, SEED
 # (SQLite keeps a journal beside the state file while it writes, and after a kill.)
 STATE_NAME = ".akn-pipeline-state.sqlite"
 
-EPOCH = "1767225600"  # 2026-01-01: the same bytes in every run
 # a small project: two minimal resolutions and the seed
 DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",
              "b.txt": b"The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
                       b"2. Requests a report.\n",
              "c.txt": SEED.read_bytes()}
 
-
-@pytest.fixture
-def fixed_date(monkeypatch):
-    """Builds of one test give the same bytes: the manifestation date is fixed."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
 def about_the_run(name: str) -> bool:

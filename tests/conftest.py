@@ -13,6 +13,7 @@ SEED = ROOT / "input" / "A_HRC_RES_38_3.zh.txt"
 SHARED = ROOT.parent / "shared"
 # A fixed manifestation date keeps outputs byte-identical between runs.
 MARKUP_DATE = "2026-01-01"
+EPOCH = "1767225600"  # SOURCE_DATE_EPOCH of MARKUP_DATE: the same bytes in every run
 
 # Property tests (tests/test_properties.py): a bounded number of examples in CI, many
 # more when asked for (AKN_HYPOTHESIS_PROFILE=deep). One conversion validates AKN and
@@ -56,3 +57,10 @@ def pytest_sessionstart(session):
     if not tei_schema_path().is_file():
         pytest.exit(f"{tei_schema_path()} is missing: fetch it with `{TEI_SCHEMA_FETCH}` "
                     f"(`invoke test` does this first)", returncode=4)
+
+
+@pytest.fixture
+def fixed_date(monkeypatch):
+    """Builds of one test give the same bytes: the manifestation date is fixed
+    (the reproducible-builds convention the converter follows)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

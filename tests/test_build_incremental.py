@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from buildproject import DOCUMENTS, documents_written, fixed_date, project  # noqa: F401 (fixture)
+from buildproject import DOCUMENTS, documents_written, project
 from pipeline import batch, incremental
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

@@ -11,11 +11,6 @@ from pipeline import cli
 from pipeline.cli import main
 
 
-@pytest.fixture
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-
-
 def test_convert_writes_akn_tei_and_html_and_exits_0(tmp_path, capsys, fixed_date):
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path)]) == 0
     out = tmp_path / "A_HRC_RES_38_3.zh.akn.xml"

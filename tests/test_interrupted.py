@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from buildproject import DOCUMENTS, EPOCH, about_the_run, fixed_date, project  # noqa: F401 (fixture)
-from conftest import ROOT
+from buildproject import DOCUMENTS, about_the_run, project
+from conftest import EPOCH, ROOT
 from pipeline import cli
 from pipeline.cli import main, sweep_interrupted
 

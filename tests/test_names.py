@@ -3,9 +3,7 @@ the output folder, and no two inputs of one run silently write the same file."""
 from __future__ import annotations
 
 import itertools
-import os
 import unicodedata
-from pathlib import Path
 
 import pytest
 

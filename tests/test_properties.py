@@ -15,7 +15,6 @@ Example counts come from the hypothesis profile: `ci` (bounded, the default) or
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, currently_in_test_context, event, given, settings

@@ -328,7 +328,7 @@ def place_item_labels(draft: Draft) -> Draft:
 
 _MARK = "\u064b-\u0652\u0670"  # harakat, tanween, shadda, sukun, superscript alef
 # tanween fath set apart from the alef (or ta marbuta) that carries it: "أيضا ً"
-_DETACHED_TANWEEN = re.compile(f"(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")
+_DETACHED_TANWEEN = re.compile("(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")
 _DETACHED_MARKS = re.compile(f"(?:(?<=\\s)|^)[{_MARK}]+(?:\\s+|$)")
 
 

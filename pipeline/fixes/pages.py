@@ -13,7 +13,7 @@ from functools import cache
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import is_caseless, is_cjk, join_fragments
+from ..scripts import is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)

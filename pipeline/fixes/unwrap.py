@@ -16,7 +16,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import CJK_CHARS, Vocabulary, from_superscript, is_caseless, is_cjk, join_fragments
+from ..scripts import CJK_CHARS, Vocabulary, from_superscript, is_caseless, is_cjk
 from .base import Draft, Line, Paragraph
 
 _CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
