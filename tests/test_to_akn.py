@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.model import (ClosingLine, Document, Emphasis, Footnote, Formula, Heading, Item, Meeting, Metadata,
-                            NoteRef, Organization, Paragraph, Quantity, Recital, Span, Text, Title, Vote,
-                            VoteGroup)
+from pipeline.model import (ClosingLine, Document, Emphasis, Footnote, Formula, Heading, Item, Meeting, NoteRef,
+                            Organization, Paragraph, Quantity, Recital, Text, Title, Vote, VoteGroup)
 from pipeline.to_akn import AknOptions, to_akn
 from pipeline.validate import validate
 
+from handbuilt import S, meta
+
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-S = Span(1, 1)
-
-
-def meta(**changes) -> Metadata:
-    values = dict(lang="en", body="GA", doc_type="resolution", number="78/1", symbol="A/RES/78/1",
-                  symbol_printed=False, session="78", adoption_date="2023-12-19", meeting="50")
-    values.update(changes)
-    return Metadata(**values)
 
 
 def write(document: Document):

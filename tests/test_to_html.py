@@ -11,24 +11,16 @@ from pipeline.clean import Cleaned
 from pipeline.convert import Conversion
 from pipeline.diagnostics import Diagnostic
 from pipeline.model import (ClosingLine, DateText, Document, Emphasis, Footnote, Formula, Heading, Item, Meeting,
-                            Metadata, NoteRef, Organization, Paragraph, Part, Quantity, Recital, Span, Text, Title,
-                            Vote, VoteGroup)
+                            NoteRef, Organization, Paragraph, Part, Quantity, Recital, Text, Title, Vote, VoteGroup)
 from pipeline.read import Source
 from pipeline.to_akn import AknOptions, to_akn
 from pipeline.to_html import TYPEFACES, to_html
 from pipeline.to_tei import TeiOptions, to_tei
 from pipeline.validate import SchemaError, Validation, validate, validate_tei
 
+from handbuilt import S, meta
 from htmlpage import akn_eids, dangling_links, ids, parse
 
-S = Span(1, 1)
-
-
-def meta(**changes) -> Metadata:
-    values = dict(lang="en", body="GA", doc_type="resolution", number="78/1", symbol="A/RES/78/1",
-                  symbol_printed=False, session="78", adoption_date="2023-12-19", meeting="50")
-    values.update(changes)
-    return Metadata(**values)
 
 
 def conversion(document: Document, diagnostics=(), text="line one\nline two\nline three\n",

@@ -6,21 +6,15 @@ from lxml import etree
 
 from pipeline.countries import generated_id
 from pipeline.model import (Annex, ClosingLine, DateText, Document, Emphasis, Footnote, Formula, Heading, Item,
-                            Meeting, Metadata, NoteRef, Organization, Paragraph, Part, Quantity, Quoted, Recital,
-                            Span, Text, Title, Vote, VoteGroup)
+                            Meeting, NoteRef, Organization, Paragraph, Part, Quantity, Quoted, Recital, Text, Title,
+                            Vote, VoteGroup)
 from pipeline.to_tei import TeiOptions, to_tei
 from pipeline.validate import check_pointers, validate_tei
 
+from handbuilt import S, meta
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-S = Span(1, 1)
-
-
-def meta(**changes) -> Metadata:
-    values = dict(lang="en", body="GA", doc_type="resolution", number="78/1", symbol="A/RES/78/1",
-                  symbol_printed=False, session="78", adoption_date="2023-12-19", meeting="50")
-    values.update(changes)
-    return Metadata(**values)
 
 
 def write(document: Document):
