@@ -4,6 +4,7 @@ the same bytes as one process, and output/report.json says what happened."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -86,12 +87,39 @@ def test_what_changed_is_converted_again(tmp_path, monkeypatch, capsys, conversi
     capsys.readouterr()
 
 
-def test_the_converter_fingerprint_covers_code_templates_schemas_and_libraries():
+def test_the_converter_fingerprint_covers_code_templates_schemas_and_libraries(tmp_path, monkeypatch):
+    import shutil
+
     from pipeline.templates import template_dir
 
-    assert any(template_dir().rglob("*.j2"))  # the templates it hashes are where it looks
-    assert len(incremental.fingerprint()) == 64 and incremental.fingerprint() == incremental.fingerprint()
-    assert "lxml" in incremental.LIBRARIES and "jinja2" in incremental.LIBRARIES
+    def fingerprint() -> str:
+        incremental.fingerprint.cache_clear()  # it is kept for the process; each case makes its own
+        return incremental.fingerprint()
+
+    base = fingerprint()
+    assert len(base) == 64 and fingerprint() == base
+    changed = {}
+    with monkeypatch.context() as m:  # a version bump
+        m.setattr(incremental, "__version__", "999")
+        changed["version"] = fingerprint()
+    with monkeypatch.context() as m:  # a template edited
+        templates = shutil.copytree(template_dir(), tmp_path / "templates")
+        (templates / "akn" / "extra.xml.j2").write_text("{# new #}\n", encoding="utf-8")
+        m.setattr(incremental, "template_dir", lambda: templates)
+        changed["templates"] = fingerprint()
+    with monkeypatch.context() as m:  # a source file edited
+        package = shutil.copytree(Path(incremental.__file__).parent, tmp_path / "pipeline")
+        (package / "clean.py").write_text((package / "clean.py").read_text() + "\n# edited\n")
+        m.setattr(incremental, "__file__", str(package / "incremental.py"))
+        changed["code"] = fingerprint()
+    with monkeypatch.context() as m:  # another schema
+        m.setattr(incremental, "TEI_SCHEMA_SHA256", "0" * 64)
+        changed["schemas"] = fingerprint()
+    with monkeypatch.context() as m:  # another lxml
+        m.setattr(incremental.metadata, "version", lambda name: "0.0" if name == "lxml" else "1")
+        changed["libraries"] = fingerprint()
+    assert fingerprint() == base  # every change undone, the same converter again
+    assert {what: value != base for what, value in changed.items()} == dict.fromkeys(changed, True)
 
 
 def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path, monkeypatch, capsys):
