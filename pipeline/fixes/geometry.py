@@ -8,9 +8,14 @@ then find nothing left to guess.
 """
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Diagnostic
+from ..languages import SUPERSCRIPT_NOTE_LINE
 from ..read import LineHint
-from .base import Draft, Line, Removal
+from .base import Draft, Line, Removal, joined
+
+_SUPERSCRIPT_NOTE = re.compile(SUPERSCRIPT_NOTE_LINE)  # a note's first line, without a profile
 
 FURNITURE_BANDS = {"header": "running header", "footer": "page footer"}
 
@@ -64,15 +69,19 @@ def lift_marked_footnotes(draft: Draft) -> Draft:
     >>> d = lift_marked_footnotes(Draft(lines_of("Text¹\\n\\n¹ See the\\n\\nreport.\\n"), hints=hints))
     >>> [l.text for l in d.lines if l.text], [(l.text, str(l.span)) for l in d.notes]
     (['Text¹'], [('¹ See the report.', '3-5')])
+
+    A word a page broke is closed up, and its hyphen recorded as removed:
+
+    >>> d = lift_marked_footnotes(Draft(lines_of("Text¹\\n\\n¹ See the situ-\\n\\nations.\\n"), hints=hints))
+    >>> [l.text for l in d.notes], [(r.line, r.text) for r in d.removed]
+    (['¹ See the situations.'], [(3, '-')])
     """
     if draft.hints is None:
         return draft
-    from ..scripts import join_fragments
-    from .pages import _FOOTNOTE_LINE
-
-    note_line = draft.profile.rx("note_line") if draft.profile else _FOOTNOTE_LINE
+    note_line = draft.profile.rx("note_line") if draft.profile else _SUPERSCRIPT_NOTE
     lines: list[Line] = []
     notes: list[Line] = []
+    removed: list[Removal] = []
     for line in draft.lines:
         hint = hint_of(draft, line)
         if hint is None or hint.band != "footnote" or not line.text.strip():
@@ -80,14 +89,14 @@ def lift_marked_footnotes(draft: Draft) -> Draft:
             continue
         if notes and not note_line.match(line.text) and not _starts_with_digit(line.text):
             last = notes.pop()
-            notes.append(Line(join_fragments(last.text, line.text), last.span | line.span))
+            notes.append(joined(last, line.text, line.span, removed))
         else:
             notes.append(Line(line.text, line.span))
         lines.append(Line("", line.span, line.page_break))
     if not notes:
         return draft
     events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first) for n in notes]
-    return draft.with_lines(lines, notes=notes, diagnostics=events)
+    return draft.with_lines(lines, notes=notes, diagnostics=events, removed=removed)
 
 
 def _starts_with_digit(text: str) -> bool:
