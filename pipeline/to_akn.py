@@ -194,7 +194,7 @@ def layout(doc: Document, states: MemberStates | None = None) -> dict:
             views["components"].append({
                 "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
                 "frbr": f"!part_{part.label}" if part.label else "!main", "preface_eid": scope.child("preface").child("p").eid,
-                "text": _text(part, runs, scope, body)})
+                "text": _text(part, runs, scope, body), "vote": part.vote})
     else:
         views["main"] = _text(doc, runs, root, body)
     views["annexes"] = _annexes(doc, runs, root)

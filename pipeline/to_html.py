@@ -80,8 +80,8 @@ def _context(conversion: Conversion) -> dict:
     profile = load(doc.meta.lang)
     views = layout(doc)
     if doc.parts:
-        views["components"] = [{**component, "text": _text(component["text"], part.vote)}
-                               for component, part in zip(views["components"], doc.parts)]
+        views["components"] = [{**component, "text": _text(component["text"], component["vote"])}
+                               for component in views["components"]]
     else:
         views["main"] = _text(views["main"], doc.vote)
     typeface = TYPEFACES[profile.script]

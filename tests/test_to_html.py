@@ -207,6 +207,22 @@ def test_parts_and_annexes_keep_their_eids_and_the_parts_are_linked():
     assert dangling_links(tree) == []
 
 
+def test_text_before_the_first_part_keeps_every_part_and_its_vote():
+    lead = (Paragraph("1.", 1, (Text("Decides first."),), S),)
+    parts = (Part("A", S, operative=(Paragraph("1.", 1, (Text("Decides one."),), S),),
+                  vote=Vote("without_vote", (Text("[Adopted without a vote.]"),), S)),
+             Part("B", S, operative=(Paragraph("1.", 1, (Text("Decides two."),), S),)))
+    c = conversion(Document("input/p.txt", meta(), S, title=Title("78/2.", "78/2", (Text("Parts"),), S),
+                            operative=lead, parts=parts))
+    tree = parse(to_html(c))
+    sections = {s.get("id"): "".join(s.itertext()) for s in tree.xpath("//section[starts-with(@id, 'cmp_')]")}
+    assert list(sections) == ["cmp_1", "cmp_2", "cmp_3"]
+    assert ["Decides first." in sections["cmp_1"], "Decides one." in sections["cmp_2"],
+            "Decides two." in sections["cmp_3"]] == [True, True, True]
+    # the vote of part A is shown in part A, not in the text before it
+    assert ["without a vote" in text for text in sections.values()] == [False, True, False]
+
+
 def test_page_fetches_nothing():
     html = to_html(conversion(full_document()))
     tree = parse(html)
