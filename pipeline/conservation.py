@@ -392,17 +392,11 @@ _NOTES = etree.XPath("descendant-or-self::a:authorialNote[not(ancestor::a:meta o
                      namespaces={"a": AKN[1:-1]})
 
 
-def akn_text(akn: bytes | etree._Element) -> tuple[Counter, Counter]:
-    """Visible characters of the AKN outside the metadata, each note standing for its
-    call as its marker; and the (marker + text) of each note, counted. `akn` is the
-    XML, or its root element when the caller has parsed it already."""
-    running, notes = _akn_running(akn)
-    return Counter(running), notes
-
-
 def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:
-    """The running text of `akn_text` as a string: the text in document order, then
-    the notes' markers."""
+    """The visible characters of the AKN outside the metadata, in document order, each
+    note standing for its call as its marker (the markers after the text); and the
+    (marker + text) of each note, counted. `akn` is the XML, or its root element when
+    the caller has parsed it already."""
     if isinstance(akn, bytes):
         # the writer's own output, without DTD or entities; huge_tree lifts libxml2's 10 MB
         # limit on one text node, which a single huge input line reaches (the schema

@@ -46,18 +46,15 @@ class LineHint:
 
     `page` is 1-based; `band` is `body`, `header`, `footer` (page furniture) or
     `footnote`; `size` the face size in pt; `indent` how far the block's first line
-    starts from the text frame's start edge (pt, negative when it hangs out); `top`
-    the baseline's distance from the top of the page (pt); `raised` how many raised
-    digits (calls) were written as superscripts; `continues` whether the block goes
-    on from the previous page (True, False, or None when the geometry cannot tell).
+    starts from the text frame's start edge (pt, negative when it hangs out);
+    `continues` whether the block goes on from the previous page (True, False, or
+    None when the geometry cannot tell).
     """
 
     page: int
     band: str = "body"
     size: float = 0.0
     indent: float = 0.0
-    top: float = 0.0
-    raised: int = 0
     continues: bool | None = None
 
 

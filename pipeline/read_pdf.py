@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .diagnostics import Diagnostic, InputError
-from .patterns import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
+from .patterns import PAGE_NUMBER, SYMBOL, is_furniture, is_job_number
 from .read import LineHint, Source
 from .scripts import Vocabulary, is_cjk, join_fragments
 
@@ -244,7 +244,7 @@ def _make_line(chars: list[_Char], rtl: bool, page_width: float) -> _Line:
         # against the right margin it is a right-to-left line that holds only Latin
         # text and numbers (a note: `(1) United Nations…`)
         printed = "".join(c.text for c in chars).strip()
-        rtl = not any(p.match(printed) for p in (SYMBOL, JOB_NUMBER, BARCODE, PAGE_NUMBER)) \
+        rtl = not (SYMBOL.match(printed) or is_furniture(printed)) \
             and min(c.x0 for c in chars) > page_width - max(c.x1 for c in chars)
     body = [c for c in chars if not c.raised] or chars
     size = _main_size(body)
@@ -588,7 +588,7 @@ def _mark_furniture(pages: list[_Page]) -> None:
     for page in pages:
         for i, line in enumerate(page.lines):
             band = _band(page, line)
-            if band is None and (JOB_NUMBER.match(line.text.strip()) or BARCODE.match(line.text.strip())) \
+            if band is None and is_job_number(line.text) \
                     and page.height - line.y > (1 - _JOB_BAND) * page.height:
                 band = "footer"  # the first page's job number can stand above the footer band
             if band is None:
@@ -599,7 +599,7 @@ def _mark_furniture(pages: list[_Page]) -> None:
             # its smaller marker tells it apart
             repeated = len(pages) > 1 and not _starts_note(line) and max(
                 seen[key], seen[(key[0], key[1], key[2] - 1)], seen[(key[0], key[1], key[2] + 1)]) >= many
-            printed = ((JOB_NUMBER.match(text) or BARCODE.match(text)) and band == "footer"
+            printed = (is_job_number(text) and band == "footer"
                        or PAGE_NUMBER.match(text)
                        or (band == "header" and page.number > 1 and SYMBOL.match(text) and _heads(page, line)))
             if repeated or printed:
@@ -723,7 +723,6 @@ class _Block:
     band: str  # body | header | footer | footnote
     starts: tuple[float, float] = (0.0, 0.0)  # offset of the first line and of the others
     continues: bool | None = False  # goes on from the last block of the previous page
-    end_offset: float = 0.0  # where its last line ends
 
     def text(self, vocabulary: Vocabulary) -> str:
         """The lines joined as `join_fragments` joins them: a word hyphenated at the
@@ -740,10 +739,6 @@ class _Block:
                 out = join_fragments(out, line.text, vocabulary)
             soft = line.soft_hyphen
         return out
-
-    @property
-    def raised(self) -> int:
-        return sum(1 for line in self.lines for c in line.chars if c.raised and c.text.isdigit())
 
 
 def _blocks(page: _Page, frame: _Frame, rtl: bool) -> list[_Block]:
@@ -766,8 +761,6 @@ def _blocks(page: _Page, frame: _Frame, rtl: bool) -> list[_Block]:
             current = _Block([line], band, (start, start))
             blocks.append(current)
         previous = line
-    for block in blocks:
-        block.end_offset = _offsets(block.lines[-1], page, rtl)[1]
     return blocks
 
 
@@ -933,7 +926,6 @@ def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], fra
             hints.append(LineHint(
                 page=page.number, band=block.band, size=round(first.size, 1),
                 indent=round(block.starts[0] - frame.start, 1),
-                top=round(page.height - first.y, 1), raised=block.raised,
                 continues=block.continues if block.band == "body" else None))
     return Source(name=name, text="\n".join(lines) + "\n", encoding="pdf", hints=tuple(hints) + (None,))
 

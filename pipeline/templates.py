@@ -105,22 +105,20 @@ def register_filter(name: str, function) -> None:
     environment().filters[name] = function
 
 
-def register_inline(name: str, markup_of: dict) -> Callable[[list[dict]], Markup]:
-    """Make the filter `name` that writes a block's render-ready inline runs, with
-    one markup function per kind of run (`markup_of`), and return it.
+def inline_writer(markup_of: dict) -> Callable[[list[dict]], Markup]:
+    """A function that writes a block's render-ready inline runs, with one markup
+    function per kind of run (`markup_of`); writers register it as a filter.
 
     A jinja2 macro call per run (and per note inside a run) was most of a writer's
     rendering time; the writers' tables write the same markup in Python, each value
     escaped as autoescaping escapes it (escape_text). Templates still lay out every block.
 
-    >>> write = register_inline("doctest_inline", {"text": lambda r: escape_text(r["text"])})
-    >>> write([{"kind": "text", "text": "a < b"}])
+    >>> inline_writer({"text": lambda r: escape_text(r["text"])})([{"kind": "text", "text": "a < b"}])
     Markup('a &lt; b')
     """
     def write(runs: list[dict]) -> Markup:
         return Markup("".join([markup_of[r["kind"]](r) for r in runs]))
 
-    register_filter(name, write)
     return write
 
 

@@ -18,7 +18,7 @@ from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
                     Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
-from .templates import escape_text, register_inline, render, xml_comment
+from .templates import escape_text, inline_writer, register_filter, render, xml_comment
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
@@ -54,7 +54,7 @@ def to_akn(document: Document, options: AknOptions) -> bytes:
 # --------------------------------------------------------------------------- inline markup
 
 # The AKN markup of each kind of render-ready run (the `akn_inline` filter: see
-# templates.register_inline for why a table and not a macro).
+# templates.inline_writer for why a table and not a macro).
 def _optional(name: str, value, prefix: str = "") -> str:
     return f' {name}="{prefix}{escape_text(value)}"' if value else ""
 
@@ -77,7 +77,8 @@ _INLINE = {
 }
 
 
-inline_markup = register_inline("akn_inline", _INLINE)
+inline_markup = inline_writer(_INLINE)
+register_filter("akn_inline", inline_markup)
 
 
 # --------------------------------------------------------------------------- context
@@ -208,7 +209,6 @@ def _text(text, runs: _Runs, scope: Scope, body: Body | None) -> dict:
     return {"preamble": _preamble(text, runs, scope.child("preamble")),
             "units": [_unit(u, runs, scope) for u in text.operative],
             "conclusions": _conclusions(text, runs, scope.child("conclusions"), body)}
-
 
 
 def _meta(doc: Document, body: Body | None, language: str, options: AknOptions, states: MemberStates) -> dict:

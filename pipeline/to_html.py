@@ -18,7 +18,7 @@ from .fixes.arabic import remove_bidi_controls
 from .fixes.text import remove_control_chars
 from .languages import load
 from .model import Document, Title, VOTE_KEYS, Vote, count_ref, plain
-from .templates import escape_text, register_inline, render
+from .templates import escape_text, inline_writer, register_filter, render
 from .to_akn import COUNT_LABELS, layout
 
 
@@ -51,7 +51,7 @@ QUOTED_LINE_LENGTH = 160
 
 
 # The HTML of each kind of render-ready run (the `html_inline` filter: see
-# templates.register_inline for why a table and not a macro).
+# templates.inline_writer for why a table and not a macro).
 _INLINE = {
     "text": lambda r: escape_text(r["text"]),
     "emphasis": lambda r: (f'<{escape_text(r["element"])} class="opening">{escape_text(r["text"])}'
@@ -67,7 +67,8 @@ _INLINE = {
 }
 
 
-inline_markup = register_inline("html_inline", _INLINE)
+inline_markup = inline_writer(_INLINE)
+register_filter("html_inline", inline_markup)
 
 
 def to_html(conversion: Conversion) -> bytes:

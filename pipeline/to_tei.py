@@ -17,7 +17,7 @@ from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
-from .templates import escape_text, register_inline, render, xml_comment
+from .templates import escape_text, inline_writer, register_filter, render, xml_comment
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 # How the profile's emphasis style (the printed opening phrase) is rendered.
@@ -97,7 +97,7 @@ def id_part(label: str) -> str:
 # --------------------------------------------------------------------------- inline markup
 
 # The TEI markup of each kind of render-ready run (the `tei_inline` filter: see
-# templates.register_inline for why a table and not a macro).
+# templates.inline_writer for why a table and not a macro).
 def _ref(ref) -> str:
     return f' ref="#{escape_text(ref)}"' if ref else ""
 
@@ -117,7 +117,8 @@ _INLINE = {
 }
 
 
-inline_markup = register_inline("tei_inline", _INLINE)
+inline_markup = inline_writer(_INLINE)
+register_filter("tei_inline", inline_markup)
 
 
 # --------------------------------------------------------------------------- runs
@@ -199,7 +200,6 @@ def _context(doc: Document, options: TeiOptions) -> dict:
         "back": back,
         "events": events,
     }
-
 
 
 def _div_types(divs: list[dict]) -> set[str]:

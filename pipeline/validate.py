@@ -37,7 +37,6 @@ TEI_SCHEMA_FETCH = "invoke schemas"
 # (an installed wheel has no project folder).
 TEI_SCHEMA_ENV = "AKN_PIPELINE_TEI_SCHEMA"
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 class SchemaIntegrityError(RuntimeError):

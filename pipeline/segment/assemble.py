@@ -18,7 +18,7 @@ from ..fixes.base import Insertion, Line, Removal
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
                      Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Text, Title, Vote,
-                     VoteGroup)
+                     VoteGroup, plain)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
@@ -275,7 +275,7 @@ class _Builder:
         if (block.zone != Zone.OPENING or block.quoted or t is None or t.num is None or self.formula is not None
                 or self.preamble or opening or not t.content):
             return False
-        return _plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
+        return plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
 
     def on_operative(self, index, block):
         p = block.parts
@@ -317,7 +317,7 @@ class _Builder:
         """A section heading; printed twice in a row (number and title, then both
         again, by some layouts) it is one heading."""
         units = self.units(block)
-        if units and isinstance(units[-1], Heading) and _plain(units[-1].content) == block.line.text:
+        if units and isinstance(units[-1], Heading) and plain(units[-1].content) == block.line.text:
             units[-1] = Heading(units[-1].content, units[-1].span | block.line.span)
             self.facts.removed(block.line.span, block.line.text, "section heading printed twice")
             return
@@ -515,11 +515,6 @@ def _left_out(text: str, match: re.Match, kept: tuple[str, ...]) -> str:
             pos = end
     out.append(text[pos:])
     return "".join(out)
-
-
-def _plain(runs: tuple) -> str:
-    """The text of inline runs, footnote calls left out."""
-    return "".join(getattr(r, "text", "") for r in runs)
 
 
 def _marked(text: str, marks: list) -> tuple:
