@@ -74,6 +74,7 @@ def facts(document: Document, source: str) -> Version:
     first = document.span.first
     found["symbol"] = Fact(document.meta.symbol, first)
     texts = [("", document)] + [(f"part {part.label}: ", part) for part in document.parts]
+    states = identify_states(document)  # every vote list of the document, parts included
     for prefix, text in texts:
         if prefix and not (text.preamble or text.operative or text.vote):
             continue
@@ -92,7 +93,6 @@ def facts(document: Document, source: str) -> Version:
         found[prefix + "vote outcome"] = Fact(vote.outcome if vote else None, line)
         if vote is None:
             continue
-        states = identify_states(document)
         for key in VOTE_KEYS:
             found[f"{prefix}votes {count_ref(key)}"] = Fact(vote.count(key), line)
         for group in vote.groups:

@@ -41,9 +41,11 @@ RECITAL_FALLBACK_NAME = "preambularParagraph"
 
 @dataclass(frozen=True)
 class AknOptions:
-    """What the writer needs besides the document: the markup (manifestation) date."""
+    """What the writer needs besides the document: the markup (manifestation) date,
+    and the voting states when the caller has identified them already."""
 
     markup_date: str
+    states: MemberStates | None = None
 
 
 def to_akn(document: Document, options: AknOptions) -> bytes:
@@ -150,7 +152,7 @@ class _Runs:
 
 def _context(doc: Document, options: AknOptions) -> dict:
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
-    states = identify_states(doc)
+    states = options.states or identify_states(doc)
     meta = _meta(doc, body, load(doc.meta.lang).akn_code, options, states)
     voters = bool(meta["voting"]) and any(count["voters"] for count in meta["voting"]["counts"])
     views = layout(doc, states)

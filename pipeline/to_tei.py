@@ -45,9 +45,11 @@ MASTHEAD_TYPES = {"session_dates": "sessionDates", "agenda_item": "agendaItem", 
 
 @dataclass(frozen=True)
 class TeiOptions:
-    """What the writer needs besides the document: the date the TEI file is made."""
+    """What the writer needs besides the document: the date the TEI file is made, and
+    the voting states when the caller has identified them already."""
 
     markup_date: str
+    states: MemberStates | None = None
 
 
 def to_tei(document: Document, options: TeiOptions) -> bytes:
@@ -175,7 +177,7 @@ class _Runs:
 
 def _context(doc: Document, options: TeiOptions) -> dict:
     profile = load(doc.meta.lang)
-    states = identify_states(doc)
+    states = options.states or identify_states(doc)
     ids = _Ids(state.id for state in states.states)
     runs = _Runs(doc, states, ids, EMPHASIS_RENDITIONS[profile.emphasis])
     events, event_ids = _events(doc, states, ids)

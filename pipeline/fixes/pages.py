@@ -17,7 +17,7 @@ from ..scripts import is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
-from .unwrap import _is_formula
+from .unwrap import is_formula, is_wrapped, vote_labels
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
 
@@ -230,15 +230,17 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     # the blank lines each time was quadratic in a layer padded with blank lines
     previous: int | None = None
     for line in draft.lines:
-        cut = line.page_break or (previous is not None and _is_last_line(out[previous], line, draft.profile))
-        joins = bool(line.text) and previous is not None and (
-            (cut and _continues(out[previous], line, draft.profile))
-            or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
         # a PDF's layout, where it tells, overrides the words
         measured = geometry.continues(draft, out[previous] if previous is not None else None, line)
-        if measured is not None:
-            joins = bool(line.text) and previous is not None and measured
-        in_body = in_body or _is_formula(line.text, draft.profile)
+        if not line.text or previous is None:
+            joins = False
+        elif measured is not None:
+            joins = measured
+        else:
+            cut = line.page_break or _is_last_line(out[previous], line, draft.profile)
+            joins = ((cut and _continues(out[previous], line, draft.profile))
+                     or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
+        in_body = in_body or is_formula(line.text, draft.profile)
         if joins:
             head = out[previous]
             out[previous] = joined(head, line.text, line.span, removed)
@@ -335,8 +337,8 @@ def _opens(text: str, profile: Profile | None) -> bool:
     return (text.startswith(("[", "［"))
             or any(profile.rx(name).match(text)
                    for name in ("opening_phrase", "operative", "item", "annex", "meeting", "date"))
-            or any(re.match(rf"(?:{label})\s*[:：]", text) for label in profile.vote.labels.values())
-            or _is_formula(text, profile))
+            or any(label.match(text) for label in vote_labels(profile))
+            or is_formula(text, profile))
 
 
 def _ends_on_short_word(text: str) -> bool:
@@ -496,9 +498,7 @@ def lift_page_footnotes(draft: Draft) -> Draft:
     >>> [l.text for l in d.lines if l.text][:3]
     ['Recalling the Treaty,1', '2 December 2014, by', 'the Assembly, and']
     """
-    from .unwrap import is_wrapped  # the unwrapper's notion of a wrapped layer
-
-    if not is_wrapped(draft.lines):
+    if not is_wrapped(draft.lines):  # the unwrapper's notion of a wrapped layer
         return draft
     lines = list(draft.lines)
     notes: list[Line] = []

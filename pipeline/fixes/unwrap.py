@@ -83,7 +83,7 @@ def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]
     wrapped lines of text; in a one-page resolution they would be most of the lines
     the full width is measured on.
     """
-    start = next((i for i, line in enumerate(lines) if _is_formula(line.text.strip(), profile)), 0)
+    start = next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), profile)), 0)
     return lines[start:]
 
 
@@ -106,7 +106,7 @@ def _formulas(profile: Profile) -> tuple[re.Pattern, ...]:
     return _compiled(tuple(words.formula for words in profile.bodies.values()))
 
 
-def _vote_labels(profile: Profile) -> tuple[re.Pattern, ...]:
+def vote_labels(profile: Profile) -> tuple[re.Pattern, ...]:
     """A vote label opening a line ("In favour:")."""
     return _compiled(tuple(rf"^\s*(?:{label})\s*[:：]" for label in profile.vote.labels.values()))
 
@@ -135,7 +135,7 @@ class _Reader:
         self.memo: dict = {}  # see _remembered
         self.patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}  # the profile's, by the names _any tries
         self.formulas = _formulas(profile)
-        self.vote_labels = _vote_labels(profile)
+        self.vote_labels = vote_labels(profile)
         self.full = full_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
@@ -365,7 +365,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     return draft.with_lines((p.line() for p in out), removed=removed)
 
 
-def _is_formula(text: str, profile: Profile | None) -> bool:
+def is_formula(text: str, profile: Profile | None) -> bool:
     return bool(profile) and any(formula.match(text) for formula in _formulas(profile))
 
 
@@ -388,7 +388,7 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
         if not text:
             out.append(line)
             continue
-        if pending is not None and not _BARE_NUMBER.match(text) and not _is_formula(text, draft.profile):
+        if pending is not None and not _BARE_NUMBER.match(text) and not is_formula(text, draft.profile):
             number = from_superscript(pending.text.strip())
             out.append(Line(f"{number} {text}", pending.span | line.span, pending.page_break))
             pending = None
