@@ -16,7 +16,7 @@ from lxml import etree
 
 from .convert import DEFAULT_MAX_BYTES, over_limit
 from .diagnostics import Diagnostic, Level, printable
-from .validate import TEI_NAMESPACE, SchemaError, check_pointers, safe_parser, validate, validate_tei
+from .validate import TEI_NAMESPACE, SchemaError, check_tei, safe_parser, validate
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 KINDS = {AKN_NAMESPACE: "akn", TEI_NAMESPACE: "tei"}
@@ -83,8 +83,8 @@ def check_file(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if kind == "akn":
         found = _diagnostics("E002", validate(data).errors)
     else:
-        found = _diagnostics("E005", validate_tei(data).errors) + _diagnostics(
-            "E006", check_pointers(data, local_only=False))
+        schema, dangling = check_tei(data, local_only=False)  # one parse for both checks
+        found = _diagnostics("E005", schema.errors) + _diagnostics("E006", dangling)
     return FileCheck(source, kind, found)
 
 
