@@ -97,7 +97,7 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
 
     from pipeline import incremental, workers
     from pipeline.batch import INDEX_NAME, VALID, Spool, convert_batch
-    from pipeline.cli import byte_size, describe, progress_bar, read_input, sweep_interrupted, write_atomically
+    from pipeline.cli import byte_size, describe, progress_bar, reader, sweep_interrupted, write_atomically
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import Level, printable
     from pipeline.to_build_report import report_chunks, summary
@@ -137,10 +137,7 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
         digests[source] = incremental.digest(data)
         return None if force else state.unchanged(source, name, digests[source], key, size_of)
 
-    def reader(path: Path):
-        return lambda: read_input(str(path), limit)
-
-    inputs = ((str(p.relative_to(ROOT)), reader(p)) for p in paths)
+    inputs = ((str(p.relative_to(ROOT)), reader(str(p), limit)) for p in paths)
     jobs = min(jobs, len(paths))
     where = (f"the Dask cluster at {scheduler}" if scheduler else
              f"{jobs} worker processes" if jobs > 1 else "1 process")

@@ -272,7 +272,7 @@ def _convert_files(args, options: Options, out_dir: Path, names: OutputNames) ->
     `--jobs` worker processes, each printed and written as it comes back in input
     order; with more than one input, a summary line at the end."""
     jobs = max(1, min(args.jobs or workers.cores(), len(args.inputs)))
-    inputs = ((path, _reader(path, options.max_bytes)) for path in args.inputs)
+    inputs = ((path, reader(path, options.max_bytes)) for path in args.inputs)
     many = len(args.inputs) > 1
     bar = progress_bar(len(args.inputs), args.progress if many else False)
     status, outcomes = EXIT_OK, dict.fromkeys(("ok", "failed", "refused"), 0)
@@ -296,7 +296,8 @@ def _convert_files(args, options: Options, out_dir: Path, names: OutputNames) ->
     return status
 
 
-def _reader(path: str, limit: int):
+def reader(path: str, limit: int):
+    """What reads one input of a batch, when the batch comes to it (not all at once)."""
     return lambda: read_input(path, limit)
 
 

@@ -6,11 +6,11 @@ import importlib.util
 from pathlib import Path
 
 from conftest import ROOT, SEED
+from pipeline.incremental import STATE_NAME
 
 # What a build writes about itself rather than about the documents: the report holds
 # the times of this run, the state file what was built from what (pipeline.incremental).
 # (SQLite keeps a journal beside the state file while it writes, and after a kill.)
-STATE_NAME = ".akn-pipeline-state.sqlite"
 
 # a small project: two minimal resolutions and the seed
 DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",

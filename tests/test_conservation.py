@@ -129,13 +129,15 @@ def test_every_dev_document_is_conserved(suffix):
     """The whole dev corpus in each of its three text layers (the torture run adds
     variants; see `invoke torture`)."""
     corpus = shared_path("corpus", "dev")
-    failures = []
+    failures, seen = [], 0
     for path in sorted(corpus.glob("*" + suffix)):
         if suffix == ".txt" and path.name.endswith((".blocks.txt", ".layout.txt")):
             continue
         conversion = convert(path.read_bytes(), path.name, OPTIONS)
+        seen += 1
         if not conversion.conservation.ok:
             failures.append(f"{path.name}: {conversion.conservation.detail}")
+    assert seen == 120, f"{seen} dev documents with {suffix} found, not the corpus's 120"
     assert not failures, "\n".join(failures)
 
 
@@ -186,6 +188,7 @@ def test_tei_and_html_lose_nothing_over_the_dev_corpus():
     corpus = shared_path("corpus", "dev")
     paths = [p for p in sorted(corpus.glob("*.txt")) if not p.name.endswith(".layout.txt")]
     paths += sorted(shared_path("corpus", "parallel").glob("ar_*.layout.txt"))
+    assert len(paths) == 244, f"{len(paths)} inputs found, not 2 × 120 dev layers and 4 Arabic layout layers"
     failures = []
     for path in paths:
         c = convert(path.read_bytes(), path.name, OPTIONS)

@@ -45,24 +45,18 @@ def test_diagnostics_match_golden(seed_conversion, update_golden):
     _compare("diagnostics.txt", shown, update_golden)
 
 
-def test_akn_matches_golden_canonically(seed_conversion, update_golden):
+@pytest.mark.parametrize("fmt", ["akn", "tei"])
+def test_output_matches_golden_canonically(fmt, seed_conversion, update_golden):
+    made = getattr(seed_conversion, fmt)
     if update_golden:
-        (GOLDEN / "akn.xml").write_bytes(seed_conversion.akn)
-    golden = (GOLDEN / "akn.xml").read_bytes()
-    _compare("akn.c14n.xml", canonical(seed_conversion.akn), update_golden)
-    assert canonical(golden) == canonical(seed_conversion.akn), f"golden/akn.xml is stale: {ACCEPT}"
+        (GOLDEN / f"{fmt}.xml").write_bytes(made)
+    golden = (GOLDEN / f"{fmt}.xml").read_bytes()
+    _compare(f"{fmt}.c14n.xml", canonical(made), update_golden)
+    assert canonical(golden) == canonical(made), f"golden/{fmt}.xml is stale: {ACCEPT}"
 
 
 def test_golden_akn_is_schema_valid():
     assert validate((GOLDEN / "akn.xml").read_bytes()).valid
-
-
-def test_tei_matches_golden_canonically(seed_conversion, update_golden):
-    if update_golden:
-        (GOLDEN / "tei.xml").write_bytes(seed_conversion.tei)
-    golden = (GOLDEN / "tei.xml").read_bytes()
-    _compare("tei.c14n.xml", canonical(seed_conversion.tei), update_golden)
-    assert canonical(golden) == canonical(seed_conversion.tei), f"golden/tei.xml is stale: {ACCEPT}"
 
 
 def test_golden_tei_is_schema_valid_and_pointer_complete():

@@ -85,8 +85,7 @@ class _Recording:
         return self._handle.__exit__(*exc)
 
 
-def test_other_inputs_of_the_run_are_still_converted(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+def test_other_inputs_of_the_run_are_still_converted(tmp_path, capsys, fixed_date):
     small = tmp_path / "small.txt"
     small.write_text("The General Assembly,\n\n1. Decides to act.\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -128,12 +127,11 @@ def test_outline_has_the_limit_too(capsys):
     assert "error E010" in capsys.readouterr().err
 
 
-def test_the_build_lists_an_input_over_the_limit_as_failed_and_goes_on(tmp_path, monkeypatch, capsys):
+def test_the_build_lists_an_input_over_the_limit_as_failed_and_goes_on(tmp_path, monkeypatch, capsys, fixed_date):
     from invoke import Exit
 
     from buildproject import documents_written, project
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     small = b"The General Assembly,\n\n1. Decides to act.\n"
     tasks = project(tmp_path, monkeypatch, {"big.txt": SEED.read_bytes(), "small.txt": small})
     with pytest.raises(Exit, match="1 of 2 documents not valid"):

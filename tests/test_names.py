@@ -96,8 +96,7 @@ def test_distinct_names_do_not_clash_and_reserved_files_are_kept():
     assert "the build's index page" in names.claim("INDEX.txt")[1].message
 
 
-def test_cli_outputs_stay_in_the_folder_and_clashes_are_refused(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+def test_cli_outputs_stay_in_the_folder_and_clashes_are_refused(tmp_path, capsys, fixed_date):
     inputs = tmp_path / "in"
     (inputs / "sub").mkdir(parents=True)
     on_disk = ["a\nb.txt", "CON.txt", ".hidden.txt", "-rf.txt", "字" * 80 + ".txt", "a b.txt", "a_b.txt",
@@ -122,15 +121,13 @@ def test_cli_outputs_stay_in_the_folder_and_clashes_are_refused(tmp_path, capsys
     assert all(line.startswith(str(inputs)) for line in err.splitlines())
 
 
-def test_a_symbol_never_names_a_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+def test_a_symbol_never_names_a_file(tmp_path, fixed_date):
     assert main(["convert", str(SEED), "--out-dir", str(tmp_path), "-q"]) == 0
     assert b"A/HRC/RES/38/3" in (tmp_path / "A_HRC_RES_38_3.zh.akn.xml").read_bytes()
     assert [p for p in tmp_path.rglob("*") if p.parent != tmp_path] == []
 
 
-def test_a_symlink_in_the_output_folder_is_replaced_not_followed(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+def test_a_symlink_in_the_output_folder_is_replaced_not_followed(tmp_path, fixed_date):
     outside = tmp_path / "precious.txt"
     outside.write_text("keep me")
     out = tmp_path / "out"
@@ -148,12 +145,11 @@ def test_a_nul_in_a_path_is_an_unreadable_input(tmp_path, capsys):
     assert "a\\x00b.txt: error E001: cannot read: the file name holds a NUL character" in capsys.readouterr().err
 
 
-def test_the_build_refuses_an_input_that_would_overwrite_its_index(tmp_path, monkeypatch, capsys):
+def test_the_build_refuses_an_input_that_would_overwrite_its_index(tmp_path, monkeypatch, capsys, fixed_date):
     from invoke import Exit
 
     from buildproject import documents_written, project
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     tasks = project(tmp_path, monkeypatch, {"INDEX.txt": SMALL, "a b.txt": SMALL, "a_b.txt": SMALL})
     with pytest.raises(Exit, match="2 of 3 documents not valid"):
         tasks.build.body(None)
