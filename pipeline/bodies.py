@@ -15,6 +15,21 @@ class Body:
     show_as: str
     # document symbol by document type; fields: session, n, year
     symbols: dict[str, str]
+    # the body whose sessions a bare number of a later session than this body's own
+    # belongs to: a Human Rights Council text's "resolution 77/317" is the Assembly's
+    parent: str | None = None
+
+    @property
+    def numbering(self) -> str:
+        """How its resolutions are numbered, read from their symbol: "session/n" (the
+        General Assembly, the Human Rights Council), "year/n" (ECOSOC) or "n (year)"
+        (the Security Council).
+
+        >>> [b.numbering for b in BODIES.values()]
+        ['session/n', 'session/n', 'n (year)', 'year/n']
+        """
+        template = self.symbols["resolution"]
+        return "session/n" if "{session}/{n}" in template else "year/n" if "{year}/{n}" in template else "n (year)"
 
 
 BODIES: dict[str, Body] = {b.code: b for b in (
@@ -22,7 +37,7 @@ BODIES: dict[str, Body] = {b.code: b for b in (
          "General Assembly", {"resolution": "A/RES/{session}/{n}", "decision": "A/DEC/{session}/{n}"}),
     Body("HRC", "unga-hrc", "humanRightsCouncil",
          "/akn/ontology/organization/un/generalAssembly/humanRightsCouncil", "Human Rights Council",
-         {"resolution": "A/HRC/RES/{session}/{n}", "decision": "A/HRC/DEC/{session}/{n}"}),
+         {"resolution": "A/HRC/RES/{session}/{n}", "decision": "A/HRC/DEC/{session}/{n}"}, parent="GA"),
     Body("SC", "unsc", "securityCouncil", "/akn/ontology/organization/un/securityCouncil",
          "Security Council", {"resolution": "S/RES/{n} ({year})"}),
     Body("ECOSOC", "unecosoc", "economicAndSocialCouncil",
@@ -51,7 +66,7 @@ def derive_symbol(body: Body, doc_type: str, number: str, year: str | None) -> s
     m = _SESSION_NUMBER.match(number)
     if "{session}" in template:
         return template.format(session=m["session"], n=m["n"]) if m else None
-    if "{year}" in template and template.startswith("E/"):
+    if body.numbering == "year/n":
         return template.format(year=m["session"], n=m["n"]) if m else None
     sc = re.match(r"^(?P<n>\d+)\s*\((?P<year>\d{4})\)$", number)
     if sc:

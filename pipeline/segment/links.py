@@ -195,7 +195,7 @@ class _Marker:
             text = m.group()
             if not any(c.isdigit() for c in text):
                 continue
-            if " (" in text.replace("\u00a0", " ") and not text.startswith("S/RES/"):
+            if " (" in text.replace("\u00a0", " ") and not text.startswith(_YEAR_IN_BRACKETS):
                 text = text[:text.rfind("(")].rstrip()  # a year in brackets belongs to SC resolutions only
             yield m.start(), m.start() + len(text), Reference(text, first_symbol(text))
         if self.words is None:
@@ -265,9 +265,9 @@ class _Marker:
         Assembly's (whose sessions run ahead of the Council's)."""
         first = ascii_digits(m["first"] or "")
         later = self.session is not None and first.isdigit() and int(first) > self.session
-        if later and self.body == "HRC":
-            return "GA"
-        return None if later else self.body
+        if later:
+            return BODIES[self.body].parent if self.body in BODIES else None
+        return self.body
 
     def date_of(self, flat: str, start: int, end: int, dates: dict[tuple[int, int], str]) -> str | None:
         """The date printed with a citation ("72/171 of 19 December 2017")."""
@@ -276,6 +276,13 @@ class _Marker:
             return next((iso for (s, e), iso in dates.items() if e <= start and joiner.fullmatch(flat, e, start)), None)
         m = joiner.match(flat, end)
         return next((iso for (s, e), iso in dates.items() if m and s == m.end()), None)
+
+
+# The body whose numbers carry their year in brackets ("2710 (2023)", the Security
+# Council's), and its symbols' prefix: after any other symbol a bracketed year is the
+# citing text's, not part of the symbol.
+_YEAR_IN_BRACKETS_BODY = next(b for b in BODIES.values() if b.numbering == "n (year)")
+_YEAR_IN_BRACKETS = _YEAR_IN_BRACKETS_BODY.symbols["resolution"].split("{")[0]
 
 
 @cache
@@ -294,11 +301,12 @@ def _symbol(kind: str, body: str | None, number: str) -> str | None:
     `1325 (2000)` is the Security Council's, `2023/17` year-based (ECOSOC's), `72/171`
     session-based (the General Assembly's or the Human Rights Council's)."""
     if "(" in number:
-        return derive_symbol(BODIES["SC"], kind, number, None)
+        return derive_symbol(_YEAR_IN_BRACKETS_BODY, kind, number, None)
     if body is None:
         return None
+    numbering = BODIES[body].numbering
     year_based = re.match(r"(?:19|20)\d\d/", number) is not None
-    if year_based != (body == "ECOSOC") or body == "SC":
+    if numbering == "n (year)" or year_based != (numbering == "year/n"):
         return None
     return derive_symbol(BODIES[body], kind, number, None)
 
