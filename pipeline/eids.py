@@ -38,16 +38,40 @@ def num_part(num: str) -> str:
     return _SPACES.sub("", core) or "x"
 
 
+class UniqueNames:
+    """Hands out names (eIds, xml:ids), each once: a repeated wish gets a numbered suffix."""
+
+    def __init__(self, taken=()):
+        self.taken = set(taken)
+        # the last suffix given to each name that repeated: looking for a free one from
+        # 2 every time made a list of thousands of "(a)" items quadratic
+        self.suffixes: dict[str, int] = {}
+
+    def take(self, wanted: str) -> str:
+        """The name wanted, or the first free `wanted-N`.
+
+        >>> names = UniqueNames()
+        >>> names.take("op.5"), names.take("op.5"), names.take("op.5")
+        ('op.5', 'op.5-2', 'op.5-3')
+        """
+        n = self.suffixes.get(wanted, 1)
+        candidate = wanted if n == 1 else f"{wanted}-{n}"
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        if n > 1:
+            self.suffixes[wanted] = n
+        self.taken.add(candidate)
+        return candidate
+
+
 class Scope:
     """The eId context of one element; `child()` names its children in order."""
 
-    def __init__(self, prefix: str = "", taken: set[str] | None = None, suffixes: dict[str, int] | None = None):
+    def __init__(self, prefix: str = "", names: UniqueNames | None = None):
         self.prefix = prefix
         self._counts: dict[str, int] = {}  # a plain dict: a Counter per element was slow to make
-        self._taken = taken if taken is not None else set()
-        # the last suffix given to each eId that repeated: looking for a free one from
-        # 2 every time made a list of thousands of "(a)" items quadratic
-        self._suffixes = suffixes if suffixes is not None else {}
+        self._names = names if names is not None else UniqueNames()
 
     def child(self, element: str, num: str | None = None) -> "Scope":
         """Scope of the next child element; its eId is `.eid`.
@@ -67,22 +91,10 @@ class Scope:
             step = f"{abbreviation}_{num_part(num)}"
         else:
             step = f"{abbreviation}_{ordinal}"
-        eid = f"{self.prefix}__{step}" if self.prefix else step
         # a repeated number (two paragraphs printed "5.") must not repeat an eId
-        n = self._suffixes.get(eid, 1)
-        candidate = eid if n == 1 else f"{eid}-{n}"
-        while candidate in self._taken:
-            n += 1
-            candidate = f"{eid}-{n}"
-        if n > 1:
-            self._suffixes[eid] = n
-        self._taken.add(candidate)
-        return Scope(candidate, self._taken, self._suffixes)
+        eid = self._names.take(f"{self.prefix}__{step}" if self.prefix else step)
+        return Scope(eid, self._names)
 
     @property
     def eid(self) -> str:
         return self.prefix
-
-    def transparent(self) -> "Scope":
-        """A scope for an element that carries no eId and adds nothing (content)."""
-        return self

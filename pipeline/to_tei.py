@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states
+from .eids import UniqueNames
 from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
@@ -62,31 +63,6 @@ def to_tei(document: Document, options: TeiOptions) -> bytes:
 _NOT_NAME = re.compile(r"[^\w.\-]+")
 
 
-class _Ids:
-    """Hands out xml:ids, each once: a repeated wish gets a numbered suffix."""
-
-    def __init__(self, taken=()):
-        self.taken = set(taken)
-        self.suffixes: dict[str, int] = {}  # the last suffix of each repeated wish (else quadratic)
-
-    def take(self, wanted: str) -> str:
-        """The id wanted, or the first free `wanted-N`.
-
-        >>> ids = _Ids()
-        >>> ids.take("op.5"), ids.take("op.5"), ids.take("op.5")
-        ('op.5', 'op.5-2', 'op.5-3')
-        """
-        n = self.suffixes.get(wanted, 1)
-        candidate = wanted if n == 1 else f"{wanted}-{n}"
-        while candidate in self.taken:
-            n += 1
-            candidate = f"{wanted}-{n}"
-        if n > 1:
-            self.suffixes[wanted] = n
-        self.taken.add(candidate)
-        return candidate
-
-
 def id_part(label: str) -> str:
     """A printed label as a piece of an xml:id (an NCName needs no brackets or spaces).
 
@@ -129,7 +105,7 @@ class _Runs:
     """Turns model inline runs into render-ready runs: a footnote is written in full at
     its first call and pointed to from any later one; a voter points to its org."""
 
-    def __init__(self, document: Document, states: MemberStates, ids: _Ids, rendition: str):
+    def __init__(self, document: Document, states: MemberStates, ids: UniqueNames, rendition: str):
         self.notes = NoteIndex(document.footnotes)
         self.note_ids: dict[int, str] = {}  # id() of a footnote written -> its xml:id
         self.written: set[int] = set()  # id() of the footnotes written at a call
@@ -178,7 +154,7 @@ class _Runs:
 def _context(doc: Document, options: TeiOptions) -> dict:
     profile = load(doc.meta.lang)
     states = options.states or identify_states(doc)
-    ids = _Ids(state.id for state in states.states)
+    ids = UniqueNames(state.id for state in states.states)
     runs = _Runs(doc, states, ids, EMPHASIS_RENDITIONS[profile.emphasis])
     events, event_ids = _events(doc, states, ids)
     writer = _Writer(runs, ids, event_ids)
@@ -299,7 +275,7 @@ class _Writer:
     """Builds the divs of the text: the same shapes serve the document, its parts,
     its annexes and a text quoted inside a paragraph."""
 
-    def __init__(self, runs: _Runs, ids: _Ids, event_ids: dict[int, str]):
+    def __init__(self, runs: _Runs, ids: UniqueNames, event_ids: dict[int, str]):
         self.runs = runs
         self.ids = ids
         self.event_ids = event_ids
@@ -414,7 +390,7 @@ def _entries(content) -> list[tuple]:
     return [tuple(entry) for entry in entries] or [()]
 
 
-def _events(doc: Document, states: MemberStates, ids: _Ids) -> tuple[list[dict], dict[int, str]]:
+def _events(doc: Document, states: MemberStates, ids: UniqueNames) -> tuple[list[dict], dict[int, str]]:
     """One standOff event per vote, its counts as measures, and one relation per
     voting group from its states to the event; and the event id of each vote (by
     `id()`), for the vote div to point to. A part adopted on a day of its own has its
