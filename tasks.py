@@ -97,9 +97,10 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
 
     from pipeline import incremental, workers
     from pipeline.batch import INDEX_NAME, VALID, Spool, convert_batch
-    from pipeline.cli import byte_size, describe, progress_bar, reader, sweep_interrupted, write_atomically
+    from pipeline.cli import (byte_size, describe, print_diagnostics, progress_bar, reader, sweep_interrupted,
+                              write_atomically)
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
-    from pipeline.diagnostics import Level, printable
+    from pipeline.diagnostics import printable
     from pipeline.to_build_report import report_chunks, summary
     from pipeline.to_index import index_chunks
     from pipeline.validate import SchemaIntegrityError, SchemaMissingError, warm_up
@@ -148,9 +149,8 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
         with workers.dask(scheduler) if scheduler else workers.local(jobs) as submit:
             for record, outputs in convert_batch(inputs, options, strict, submit=submit, reuse=reuse):
                 bar.update(1)
-                for d in record.diagnostics if not record.reused else ():
-                    if d.level >= Level.WARNING:
-                        bar.write(d.format(record.source), file=sys.stderr)
+                if not record.reused:
+                    print_diagnostics(record.diagnostics, record.source, False, sys.stderr, bar.write)
                 for fmt, data in outputs.items():
                     write_atomically(OUTPUT / record.files[fmt], data)
                 digest = digests.pop(record.source, None)  # None: never read, so nothing to remember
@@ -416,7 +416,8 @@ def structure(c, layer="txt,blocks,pdf", corpus="dev", lang=None):
         if corpus == "parallel":
             for symbol, per_language in sorted(by_symbol.items()):
                 agree = len(set(per_language.values())) == 1
-                print(f"   {symbol}: {'same in all ' + str(len(per_language)) + ' languages' if agree else per_language}")
+                agreement = f"same in all {len(per_language)} languages" if agree else per_language
+                print(f"   {symbol}: {agreement}")
 
 
 @task(pre=[schemas], help={

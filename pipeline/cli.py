@@ -168,10 +168,12 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _print_diagnostics(diagnostics, source: str, verbose: bool, stream) -> None:
+def print_diagnostics(diagnostics, source: str, verbose: bool, stream, write=print) -> None:
+    """Warnings and errors compiler-style (informational ones too when `verbose`);
+    `write` is print, or a progress bar's write, which keeps the bar below the lines."""
     for d in diagnostics:
         if d.level >= Level.WARNING or verbose:
-            print(d.format(source), file=stream)
+            write(d.format(source), file=stream)
 
 
 def _summary(conversion: Conversion, target: str) -> str:
@@ -242,7 +244,7 @@ def _convert_command(args) -> int:
                   file=sys.stderr)
             status = max(status, EXIT_FAILED)
             continue
-        _print_diagnostics(conversion.diagnostics, shown, args.verbose, sys.stderr)
+        print_diagnostics(conversion.diagnostics, shown, args.verbose, sys.stderr)
         warned = any(d.level == Level.WARNING for d in conversion.diagnostics)
         if not conversion.ok or (args.strict and warned):
             reason = ("warnings under --strict" if conversion.ok else "text not conserved, nothing written"
@@ -314,9 +316,7 @@ def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, 
     if not record.timings:  # a crash in the converter or a writer, or a lost worker: no verdict
         bar.write(f"{shown}: error: {record.error}", file=sys.stderr)
         return "failed"
-    for d in record.diagnostics:
-        if d.level >= Level.WARNING or args.verbose:
-            bar.write(d.format(shown), file=sys.stderr)
+    print_diagnostics(record.diagnostics, shown, args.verbose, sys.stderr, bar.write)
     if record.status != batch.VALID:
         reason = ("warnings under --strict" if record.status == batch.FAILED else "text not conserved, nothing written"
                   if any(d.code == "E009" for d in record.diagnostics) else "invalid output, nothing written")
@@ -383,7 +383,7 @@ def _outline_command(args) -> int:
         print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(conversion.document.dump())
-    _print_diagnostics(conversion.diagnostics, args.input, args.verbose, sys.stderr)
+    print_diagnostics(conversion.diagnostics, args.input, args.verbose, sys.stderr)
     return EXIT_OK if conversion.ok else EXIT_FAILED
 
 
