@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import __version__, batch, workers
 from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
-from .convert import DEFAULT_MAX_BYTES, Conversion, Options, convert, markup_date, over_limit
+from .convert import DEFAULT_MAX_BYTES, Options, convert, markup_date, over_limit
 from .diagnostics import InputError, Level, printable, refusal
 from .formats import WRITERS, OutputNames
 from .languages import UN_LANGUAGES
@@ -30,6 +30,8 @@ from .report import counts, to_json, to_junit
 from .validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# what became of an input (`_written`) -> the exit status it asks for
+_EXIT_OF = {"ok": EXIT_OK, "failed": EXIT_FAILED, "refused": EXIT_USAGE}
 _SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
                "ki": 2**10, "kib": 2**10, "mi": 2**20, "mib": 2**20, "gi": 2**30, "gib": 2**30}
 
@@ -81,11 +83,6 @@ def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes
     if len(data) > limit:
         raise InputError(over_limit(limit, None, outcome))
     return data
-
-
-def outputs(conversion: Conversion, chosen: tuple[str, ...]) -> dict[str, bytes]:
-    """The bytes of each chosen format."""
-    return {name: WRITERS[name][1](conversion) for name in chosen}
 
 
 def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
@@ -176,16 +173,6 @@ def print_diagnostics(diagnostics, source: str, verbose: bool, stream, write=pri
             write(d.format(source), file=stream)
 
 
-def _summary(conversion: Conversion, target: str) -> str:
-    doc = conversion.document
-    warnings = sum(1 for d in conversion.diagnostics if d.level == Level.WARNING)
-    paragraphs = sum(1 for _ in doc.paragraphs())
-    what = (f"{doc.meta.lang} {doc.meta.body or '?'} {doc.meta.symbol or doc.meta.number or '?'}: "
-            f"{len(doc.preamble)} preambular, {paragraphs} operative, {_count(len(doc.footnotes), 'footnote')}, "
-            f"{_count(warnings, 'warning')}")
-    return f"{target}  ({what})"
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -232,40 +219,17 @@ def _convert_command(args) -> int:
                 continue
         try:
             data = read_input(path, options.max_bytes)
-            conversion = convert(data, shown, options)
         except (OSError, InputError) as err:
             print(refusal(err).format(shown), file=sys.stderr)
             if isinstance(err, InputError) and not args.quiet:
                 print(f"failed  {shown}", file=sys.stderr)
             status = EXIT_USAGE
             continue
-        except Exception as err:  # a bug must not stop a batch of thousands of files
-            print(f"{shown}: error: internal error, please report: {type(err).__name__}: {err}",
-                  file=sys.stderr)
-            status = max(status, EXIT_FAILED)
-            continue
-        print_diagnostics(conversion.diagnostics, shown, args.verbose, sys.stderr)
-        warned = any(d.level == Level.WARNING for d in conversion.diagnostics)
-        if not conversion.ok or (args.strict and warned):
-            reason = ("warnings under --strict" if conversion.ok else "text not conserved, nothing written"
-                      if conversion.conservation and not conversion.conservation.ok else "invalid output, nothing written")
-            if not args.quiet:
-                print(f"failed  {shown}  ({reason})", file=sys.stderr)
-            status = max(status, EXIT_FAILED)
-            continue
-        made = outputs(conversion, args.format)
-        if path == "-":
-            # one format named: that one; otherwise the AKN, as before --format existed
-            sys.stdout.buffer.write(made[args.format[0]] if len(args.format) == 1 else conversion.akn)
-            sys.stdout.buffer.flush()
-            continue
-        targets = []
-        for name, data in made.items():
-            target = out_dir / (stem + WRITERS[name][0])
-            write_atomically(target, data)
-            targets.append(str(target))
-        if not args.quiet:
-            print(f"ok      {shown} → {_summary(conversion, ', '.join(targets))}")
+        # standard output takes one format: the one named, else the AKN (as before --format)
+        formats = args.format if path != "-" else (args.format[0] if len(args.format) == 1 else "akn",)
+        record, made = batch.build_document(shown, stem or "stdin", data, options, args.strict, formats)
+        outcome = _written(record, made, args, out_dir, _NoBar(), to_stdout=path == "-")
+        status = max(status, _EXIT_OF[outcome])
     return status
 
 
@@ -286,7 +250,7 @@ def _convert_files(args, options: Options, out_dir: Path, names: OutputNames) ->
                 bar.update(1)
                 outcome = _written(record, made, args, out_dir, bar)
                 outcomes[outcome] += 1
-                status = max(status, {"ok": EXIT_OK, "failed": EXIT_FAILED, "refused": EXIT_USAGE}[outcome])
+                status = max(status, _EXIT_OF[outcome])
     finally:
         bar.close()
     if many and not args.quiet:
@@ -303,9 +267,10 @@ def reader(path: str, limit: int):
     return lambda: read_input(path, limit)
 
 
-def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, bar) -> str:
-    """Print what became of one input, write its files when it converted; return
-    "ok", "failed" (exit status 1) or "refused" (never converted: exit status 2)."""
+def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, bar, to_stdout: bool = False) -> str:
+    """Print what became of one input, write its files (or, `to_stdout`, its one
+    output to standard output) when it converted; return "ok", "failed" (exit status
+    1) or "refused" (never converted: exit status 2)."""
     shown = record.source
     if record.refused:
         for d in record.diagnostics:
@@ -323,13 +288,19 @@ def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, 
         if not args.quiet:
             bar.write(f"failed  {shown}  ({reason})", file=sys.stderr)
         return "failed"
+    if to_stdout:
+        sys.stdout.buffer.write(next(iter(made.values())))
+        sys.stdout.buffer.flush()
+        return "ok"
     targets = []
     for fmt in args.format:
         target = out_dir / record.files[fmt]
         write_atomically(target, made[fmt])
         targets.append(str(target))
     if not args.quiet:
-        bar.write(f"ok      {shown} → {', '.join(targets)}  ({describe(record)})", file=sys.stdout)
+        # standard output carries a document when one input is "-": the lines go beside it, to stderr
+        said = sys.stderr if "-" in args.inputs else sys.stdout
+        bar.write(f"ok      {shown} → {', '.join(targets)}  ({describe(record)})", file=said)
     return "ok"
 
 

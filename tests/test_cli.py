@@ -75,6 +75,17 @@ def test_stdin_to_stdout():
     assert result.stdout.startswith(b"<?xml") and b"para_31" in result.stdout
 
 
+def test_stdin_beside_files_keeps_standard_output_for_its_document(tmp_path):
+    """A file and "-" in one call: the file's outputs go to the folder, standard output
+    holds the AKN of standard input and nothing else (the "ok" lines go to stderr)."""
+    result = subprocess.run([sys.executable, "-m", "pipeline", "convert", str(SEED), "-", "--out-dir", str(tmp_path)],
+                            input=SEED.read_bytes(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.startswith(b"<?xml") and result.stdout.rstrip().endswith(b"</akomaNtoso>")
+    assert b"ok      " in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [SEED.stem + ext for ext in (".akn.xml", ".html", ".tei.xml")]
+
+
 def test_unreadable_input_exits_2_names_the_file_and_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "scan.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n binary")  # a PDF goes to the PDF reader (tests/test_read_pdf.py)
