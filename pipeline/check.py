@@ -16,9 +16,8 @@ from lxml import etree
 
 from .convert import DEFAULT_MAX_BYTES, over_limit
 from .diagnostics import Diagnostic, Level, printable
-from .validate import TEI_NAMESPACE, SchemaError, check_tei, safe_parser, validate
+from .validate import AKN_NAMESPACE, TEI_NAMESPACE, SchemaError, check_tei, safe_parser, validate
 
-AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 KINDS = {AKN_NAMESPACE: "akn", TEI_NAMESPACE: "tei"}
 KIND_NAMES = {"akn": "Akoma Ntoso 3.0", "tei": "TEI P5"}
 

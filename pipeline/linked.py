@@ -14,8 +14,9 @@ from lxml import etree
 
 from .countries import member_state, votes
 from .segment.links import SYMBOL, UNDOCS, UNDOCS_LANGUAGES
+from .validate import AKN_NAMESPACE
 
-_NS = {"akn": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+_NS = {"akn": AKN_NAMESPACE}
 # https://undocs.org/{language}/{symbol}: the six languages, a symbol's characters
 # (a space percent-encoded), nothing after it.
 UNDOCS_ADDRESS = re.compile(rf"{re.escape(UNDOCS)}(?P<lang>{'|'.join(UNDOCS_LANGUAGES)})/"

@@ -19,8 +19,8 @@ from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIn
                     Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
 from .templates import escape_text, inline_writer, register_filter, render, xml_comment
+from .validate import AKN_NAMESPACE
 
-AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The UN's extension namespace: AKN4UN lists the voters of each count in akn4un:voters,
 # which AKN's `count` admits as an element of another namespace.
 AKN4UN_NAMESPACE = "http://un.org/akn4un"

@@ -19,8 +19,8 @@ from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Me
                     Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
 from .templates import escape_text, inline_writer, register_filter, render, xml_comment
+from .validate import TEI_NAMESPACE
 
-TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 # How the profile's emphasis style (the printed opening phrase) is rendered.
 EMPHASIS_RENDITIONS = {"b": "bold", "i": "italic"}
 # The vote outcome -> the type of its event in standOff.

@@ -36,6 +36,8 @@ TEI_SCHEMA_FETCH = "invoke schemas"
 # A checkout keeps it in schemas/ beside pipeline/; the variable points elsewhere
 # (an installed wheel has no project folder).
 TEI_SCHEMA_ENV = "AKN_PIPELINE_TEI_SCHEMA"
+# The namespaces of the two official schemas: the writers write them, the checks read them.
+AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 
 
