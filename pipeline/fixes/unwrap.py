@@ -168,6 +168,14 @@ class _Reader:
         m = self.p.rx("opening_phrase").match(f"{text} {following}")
         return m if m and m.end() > len(text) + 1 and len(text) <= _SPLIT_OPENING_MAX else None
 
+    def _particle_after(self, text: str, following: str) -> bool:
+        """The opening particle of the paragraph `text` begins, printed on the line after
+        it ("يشدد على أهمية …" / "وإذ"): only the two together make an opening phrase."""
+        if not following or len(following) > _SPLIT_OPENING_MAX or self.p.rx("opening_phrase").match(text):
+            return False
+        m = self.p.rx("opening_phrase").match(f"{following} {text}")
+        return bool(m) and m.end() > len(following) + 1
+
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
         if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label", "decision_opening"),
@@ -205,7 +213,8 @@ class _Reader:
                 state = True
         return ahead[::-1]
 
-    def starts(self, prev: str, text: str, following: str, after: str = "", numbered_ahead: bool = False) -> bool:
+    def starts(self, prev: str, text: str, following: str, after: str = "", numbered_ahead: bool = False,
+               set_apart: bool = False) -> bool:
         if self.zone == "masthead":
             if any(text in words.names for words in self.p.bodies.values()):
                 return True  # "Генеральная Ассамблея" heads the masthead; it is no formula
@@ -272,11 +281,26 @@ class _Reader:
         if (_heading_like(text) and _width(text) < _ENTRY * self.full and _initial(text).isupper()
                 and not _ends_mid_phrase(prev)):
             return True  # a short capitalised line without punctuation: an entry of a list, a heading
+        caseless = is_caseless(_initial(text))
+        if caseless and self._particle_after(text, following):
+            return True  # pdftotext printed the paragraph's opening particle after this line
+        if caseless and self._particle_after(prev, text):
+            return False  # that particle: it belongs to the paragraph just opened
+        opening = self.p.rx("opening_phrase").match(text) or self._opening_split(text, following)
         if not _ends_paragraph(prev):
             # a short line that stops without punctuation is a line of its own (a heading,
-            # an entry of a list of items and documents), when a capital follows
+            # an entry of a list of items and documents), when a capital follows; in a
+            # script without capitals, when an opening phrase follows: pdftotext moves
+            # pieces of Arabic lines, and a paragraph's last words can land elsewhere
+            if short and caseless and opening:
+                return True
             return short and _initial(text).isupper() and _heading_like(prev)
-        opening = self.p.rx("opening_phrase").match(text) or self._opening_split(text, following)
+        # A paragraph's first line is indented. Where no capital tells a paragraph's
+        # opening phrase from the same words inside a sentence (`…، وإذ يحث …` wrapped
+        # after the comma), a line as wide as a full line after another full line is
+        # no first line: the paragraph goes on.
+        if opening and caseless and min(_width(prev), _width(text)) >= self.full:
+            return False
         # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
         if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
             return True
@@ -285,6 +309,8 @@ class _Reader:
         if (prev.endswith(_COMMAS) and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
                 and not numbered_ahead):
             return True  # the one unnumbered operative paragraph after the preamble, the closing next
+        if caseless and set_apart and prev.endswith("."):
+            return True  # a finished sentence, then space: no capital needed to see a new paragraph
         return short and (_initial(text).isupper() or is_cjk(_initial(text)))
 
 
@@ -344,7 +370,8 @@ def unwrap_lines(draft: Draft) -> Draft:
     """
     if draft.profile is None or not is_wrapped(draft.lines):
         return draft
-    filled = [line for line in draft.lines if line.text.strip()]
+    filled_at = [i for i, line in enumerate(draft.lines) if line.text.strip()]
+    filled = [draft.lines[i] for i in filled_at]
     full = _full_width(_from_formula(draft.lines, draft.profile))
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full)
@@ -357,7 +384,9 @@ def unwrap_lines(draft: Draft) -> Draft:
         after = filled[index + 2].text.strip() if index + 2 < len(filled) else ""
         # judged against the previous printed line (its length, its last character)
         previous = filled[index - 1].text.strip() if index else ""
-        if reader.starts(previous, text, following, after, numbered_ahead[index]) or not out:
+        # a blank line before it, not from a page break: the PDF set it apart
+        set_apart = index > 0 and filled_at[index] - filled_at[index - 1] > 1 and not line.page_break
+        if reader.starts(previous, text, following, after, numbered_ahead[index], set_apart) or not out:
             out.append(Paragraph(Line(text, line.span, line.page_break)))
             reader.block = text
             continue

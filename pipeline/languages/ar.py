@@ -62,7 +62,9 @@ _TAILS = ("من جديد", "مجددا", "مجدداً", "أيضا", "أيضاً
           "إدانة قاطعة", "العزم", "بالغ", "القلق")
 _TAIL = "|".join(sorted(_TAILS, key=len, reverse=True))
 _VERB = f"[يت]{_WORD}"  # third person imperfect: يشير, تشير, يؤكد
-_OPENING = (rf"^{_STRAY}(?:(?:و?إذ\s+|وإذا\s+){_VERB}|وقد\s+{_WORD}|و?اقتناعا(?:ً)?\s+منه(?:ا)?)"
+# A mark the text layer set apart from its word ("وإذ ّ" / "تسلم": the shadda of
+# تسلّم) may stand between the particle and the verb.
+_OPENING = (rf"^{_STRAY}(?:(?:و?إذ|وإذا)\s+{_STRAY}{_VERB}|وقد\s+{_WORD}|و?اقتناعا(?:ً)?\s+منه(?:ا)?)"
             rf"(?:\s+(?:{_TAIL})(?!{_LETTER_OR_MARK}))*")
 _OPERATIVE_PHRASE = rf"^{_VERB}(?:\s+(?:{_TAIL})(?!{_LETTER_OR_MARK}))*"
 
