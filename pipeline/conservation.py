@@ -48,7 +48,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from .fixes.base import Insertion, Removal
-from .model import Document, Heading, Item, NoteRef, Span
+from .model import Document, Heading, Item, NoteRef, Span, Table
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _OTHER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
@@ -206,6 +206,11 @@ def _units(units) -> Iterator[Holder]:
     for unit in units:
         if isinstance(unit, Heading):
             yield Holder(unit.span, _runs(unit.content))
+            continue
+        if isinstance(unit, Table):
+            yield Holder(Span(unit.span.first, unit.span.first), _runs(unit.label))
+            for row in unit.rows:
+                yield Holder(row.span, _runs(row.content))
             continue
         children = [i.span for i in unit.items] + ([unit.quoted.span] if unit.quoted else [])
         quote = f"quote {unit.span.first}" if unit.quoted else ""
@@ -460,7 +465,7 @@ def numbers(document: Document) -> Counter:
 
     def units(us):
         for u in us:
-            if isinstance(u, Heading):
+            if isinstance(u, (Heading, Table)):  # a table keeps its rows' numbers as text
                 continue
             found.update(visible(u.num or ""))
             items(u.items)

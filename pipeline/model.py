@@ -225,6 +225,29 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of a table: its printed text (a number or item label included) as one
+    cell; `header` for the title rows above the numbered ones."""
+
+    content: Inlines
+    span: Span
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A labelled table of an annex ("Table 1", "الجدول 1") and its rows.
+
+    A text layer keeps a table's lines but not its columns, so a row is one cell:
+    the UN's tables in resolutions' annexes are mostly one-column lists (a programme
+    of work), and a cell per row keeps every word where it was printed."""
+
+    label: Inlines
+    rows: tuple[TableRow, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Footnote:
     marker: str
     content: Inlines
@@ -305,7 +328,7 @@ def count_ref(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Annex:
-    """An annex: its heading lines, then its own paragraphs and headings."""
+    """An annex: its heading lines, then its own paragraphs, headings and tables."""
 
     headings: tuple[Heading, ...]
     body: tuple["OperativeUnit", ...]
@@ -345,7 +368,7 @@ class Metadata:
     issue_date: str | None = None
 
 
-OperativeUnit = Union[Paragraph, Heading]
+OperativeUnit = Union[Paragraph, Heading, Table]
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +454,11 @@ def _dump_units(units, indent):
     for u in units:
         if isinstance(u, Heading):
             yield f"{indent}heading [{u.span}] {_show(u.content)}"
+            continue
+        if isinstance(u, Table):
+            yield f"{indent}table [{u.span}] {_show(u.label)}"
+            for row in u.rows:
+                yield f"{indent}  {'th' if row.header else 'td'} [{row.span}] {_show(row.content)}"
             continue
         yield f"{indent}paragraph [{u.span}] num={u.num} {_show(u.content)}"
         yield from _dump_items(u.items, indent + "  ")

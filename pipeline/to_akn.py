@@ -16,7 +16,7 @@ from .countries import MemberStates, identify_states
 from .eids import Scope
 from .languages import load
 from .model import (DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef, Organization,
-                    Paragraph, Part, Quantity, Reference, Text, VOTE_KEYS, count_ref)
+                    Paragraph, Part, Quantity, Reference, Table, Text, VOTE_KEYS, count_ref)
 from .segment.links import undocs_url
 from .templates import escape_text, inline_writer, register_filter, render, xml_comment
 from .validate import AKN_NAMESPACE
@@ -369,7 +369,22 @@ def _unit(unit, runs: _Runs, scope: Scope) -> dict:
         # paragraphs (and their para_N eIds) at the top level
         h_scope = scope.child("hcontainer")
         return {"kind": "heading", "eid": h_scope.eid, "runs": runs(unit.content, h_scope)}
+    if isinstance(unit, Table):
+        return _table(unit, runs, scope)
     return _paragraph(unit, runs, scope)
+
+
+def _table(table: Table, runs: _Runs, scope: Scope) -> dict:
+    """A table as the UN marks one up: its label ("Table 1") a line of its own before
+    it (here a heading), then a `container` named "table" around the `table`, each
+    row one header or data cell."""
+    h_scope = scope.child("hcontainer")
+    label = {"eid": h_scope.eid, "runs": runs(table.label, h_scope)}
+    c_scope = scope.child("container")
+    t_scope = c_scope.child("table")
+    rows = [{"cell": "th" if row.header else "td", "p": runs.p(row.content, t_scope.child("tr"))}
+            for row in table.rows]
+    return {"kind": "table", "eid": c_scope.eid, "table_eid": t_scope.eid, "label": label, "rows": rows}
 
 
 def _paragraph(paragraph: Paragraph, runs: _Runs, scope: Scope) -> dict:

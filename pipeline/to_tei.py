@@ -16,7 +16,7 @@ from .countries import MemberStates, identify_states
 from .eids import UniqueNames
 from .languages import load
 from .model import (ClosingLine, DateText, Document, Emphasis, Heading, Item, Meeting, NoteIndex, NoteRef,
-                    Organization, Paragraph, Quantity, Reference, Text, VOTE_KEYS, Vote, count_ref, plain)
+                    Organization, Paragraph, Quantity, Reference, Table, Text, VOTE_KEYS, Vote, count_ref, plain)
 from .segment.links import undocs_url
 from .templates import escape_text, inline_writer, register_filter, render, xml_comment
 from .validate import TEI_NAMESPACE
@@ -323,6 +323,10 @@ class _Writer:
                     current = _div("section")
                     div["divs"].append(current)
                 current["heads"].append(self.runs(unit.content))
+            elif isinstance(unit, Table):
+                current["blocks"].append({"kind": "table", "head": self.runs(unit.label),
+                                          "rows": [{"label": row.header, "runs": self.runs(row.content)}
+                                                   for row in unit.rows]})
             else:
                 current["blocks"].append(self.paragraph(unit, prefix))
         return div

@@ -306,7 +306,7 @@ def test_vote_phrases_and_counts():
 
 
 @pytest.mark.parametrize("line, pattern", [
-    ("المرفق", "annex"), ("المرفق الثاني", "annex"), ("مقرر", "decision_label"),
+    ("المرفق", "annex"), ("المرفق الثاني", "annex"), ("الجدول 1", "table_label"), ("مقرر", "decision_label"),
     ("بيان من رئيس مجلس الأمن", "prst_title"),
     ("قررت الجمعية العامة، في جلستها العامة 46 المعقودة في 7 كانون الأول/ديسمبر 2022", "decision_opening"),
     ("قامت الجمعية العامة، في جلستها العامة 34 المعقودة في", "decision_opening"),

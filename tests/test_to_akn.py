@@ -160,3 +160,24 @@ def test_each_voter_points_at_its_own_state_and_an_unknown_name_is_kept():
               for c in tree.xpath("//a:voting/a:count", namespaces=NS)}
     assert voters == {"#inFavour": [("Chile", "#CHL"), ("Atlantis", refs[1])],
                       "#against": [("United Kingdom of Great Britain and Northern Ireland", "#GBR")]}
+
+
+def test_an_annex_table_is_its_label_then_a_container_with_header_and_data_rows():
+    from pipeline.model import Annex, Table, TableRow
+
+    table = Table((Text("Table 1"),), (TableRow((Text("Seventeenth session"),), S, header=True),
+                                       TableRow((Text("1. Thematic priorities"),), S),
+                                       TableRow((Text("(a) Announcements"), NoteRef("1")), S)), S)
+    annex = Annex((Heading((Text("Annex"),), S),), (table,), S)
+    document = Document("t", meta(), S, operative=(Paragraph("1.", 1, (Text("Adopts the programme."),), S),),
+                        footnotes=(Footnote("1", (Text("A note in a table."),), S),), annexes=(annex,))
+    tree = write(document)
+    body = tree.xpath("//a:attachment/a:doc/a:mainBody", namespaces=NS)[0]
+    assert [etree.QName(e).localname for e in body] == ["hcontainer", "hcontainer", "container"]
+    assert body.xpath("string(a:hcontainer[2]/a:heading)", namespaces=NS) == "Table 1"
+    container = body.xpath("a:container", namespaces=NS)[0]
+    assert container.get("name") == "table" and container.get("eId") == "att_1__container_1"
+    rows = container.xpath("a:table/a:tr", namespaces=NS)
+    assert [etree.QName(row[0]).localname for row in rows] == ["th", "td", "td"]
+    assert rows[1].xpath("string(a:td/a:p)", namespaces=NS) == "1. Thematic priorities"
+    assert rows[2].xpath("a:td/a:p/a:authorialNote/@marker", namespaces=NS) == ["1"]

@@ -207,6 +207,22 @@ def test_parts_and_annexes_keep_their_eids_and_the_parts_are_linked():
     assert dangling_links(tree) == []
 
 
+def test_an_annex_table_is_an_html_table_whose_ids_are_the_akn_eids():
+    from pipeline.model import Annex, Table, TableRow
+
+    table = Table((Text("Table 1"),), (TableRow((Text("Seventeenth session"),), S, header=True),
+                                       TableRow((Text("1. Thematic priorities"),), S)), S)
+    annex = Annex((Heading((Text("Annex"),), S),), (table,), S)
+    c = conversion(Document("input/t.txt", meta(), S, title=Title("78/2.", "78/2", (Text("Tables"),), S),
+                            operative=(Paragraph("1.", 1, (Text("Adopts."),), S),), annexes=(annex,)))
+    tree = parse(to_html(c))
+    assert set(akn_eids(c.akn)) <= set(ids(tree))
+    found = tree.xpath("//section[@id='att_1']//table")[0]
+    assert found.xpath("string(caption)") == "Table 1"
+    assert [row[0].tag for row in found.xpath(".//tr")] == ["th", "td"]
+    assert found.xpath("string(.//tr[2]/td)") == "1. Thematic priorities"
+
+
 def test_text_before_the_first_part_keeps_every_part_and_its_vote():
     lead = (Paragraph("1.", 1, (Text("Decides first."),), S),)
     parts = (Part("A", S, operative=(Paragraph("1.", 1, (Text("Decides one."),), S),),

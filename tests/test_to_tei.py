@@ -241,3 +241,17 @@ def test_a_voter_removed_from_the_org_list_is_a_dangling_pointer():
     broken = xml.replace(b'xml:id="CHL"', b'xml:id="CHILE"')
     assert [e.message for e in check_pointers(broken)] == [
         "@ref: #CHL resolves to no xml:id", "@active: #CHL resolves to no xml:id"]
+
+
+def test_an_annex_table_is_a_table_with_its_label_as_head_and_label_rows():
+    from pipeline.model import Table, TableRow
+
+    table = Table((Text("Table 1"),), (TableRow((Text("Seventeenth session"),), S, header=True),
+                                       TableRow((Text("1. Thematic priorities"),), S)), S)
+    document = Document("t", meta(), S, operative=(Paragraph("1.", 1, (Text("Adopts."),), S),),
+                        annexes=(Annex((Heading((Text("Annex"),), S),), (table,), S),))
+    tree = write(document)
+    found = xpath(tree, "//t:back/t:div[@type='annex']/t:table")[0]
+    assert xpath(found, "t:head/text()") == ["Table 1"]
+    assert xpath(found, "t:row/@role") == ["label"]
+    assert xpath(found, "t:row/t:cell/text()") == ["Seventeenth session", "1. Thematic priorities"]

@@ -279,9 +279,9 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     start = tail.text.lstrip()[:1]
     if not end or not start or _STARTS_NUMBERED.match(tail.text):
         return False
-    if profile is not None and (profile.rx("annex").match(tail.text.strip())
+    if profile is not None and (_heads_annex_part(tail.text, profile) or _heads_annex_part(head.text, profile)
                                 or profile.rx("date").search(head.text[-20:])):
-        return False  # "… 2023年7月25日" + "附件": a closing line and an annex heading
+        return False  # "… 2023年7月25日" + "附件": a closing line and an annex heading; "Table 1"
     opening = profile.rx("opening_phrase") if profile else None
     if is_cjk(start) or is_cjk(end):
         return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
@@ -320,7 +320,14 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     """
     end = head.text.rstrip()[-1:]
     return (bool(end) and (end.isalnum() or end in "-*") and len(head.text) >= _CASELESS_HEAD_MIN
-            and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile))
+            and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile)
+            and not (profile is not None and _heads_annex_part(head.text, profile)))
+
+
+def _heads_annex_part(text: str, profile: Profile) -> bool:
+    """An annex heading or a table's label: a line of its own, never joined."""
+    text = text.strip()
+    return bool(profile.rx("annex").match(text) or profile.rx("table_label").match(text))
 
 
 def _first_letter(text: str) -> str:
@@ -336,7 +343,7 @@ def _opens(text: str, profile: Profile | None) -> bool:
     text = text.lstrip()
     return (text.startswith(("[", "［"))
             or any(profile.rx(name).match(text)
-                   for name in ("opening_phrase", "operative", "item", "annex", "meeting", "date"))
+                   for name in ("opening_phrase", "operative", "item", "annex", "table_label", "meeting", "date"))
             or any(label.match(text) for label in vote_labels(profile))
             or is_formula(text, profile))
 

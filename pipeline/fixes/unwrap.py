@@ -178,8 +178,8 @@ class _Reader:
 
     def _structural(self, text: str) -> bool:
         """Lines that start a block wherever they appear in the body."""
-        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "part_label", "decision_opening"),
-                                                 text):
+        if _BARE_NUMBER.match(text) or self._any(("operative", "item", "annex", "table_label", "part_label",
+                                                  "decision_opening"), text):
             return True
         if (text.startswith(("[", "［", "•", "▪", "◦", "‣", "●")) or self._formula(text) or _RULE.match(text)
                 or _STARRED_NOTE.match(text)):
@@ -254,8 +254,8 @@ class _Reader:
         # the body
         if _BARE_NUMBER.match(prev):
             return False  # "1." alone on its line: its text follows
-        if self._formula(prev) or self._any(("annex", "part_label"), prev) or _RULE.match(prev):
-            return True  # the formula, an annex heading, a part label and a rule are lines of their own
+        if self._formula(prev) or self._any(("annex", "table_label", "part_label"), prev) or _RULE.match(prev):
+            return True  # the formula, an annex or table heading, a part label and a rule are lines of their own
         heading_before = self.block == prev and _section_heading(prev)
         if heading_before and not _initial(text).islower():
             return True  # a section heading is a line of its own

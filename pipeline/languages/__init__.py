@@ -105,6 +105,7 @@ class Profile:
     prst_title: str  # pattern of "Statement by the President of the Security Council"
     draft_title: str  # pattern of the end of a draft resolution's title (": draft resolution")
     annex: str  # pattern of an annex heading line ("Annex", "Annex II")
+    table_label: str  # pattern of a table's label line in an annex ("Table 1", "الجدول 1")
     numerals: str  # how session ordinals are written: "cjk" | "words" | "digits"
     number_words: Mapping[str, int] = field(default_factory=dict)
     hyphenated_numbers: bool = False  # number words are joined by hyphens ("sixty-second")
@@ -166,7 +167,7 @@ def _check(profile: Profile) -> Profile:
         if not words.names:
             raise ValueError(f"{where}: body {body} has no names")
     for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
-                 "decision_opening", "prst_title", "draft_title", "annex", "part_label"):
+                 "decision_opening", "prst_title", "draft_title", "annex", "table_label", "part_label"):
         re.compile(getattr(profile, name))
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):

@@ -156,6 +156,7 @@ PROFILE = Profile(
     prst_title=r"^بيان\s+من\s+رئيس\s+مجلس\s+الأمن$",
     draft_title=r"[:：]\s*مشروع\s+قرار$",
     annex=r"^المرفق(?:\s+ال\S+)?$",
+    table_label=r"^الجدول\s+[0-9٠-٩]{1,2}$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     # Arabic prints footnote calls and notes as "(1)". In a block text layer the

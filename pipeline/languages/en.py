@@ -101,6 +101,7 @@ PROFILE = Profile(
     prst_title=r"^Statement by the President of the Security Council$",
     draft_title=r":\s*draft resolution$",
     annex=r"^Annex(?:\s+[IVXL]+)?$",
+    table_label=r"^Table\s+\d{1,2}$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     hyphenated_numbers=True,

@@ -167,6 +167,7 @@ PROFILE = Profile(
                 r"\s+del\s+Consejo\s+de\s+Seguridad$"),
     draft_title=r":\s*proyecto\s+de\s+resolución$",
     annex=r"^Anexo(?:\s+[IVXL]+)?$",
+    table_label=r"^Cuadro\s+\d{1,2}$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"el", "los", "las", "del", "y", "para", "por", "con", "sus", "su", "una", "al",

@@ -171,6 +171,7 @@ PROFILE = Profile(
                 r"\s+du\s+Conseil\s+de\s+sécurité$"),
     draft_title=r":\s*projet\s+de\s+résolution$",
     annex=r"^Annexe(?:\s+[IVXL]+)?$",
+    table_label=r"^Tableau\s+\d{1,2}$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     hyphenated_numbers=True,

@@ -154,6 +154,7 @@ PROFILE = Profile(
     prst_title=r"^Заявление Председателя Совета Безопасности$",
     draft_title=r":\s*проект\s+резолюции$",
     annex=r"^Приложение(?:\s+[IVXL]+)?$",
+    table_label=r"^Таблица\s+\d{1,2}$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"и", "в", "на", "по", "о", "с", "что", "для", "его", "ее", "её", "также",

@@ -86,6 +86,7 @@ PROFILE = Profile(
     prst_title=r"^安全理事会主席的声明$",
     draft_title=r"[:：]\s*决议草案$",
     annex=r"^附件(?:[一二三四五六七八九十]+)?$",
+    table_label=r"^表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$",
     numerals="cjk",
     # a digit before one of these is part of a number, not a footnote call printed
     # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")

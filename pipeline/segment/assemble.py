@@ -17,8 +17,8 @@ from ..diagnostics import Diagnostic
 from ..fixes.base import Insertion, Line, Removal
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
-                     Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Text, Title, Vote,
-                     VoteGroup, plain)
+                     Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Table, TableRow, Text,
+                     Title, Vote, VoteGroup, plain)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from ..scripts import join_fragments
 from . import inline
@@ -28,6 +28,8 @@ _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
 # Blocks taken apart into fields (a closing date and meeting, a vote, a part label):
 # a call hung on them would have no running text to sit in.
+_TABLE_ENDS = frozenset({"annex", "table_label"})  # block kinds that end a table
+_NUMBERED_ROWS = frozenset({"operative", "item", "bullet"})
 _WITHOUT_RUNS = frozenset({"closing", "closing_after_vote", "vote_intro", "vote_intro_again", "vote_label", "vote_list",
                            "part"})
 
@@ -72,6 +74,8 @@ class _Builder:
         self.operative: list = []
         self.closing: list[ClosingLine] = []
         self.annexes: list[tuple[list[Heading], list, Span]] = []
+        # an annex's table being read: its label block and its rows (index, block) so far
+        self.table: tuple[tuple[int, Block], list[tuple[int, Block]]] | None = None
         self.title = self.formula = None
         self.items: list[tuple[int, Block]] = []
         self.vote_blocks: list[tuple[int, Block]] = []
@@ -196,6 +200,11 @@ class _Builder:
 
     # -- one method per block kind ---------------------------------------------
     def add(self, index: int, block: Block) -> None:
+        if self.table is not None:
+            if block.zone == Zone.ANNEX and block.kind not in _TABLE_ENDS:
+                self.table[1].append((index, block))  # a row, numbered or not, as printed
+                return
+            self.close_table()
         if block.kind != "item":
             self.flush_items()
         if not block.quoted and block.kind != "embedding":
@@ -326,6 +335,22 @@ class _Builder:
     def on_item(self, index, block):
         self.items.append((index, block))
 
+    def on_table_label(self, index, block):
+        self.table = ((index, block), [])
+
+    def close_table(self) -> None:
+        """The table read so far, into its annex. The rows above the first numbered one
+        (a paragraph number, an item label) are its title rows."""
+        if self.table is None:
+            return
+        (index, label), rows = self.table
+        self.table = None
+        numbered = next((n for n, (_, b) in enumerate(rows) if b.kind in _NUMBERED_ROWS), len(rows))
+        made = tuple(TableRow(self.runs(i, b.line.text), b.line.span, n < numbered)
+                     for n, (i, b) in enumerate(rows))
+        span = Span.cover([label.line.span] + [r.span for r in made])
+        self.annexes[-1][1].append(Table(self.runs(index, label.line.text), made, span))
+
     def on_annex(self, index, block):
         self.annexes.append(([Heading(self.runs(index, block.line.text), block.line.span)], [], block.line.span))
 
@@ -411,6 +436,7 @@ class _Builder:
 
     # -- the end -----------------------------------------------------------------
     def build(self, source: str, notes: tuple[Line, ...]) -> Document:
+        self.close_table()
         if self.part_label is not None:
             self.close_part()
             self.formula, preamble, operative, closing, vote = self.before_parts

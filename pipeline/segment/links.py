@@ -32,7 +32,7 @@ from functools import cache
 
 from ..bodies import BODIES, derive_symbol
 from ..languages import Profile
-from ..model import ClosingLine, DateText, Document, Heading, Item, Recital, Reference, Text
+from ..model import ClosingLine, DateText, Document, Heading, Item, Recital, Reference, Table, Text
 from ..numerals import ascii_digits
 from .inline import iso_date, merge
 
@@ -130,6 +130,9 @@ class _Marker:
     def unit(self, unit):
         if isinstance(unit, Heading):
             return _replace(unit, content=self(unit.content))
+        if isinstance(unit, Table):
+            rows = tuple(_replace(r, content=self(r.content)) for r in unit.rows)
+            return _replace(unit, label=self(unit.label), rows=rows if rows != unit.rows else unit.rows)
         quoted = unit.quoted
         if quoted is not None:
             quoted = replace(quoted, preamble=tuple(self.recital(r) for r in quoted.preamble),

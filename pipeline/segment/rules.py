@@ -328,6 +328,8 @@ RULES: tuple[Rule, ...] = (
     Rule("part", frozenset({Zone.OPENING, Zone.CLOSING, Zone.VOTE}), _pattern("part_label")),
     # the body
     Rule("annex", frozenset(Zone) - TOP, _pattern("annex"), Zone.ANNEX),
+    # "Table 1": what follows, to the next table or annex, is the table's rows
+    Rule("table_label", frozenset({Zone.ANNEX}), _pattern("table_label")),
     Rule("operative", BODY, _operative, Zone.OPERATIVE),
     Rule("item", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _pattern("item")),
     Rule("bullet", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _bullet),
