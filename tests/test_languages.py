@@ -40,8 +40,9 @@ def test_session_words_parse(tmp_path):
 
 
 @pytest.mark.parametrize("code, label, not_label", [
-    ("en", "Table 1", "Table of contents"), ("fr", "Tableau 2", "Tableau de bord"), ("es", "Cuadro 3", "Cuadro resumen"),
-    ("ru", "Таблица 1", "Таблица показателей"), ("zh", "表1", "表示"), ("ar", "الجدول 1", "الجدول الزمني"),
+    ("en", "Table 1", "Table of contents"), ("fr", "Tableau 2", "Tableau de bord"),
+    ("es", "Cuadro 3", "Cuadro resumen"), ("ru", "Таблица 1", "Таблица показателей"), ("zh", "表1", "表示"),
+    ("ar", "الجدول 1", "الجدول الزمني"),
 ])
 def test_a_table_label_is_the_word_and_a_number_alone(code, label, not_label):
     profile = load(code)

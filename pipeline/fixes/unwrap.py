@@ -164,9 +164,19 @@ class _Reader:
         return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
 
     def _opening_split(self, text: str, following: str) -> re.Match | None:
-        """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …")."""
-        m = self.p.rx("opening_phrase").match(f"{text} {following}")
-        return m if m and m.end() > len(text) + 1 and len(text) <= _SPLIT_OPENING_MAX else None
+        """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …"),
+        or whose verb was cut after its first letter ("وإذ ُي" / "سلم بأهمية …": the
+        text layer set a vowel mark apart, and the word with it)."""
+        if len(text) > _SPLIT_OPENING_MAX:
+            return None
+        # the cut word only in a script without capitals: in Russian, "в" + "ыражая"
+        # would make an opening phrase of a preposition and a word that is none
+        joins = [f"{text} {following}"] + ([f"{text}{following}"] if is_caseless(_initial(text)) else [])
+        for joined in joins:
+            m = self.p.rx("opening_phrase").match(joined)
+            if m and m.end() > len(text) + 1:
+                return m
+        return None
 
     def _particle_after(self, text: str, following: str) -> bool:
         """The opening particle of the paragraph `text` begins, printed on the line after
@@ -282,8 +292,9 @@ class _Reader:
                 and not _ends_mid_phrase(prev)):
             return True  # a short capitalised line without punctuation: an entry of a list, a heading
         caseless = is_caseless(_initial(text))
-        if caseless and self._particle_after(text, following):
-            return True  # pdftotext printed the paragraph's opening particle after this line
+        if caseless and (self._particle_after(text, following)
+                         or (len(after) <= _SPLIT_OPENING_MAX and self._particle_after(text, f"{after} {following}"))):
+            return True  # pdftotext printed the paragraph's opening particle (and verb) after this line
         if caseless and self._particle_after(prev, text):
             return False  # that particle: it belongs to the paragraph just opened
         opening = self.p.rx("opening_phrase").match(text) or self._opening_split(text, following)
