@@ -386,15 +386,10 @@ def _order(order: list[tuple[tuple, Holder]], groups: _Groups) -> list[Problem]:
 
 # --------------------------------------------------------------------------- model → AKN
 
-# The running text: every text node outside the metadata and the notes (tails of
-# both included: they follow the element), and the notes that are not inside another.
-# `descendant::text()`, not `descendant-or-self::node()/text()`: the same nodes, but
-# libxml2 merges the node sets of a two-step path with a duplicate check that grew
-# quadratically (3 s of a 5,000-paragraph resolution's 4 s conversion).
-_RUNNING_TEXT = etree.XPath("descendant::text()[not(ancestor::a:meta or ancestor::a:authorialNote)]",
-                            namespaces={"a": AKN[1:-1]}, smart_strings=False)
-_NOTES = etree.XPath("descendant-or-self::a:authorialNote[not(ancestor::a:meta or ancestor::a:authorialNote)]",
-                     namespaces={"a": AKN[1:-1]})
+# What is not running text: the metadata, and the notes that are not inside another
+# (a note stands for its call). In document order.
+_SET_APART = etree.XPath("//a:meta | //a:authorialNote[not(ancestor::a:meta or ancestor::a:authorialNote)]",
+                         namespaces={"a": AKN[1:-1]})
 
 
 def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:
@@ -409,14 +404,25 @@ def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:
         root = etree.fromstring(akn, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     else:
         root = akn
-    # XPath finds the text nodes in C; a walk in Python was most of this check's time
-    texts = _RUNNING_TEXT(root)
-    notes: Counter = Counter()
-    for note in _NOTES(root):
-        marker = note.get("marker", "")
-        texts.append(marker)
-        notes[visible(marker + "".join(note.itertext()))] += 1
-    return visible_all(texts), notes
+    # libxml2 writes the whole text at once, in C; the metadata and each note are then
+    # cut out of it where their text lies (a walk over the text nodes that tested each
+    # one's ancestors was most of this check's time). An element's text is contiguous
+    # in the whole, and the elements come in document order: each is found after the
+    # one before. Were it found at an earlier copy of the same words, the characters
+    # left are the same, and those are what is compared.
+    whole = etree.tostring(root, method="text", encoding="unicode")
+    kept, markers, notes, cursor = [], [], Counter(), 0
+    for element in _SET_APART(root):
+        text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+        at = whole.find(text, cursor)
+        kept.append(whole[cursor:at])
+        cursor = at + len(text)
+        if etree.QName(element).localname == "authorialNote":
+            marker = element.get("marker", "")
+            markers.append(marker)
+            notes[visible(marker + text)] += 1
+    kept.append(whole[cursor:])
+    return visible_all(kept + markers), notes
 
 
 def check_akn(document: Document, akn: bytes | etree._Element, held: list[Holder] | None = None) -> Report:

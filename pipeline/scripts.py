@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # Han ideographs, kana, CJK symbols and punctuation, full-width forms.
 CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
@@ -136,14 +137,25 @@ def dominant_script(text: str) -> str | None:
     # hundred distinct characters and tens of thousands in all); Counter keeps the
     # order of first occurrence, so a tie goes to the same script as before
     for char, n in Counter(text).items():
-        if not char.isalpha():
-            continue
-        if _CJK.match(char):
-            counts["Han"] += n
-            continue
-        name = unicodedata.name(char, "")
-        for script in ("LATIN", "CYRILLIC", "ARABIC"):
-            if name.startswith(script):
-                counts[script.title()] += n
-                break
+        script = _script_of(char)
+        if script is not None:
+            counts[script] += n
     return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_of(char: str) -> str | None:
+    """The script of one letter, or None (not a letter, or another script).
+
+    Remembered: a Chinese document has a thousand distinct characters, and asking
+    unicodedata for each one's name was most of detecting the language; the same
+    characters come back in every document of a batch."""
+    if not char.isalpha():
+        return None
+    if _CJK.match(char):
+        return "Han"
+    name = unicodedata.name(char, "")
+    for script in ("LATIN", "CYRILLIC", "ARABIC"):
+        if name.startswith(script):
+            return script.title()
+    return None

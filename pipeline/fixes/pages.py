@@ -596,12 +596,14 @@ def split_glued_formulas(draft: Draft) -> Draft:
     """
     if draft.profile is None:
         return draft
-    formulas = [re.compile(words.formula.removeprefix("^")) for words in draft.profile.bodies.values()]
+    formulas, anywhere = _unanchored_formulas(tuple(words.formula for words in draft.profile.bodies.values()))
     lines: list[Line] = []
     inserted = []
     for line in draft.lines:
-        glued = next((m for m in (f.search(line.text) for f in formulas)
-                      if m and m.start() > 0 and line.text[m.start() - 1].islower()), None)
+        # one search finds the lines that hold no formula at all, nearly all of them
+        glued = None if not anywhere.search(line.text) else next(
+            (m for m in (f.search(line.text) for f in formulas)
+             if m and m.start() > 0 and line.text[m.start() - 1].islower()), None)
         if glued is None:
             lines.append(line)
             continue
@@ -609,6 +611,13 @@ def split_glued_formulas(draft: Draft) -> Draft:
                   Line(glued.group(), line.span)]
         inserted.append(Insertion(line.span.first, "-", "hyphen the extractor dropped at a line end"))
     return draft.with_lines(lines, inserted=inserted)
+
+
+@cache
+def _unanchored_formulas(patterns: tuple[str, ...]) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
+    """The bodies' formulas found anywhere in a line, one by one and all at once."""
+    bare = tuple(p.removeprefix("^") for p in patterns)
+    return tuple(re.compile(p) for p in bare), re.compile("|".join(f"(?:{p})" for p in bare))
 
 
 # A note run on to the last text line of a page: "…para el desa4 Resolución 69/283."

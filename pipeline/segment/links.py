@@ -54,6 +54,7 @@ NUMBER = re.compile(r"(?<![\w/.\-])(?:(?P<sc>\d{1,4})\s?\((?P<sc_year>\d{4})\)"
 # Where a citation's context ends: the end of a clause or a sentence.
 _CLAUSE_END = re.compile(r"[;；。\n]|\.(?=\s|$)")
 _WINDOW = 80  # characters around a number where its keyword and body are looked for
+_DIGIT = re.compile(r"\d")
 _OBJECT = "\ufffc"  # stands for a run that is not plain text, which no pattern matches
 UNDOCS = "https://undocs.org/"
 UNDOCS_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -150,7 +151,8 @@ class _Marker:
 
     # -- one run of inlines ---------------------------------------------------
     def __call__(self, runs: tuple) -> tuple:
-        if not any(isinstance(r, Text) and r.text for r in runs):
+        # every date and every cited symbol or number holds a digit; most runs hold none
+        if not any(isinstance(r, Text) and _DIGIT.search(r.text) for r in runs):
             return runs
         flat, spans = _flatten(runs)
         marks: list[tuple[int, int, object]] = []
