@@ -305,6 +305,8 @@ class _Reader:
             # pieces of Arabic lines, and a paragraph's last words can land elsewhere
             if short and caseless and opening:
                 return True
+            if _initial(text).isupper() and _GLUED_CALL.search(prev) and not _ends_mid_phrase(prev[:-2]):
+                return True  # an entry of a list of documents ends on its footnote call: "…peacebuilding2"
             return short and _initial(text).isupper() and _heading_like(prev)
         # A paragraph's first line is indented. Where no capital tells a paragraph's
         # opening phrase from the same words inside a sentence (`…، وإذ يحث …` wrapped
@@ -326,6 +328,7 @@ class _Reader:
 
 
 _LAST_TOKEN = re.compile(r"(\w+)\W*$")
+_GLUED_CALL = re.compile(r"[^\W\d_]{3}\d{1,2}$")  # a footnote call printed as digits after a word
 
 
 def _ends_mid_phrase(text: str) -> bool:
