@@ -17,7 +17,7 @@ from .model import Document
 from .read import Source, read_source
 from .read_pdf import is_pdf, locate_pages, read_pdf
 from .segment import segment
-from .to_akn import AknOptions, to_akn
+from .to_akn import AknOptions, layout, to_akn
 from .to_tei import TeiOptions, to_tei
 from .validate import Validation, check_tei, validate_akn
 
@@ -75,6 +75,9 @@ class Conversion:
     conservation: Report | None = None
     # seconds spent in each stage (see STAGES); measured, so never part of equality
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # the text views the AKN was laid out from (to_akn.layout), which the HTML page lays
+    # out again: made once per document, not once per writer
+    views: dict | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -122,7 +125,8 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     day = options.markup_date or markup_date()
     # the voting states, once for both writers (the input's lines let a warning name its line)
     states = identify_states(document, source.text.split("\n"))
-    akn = to_akn(document, AknOptions(markup_date=day, states=states))
+    views = layout(document, states)
+    akn = to_akn(document, AknOptions(markup_date=day, states=states), views)
     clock.lap("akn")
     # the tree lxml validated is the one the conservation check reads: parsed once
     validation, akn_tree = validate_akn(akn, options.strict_validation)
@@ -143,7 +147,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
                    + lost)
     return Conversion(source, cleaned, document, akn, validation, locate_pages(diagnostics, source.hints),
                       tei=tei, tei_validation=Validation(tei_schema.errors + dangling),
-                      edits=edits, conservation=conserved, timings=clock.laps)
+                      edits=edits, conservation=conserved, timings=clock.laps, views=views)
 
 
 class _Clock:

@@ -48,9 +48,10 @@ class AknOptions:
     states: MemberStates | None = None
 
 
-def to_akn(document: Document, options: AknOptions) -> bytes:
-    """Render one document as AKN XML (UTF-8 bytes)."""
-    return render("akn/document.xml.j2", **_context(document, options)).encode("utf-8")
+def to_akn(document: Document, options: AknOptions, views: dict | None = None) -> bytes:
+    """Render one document as AKN XML (UTF-8 bytes); `views`: its `layout()` when the
+    caller has made it already (with `options.states`)."""
+    return render("akn/document.xml.j2", **_context(document, options, views)).encode("utf-8")
 
 
 # --------------------------------------------------------------------------- inline markup
@@ -150,12 +151,12 @@ class _Runs:
         return {"eid": p_scope.eid, "runs": self(inlines, p_scope, date)}
 
 
-def _context(doc: Document, options: AknOptions) -> dict:
+def _context(doc: Document, options: AknOptions, views: dict | None = None) -> dict:
     body = BODIES.get(doc.meta.body) if doc.meta.body else None
     states = options.states or identify_states(doc)
     meta = _meta(doc, body, load(doc.meta.lang).akn_code, options, states)
     voters = bool(meta["voting"]) and any(count["voters"] for count in meta["voting"]["counts"])
-    views = layout(doc, states)
+    views = layout(doc, states) if views is None else views
     meta["references"] += views["cited"]
     return {
         "namespace": AKN_NAMESPACE,

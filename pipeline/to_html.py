@@ -79,7 +79,8 @@ def to_html(conversion: Conversion) -> bytes:
 def _context(conversion: Conversion) -> dict:
     doc = conversion.document
     profile = load(doc.meta.lang)
-    views = layout(doc)
+    # the views the AKN was written from, when the conversion kept them: the same eIds
+    views = dict(conversion.views) if conversion.views is not None else layout(doc)
     if doc.parts:
         views["components"] = [{**component, "text": _text(component["text"], component["vote"])}
                                for component in views["components"]]
