@@ -180,15 +180,23 @@ def _vote_intro(text: str, ctx: Context) -> dict | None:
     words = ctx.profile.vote
     for outcome, pattern in (("recorded", words.recorded), ("without_vote", words.without_vote),
                              ("consensus", words.consensus)):
-        if re.search(pattern, text, re.IGNORECASE):
+        if _ignoring_case(pattern).search(text):
             return {"outcome": outcome}
     return None
+
+
+_LEADING_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + " \u0670"  # Arabic vowel signs, a space
+
+
+@cache
+def _ignoring_case(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _unmarked(text: str) -> str:
     """The line without leading spaces and combining marks (an Arabic text layer can
     print a detached vowel sign before the bracket)."""
-    return text.lstrip().lstrip("".join(chr(c) for c in range(0x064B, 0x0653)) + " \u0670")
+    return text.lstrip().lstrip(_LEADING_MARKS)
 
 
 def _vote_label(text: str, ctx: Context) -> dict | None:
