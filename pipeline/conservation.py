@@ -394,7 +394,7 @@ _SET_APART = etree.XPath("//a:meta | //a:authorialNote[not(ancestor::a:meta or a
 
 def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:
     """The visible characters of the AKN outside the metadata, in document order, each
-    note standing for its call as its marker (the markers after the text); and the
+    note standing for its call as its marker (where the note stood); and the
     (marker + text) of each note, counted. `akn` is the XML, or its root element when
     the caller has parsed it already."""
     if isinstance(akn, bytes):
@@ -411,18 +411,20 @@ def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:
     # one before. Were it found at an earlier copy of the same words, the characters
     # left are the same, and those are what is compared.
     whole = etree.tostring(root, method="text", encoding="unicode")
-    kept, markers, notes, cursor = [], [], Counter(), 0
+    kept, notes, cursor = [], Counter(), 0
     for element in _SET_APART(root):
         text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
         at = whole.find(text, cursor)
         kept.append(whole[cursor:at])
         cursor = at + len(text)
         if etree.QName(element).localname == "authorialNote":
+            # the marker where the note stood, as the model's text has its call: both
+            # sides then read alike, and their comparison is one string comparison
             marker = element.get("marker", "")
-            markers.append(marker)
+            kept.append(marker)
             notes[visible(marker + text)] += 1
     kept.append(whole[cursor:])
-    return visible_all(kept + markers), notes
+    return visible_all(kept), notes
 
 
 def check_akn(document: Document, akn: bytes | etree._Element, held: list[Holder] | None = None) -> Report:
