@@ -278,16 +278,24 @@ def check_pointers(xml: bytes, local_only: bool = True) -> tuple[SchemaError, ..
     return pointer_errors(tree, local_only)
 
 
-_IDS = etree.XPath("//@xml:id", smart_strings=False)
-# every pointer but the target of a ref, and the targets of refs (which may be URLs)
-_POINTERS = etree.XPath("|".join([f"//@{name}" for name in POINTER_ATTRIBUTES if name != "target"]
-                                 + ["//*[local-name() != 'ref']/@target"]), smart_strings=False)
-_REF_TARGETS = etree.XPath("//*[local-name() = 'ref']/@target", smart_strings=False)
+# Every attribute with its name and element, in one pass over the tree: an XPath per
+# pointer attribute was a walk of the whole document each, most of the check's time.
+_ATTRIBUTES = etree.XPath("//@*")
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_POINTER_NAMES = frozenset(POINTER_ATTRIBUTES)
 
 
 def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[SchemaError, ...]:
     """`check_pointers` on a parsed document."""
-    ids = set(_IDS(tree))
+    ids, pointers, ref_targets = set(), [], []
+    for value in _ATTRIBUTES(tree):
+        name = value.attrname
+        if name == _XML_ID:
+            ids.add(str(value))
+        elif name in _POINTER_NAMES:
+            # the target of a ref (a cited UN document) may be a URL; every other pointer is local
+            is_ref = name == "target" and etree.QName(value.getparent()).localname == "ref"
+            (ref_targets if is_ref else pointers).append(str(value))
     ids.discard("")  # an empty xml:id names nothing
 
     def fine(value: str, url_allowed: bool) -> bool:
@@ -295,10 +303,9 @@ def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[Schem
             p[1:] in ids if p.startswith("#") else (not local_only or (url_allowed and absolute_url(p)))
             for p in value.split())
 
-    # XPath gathers every pointer in C; in the usual case, all resolve, that is all
-    # (a document that cites UN documents has refs to undocs.org: they are fine too)
-    if (all(fine(value, False) for value in _POINTERS(tree))
-            and all(fine(value, True) for value in _REF_TARGETS(tree))):
+    # in the usual case, every pointer resolves, and that is all (a document that
+    # cites UN documents has refs to undocs.org: they are fine too)
+    if all(fine(value, False) for value in pointers) and all(fine(value, True) for value in ref_targets):
         return ()
     errors = []
     for element in tree.iter(etree.Element):
