@@ -53,11 +53,16 @@ class Vocabulary:
     _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
     def __init__(self, texts):
-        # one search over the whole text, not one per line: neither a word nor a
-        # compound holds a line feed, so joining the lines with one finds the same
-        whole = "\n".join(texts)
-        self.words: Counter[str] = Counter(map(str.lower, self._WORDS.findall(whole)))
-        self.compounds: set[str] = set(map(str.lower, self._COMPOUNDS.findall(whole)))
+        # one search over the whole text, not one per line: no word holds a line feed,
+        # so joining the lines with one finds the same; each distinct word is put in
+        # lower case once, with its count, not once per occurrence
+        lines = list(texts)
+        self.words: Counter[str] = Counter()
+        for word, count in Counter(self._WORDS.findall("\n".join(lines))).items():
+            self.words[word.lower()] += count
+        # a compound holds a hyphen: the lines without one (most) are not searched
+        self.compounds: set[str] = {compound.lower() for line in lines if "-" in line
+                                    for compound in self._COMPOUNDS.findall(line)}
 
     def closes_up(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document and `left` is not one elsewhere."""
