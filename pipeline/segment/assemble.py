@@ -67,8 +67,9 @@ class _Builder:
         self.facts = _Facts()
         self.footnotes = [self._footnote(line) for line in notes]
         self.markers = {f.marker for f in self.footnotes}
-        self.plain_calls = self._locate_plain_calls()
-        self.extra_calls = self._place_orphan_notes()
+        printed = self._printed_calls()  # read once: both steps below need the count
+        self.plain_calls = self._locate_plain_calls(printed)
+        self.extra_calls = self._place_orphan_notes(printed)
         self.cover: list[CoverLine] = []
         self.preamble: list[Recital] = []
         self.operative: list = []
@@ -118,10 +119,9 @@ class _Builder:
         return Counter(inline.note_marker(m["marker"]) for b in self.blocks if b.kind not in _WITHOUT_RUNS
                        for m in call.finditer(b.line.text))
 
-    def _locate_plain_calls(self) -> dict[int, list]:
+    def _locate_plain_calls(self, printed: Counter) -> dict[int, list]:
         """Calls of the notes whose call is not printed as such (a plain text layer
-        prints superscripts as ordinary digits)."""
-        printed = self._printed_calls()
+        prints superscripts as ordinary digits); `printed`: the calls printed as such."""
         # calls are numbered in reading order, even when a note was printed out of order
         wanted = sorted((f.marker for f in self.footnotes if f.marker not in printed),
                         key=lambda m: int(m) if m.isdigit() else 0)
@@ -131,13 +131,13 @@ class _Builder:
         texts = ["" if b.kind.startswith("cover_") or b.kind in _WITHOUT_RUNS else b.line.text for b in self.blocks]
         return inline.locate_plain_calls(texts, wanted, self.profile.number_units)
 
-    def _place_orphan_notes(self) -> dict[int, list]:
+    def _place_orphan_notes(self, printed: Counter) -> dict[int, list]:
         """Notes whose call is nowhere in the text go to the last block printed
         before them that carries running text (not a closing line or a vote, whose
         parts are taken apart), so their text is kept; each one is reported."""
         # two notes with one marker (a call printed as a note line of its own, notes
         # numbered again in an annex) need a call each, or the second is never shown
-        called = self._printed_calls() + Counter(m for calls in self.plain_calls.values() for _, _, m in calls)
+        called = printed + Counter(m for calls in self.plain_calls.values() for _, _, m in calls)
         placed: dict[int, list] = {}
         # the blocks that can hold a call, by first line, each with the last block
         # (in reading order) among those printed on or before it: one search a note
