@@ -301,6 +301,9 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
 
 
+_COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
+
+
 def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     """In a script without capitals (Arabic) no capital opens a paragraph, and a
     block layer also cuts paragraphs inside a page (at a line that starts with a
@@ -319,7 +322,11 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     True
     """
     end = head.text.rstrip()[-1:]
-    return (bool(end) and (end.isalnum() or end in "-*") and len(head.text) >= _CASELESS_HEAD_MIN
+    # a numbered operative paragraph ends with a semicolon or a full stop: one cut
+    # after a comma goes on (a preambular paragraph ends with a comma: not that one)
+    unfinished = end.isalnum() or end in "-*" or (
+        end in _COMMAS and profile is not None and bool(profile.rx("operative").match(head.text)))
+    return (bool(end) and unfinished and len(head.text) >= _CASELESS_HEAD_MIN
             and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile)
             and not (profile is not None and _heads_annex_part(head.text, profile)))
 
