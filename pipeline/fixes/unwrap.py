@@ -278,6 +278,8 @@ class _Reader:
         if self._closing_line(text) and (_ends_paragraph(prev) or self._closing_line(prev)):
             self.numbered = False  # what follows the closing (a vote, an annex) is not numbered
             return True
+        if self.block == prev and self._closing_line(prev) and not self.numbered:
+            return True  # a closing line (meeting, date) is a line of its own: the vote follows
         if self._numbered(following) and _heading_like(text):
             return True  # a heading over the next paragraph
         if (_ends_paragraph(prev) and _heading_like(text) and self._numbered(after)
