@@ -4,9 +4,16 @@ lines back into paragraphs.
 Runs only on a hard-wrapped layer (lines follow each other without blank lines);
 a layer with one paragraph per line is left alone. A line starts a new paragraph
 when it is recognisably one (a number, an item label, the formula, a meeting or
-date line, a vote label, an annex heading), or when the line before it ended a
-paragraph (final punctuation) and this one opens one (an opening phrase, or a
-capital after a short line). Otherwise it continues the paragraph before it.
+date line, a vote label, an annex or table heading), or when the line before it
+ended a paragraph (final punctuation) and this one opens one (an opening phrase, or
+a capital after a short line). Otherwise it continues the paragraph before it.
+
+In a script without capitals (Arabic) an opening phrase inside a sentence (`…، وإذ
+يحث …` wrapped after the comma) reads like one that opens a paragraph; the width
+of the lines tells them apart (a first line is indented), and the pieces pdftotext
+moves in Arabic lines are read back where they can be (a particle printed after its
+verb's line, a verb cut by a detached vowel mark, a paragraph's last words left on
+a short line elsewhere).
 """
 from __future__ import annotations
 
