@@ -482,11 +482,13 @@ def _glued_call(marker: int) -> re.Pattern:
     look-behinds at every character of the text so far (this search was most of
     lift_page_footnotes' time).
 
-    >>> [bool(_glued_call(1).search(t)) for t in ("Treaty,1 and", "in 20161", "page 1", "Treaty,12")]
-    [True, True, False, False]
+    >>> [bool(_glued_call(1).search(t)) for t in ("Treaty,1 and", "in 20161", "page 1", "Treaty,12", "its\\n1\\nsession")]
+    [True, True, False, False, True]
     """
     m = str(marker)
-    return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,.;:)\]”’\"»，。；：、）》」』]{m})|(?<=\b(?:19|20)\d\d{m}))(?!\d)")
+    # or a line of its own: a raised call the extractor set between two lines
+    return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,.;:)\]”’\"»，。；：、）》」』]{m})|(?<=\b(?:19|20)\d\d{m})"
+                      rf"|(?<=\n{m})(?=\n))(?!\d)")
 
 
 _MAX_NOTE_LINES = 15  # a footnote longer than this is more likely running text
