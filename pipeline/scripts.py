@@ -73,6 +73,8 @@ class Vocabulary:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# the last word of a line is a web or e-mail address, or a path ("www.un.org/…/global-ct-")
+_ADDRESS = re.compile(r"(?:www\.|://|@|/)\S*-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 
 
@@ -109,6 +111,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     >>> words = Vocabulary(["in vulnerable situations", "the follow-up to"])
     >>> join_fragments("vulnerable situ", "ations, so", words), join_fragments("its follow-", "up", words)
     ('vulnerable situations, so', 'its follow-up')
+    >>> join_fragments("listed at www.un.org/counterterrorism/global-ct-", "compact/entities")
+    'listed at www.un.org/counterterrorism/global-ct-compact/entities'
     """
     if not left or not right:
         return left + right
@@ -119,6 +123,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
             and right[0].isalpha() and right[0].islower()):
         if vocabulary and tail and head and vocabulary.keeps_hyphen(tail, head.group(1)):
             return left + right
+        if _ADDRESS.search(left):
+            return left + right  # an address breaks at its own hyphens, and nothing was hyphenated
         return left[:-1] + right
     if vocabulary and tail and head and not left.endswith("-") and vocabulary.closes_up(tail, head.group(1)):
         return left + right
