@@ -761,7 +761,8 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         fits = (count and len(owners) == count and ended(lines[filled[k - 1]].text.rstrip())
                 and all(owns(lines[i].text.strip()) for i in owners))
         after = lines[filled[run + count]].text.strip() if run + count < len(filled) else ""
-        if fits and (not after or opens_paragraph(after)):
+        # what follows the owner opens a paragraph: its number too, alone on its line ("1.")
+        if fits and (not after or opens_paragraph(after) or _HANGING_LABEL.fullmatch(after)):
             for fragment_index, owner_index in zip(filled[k:run], owners):
                 fragment, owner = lines[fragment_index], lines[owner_index]
                 label, text = split_label(fragment.text.strip())
