@@ -297,8 +297,11 @@ class _Reader:
             # between numbered paragraphs only a finished sentence on a short line
             # (the end of the last paragraph, then what follows it) ends a block
             return short and prev.rstrip()[-1:] in ".;。；" and _initial(text).isupper()
+        # pdftotext can print a justified line one word per line ("Комитету" / "представлять"
+        # / "доклады" …): a word followed by another word alone is no entry of a list
+        spread = " " not in text.strip() and following and " " not in following and not _ends_paragraph(prev)
         if (_heading_like(text) and _width(text) < _ENTRY * self.full and _initial(text).isupper()
-                and not _ends_mid_phrase(prev)):
+                and not _ends_mid_phrase(prev) and not spread):
             return True  # a short capitalised line without punctuation: an entry of a list, a heading
         caseless = is_caseless(_initial(text))
         if caseless and (self._particle_after(text, following)
