@@ -49,3 +49,8 @@ def test_a_table_label_is_the_word_and_a_number_alone(code, label, not_label):
     assert profile.rx("table_label").match(label)
     assert not profile.rx("table_label").match(not_label)
     assert not profile.rx("table_label").match(label + " shows")
+
+
+@pytest.mark.parametrize("line", ["虑及罪行的儿童受害人和证人，", "念及会员国的义务，", "还回顾联合国预防犯罪标准，"])
+def test_chinese_preambular_opening_phrases(line):
+    assert load("zh").rx("opening_phrase").match(line)
