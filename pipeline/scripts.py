@@ -13,6 +13,7 @@ CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
 _CJK = re.compile(f"[{CJK_CHARS}]")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import is_caseless, is_cjk
+from ..scripts import COMMAS, is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
@@ -301,9 +301,6 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
 
 
-_COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
-
-
 def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     """In a script without capitals (Arabic) no capital opens a paragraph, and a
     block layer also cuts paragraphs inside a page (at a line that starts with a
@@ -325,7 +322,7 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     # a numbered operative paragraph ends with a semicolon or a full stop: one cut
     # after a comma goes on (a preambular paragraph ends with a comma: not that one)
     unfinished = end.isalnum() or end in "-*" or (
-        end in _COMMAS and profile is not None and bool(profile.rx("operative").match(head.text)))
+        end in COMMAS and profile is not None and bool(profile.rx("operative").match(head.text)))
     return (bool(end) and unfinished and len(head.text) >= _CASELESS_HEAD_MIN
             and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile)
             and not (profile is not None and _heads_annex_part(head.text, profile)))
@@ -737,13 +734,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)
 
-    def closing_only(text: str) -> bool:
-        """The meeting and/or date alone: a whole line that never ends with punctuation."""
-        rest = profile.rx("date").sub("", profile.rx("meeting").sub("", text))
-        return not rest.strip(" ,，、")
-
     def owns(text: str) -> bool:
-        return opens_paragraph(text) and text[-1:] not in _PARAGRAPH_END and not closing_only(text)
+        # a closing line (the meeting and/or date alone) never ends with punctuation either
+        return opens_paragraph(text) and text[-1:] not in _PARAGRAPH_END and profile.closing_line(text) is None
 
     def ended(before: str) -> bool:
         """The line before the fragments finished its paragraph (asked only when a

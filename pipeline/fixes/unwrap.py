@@ -23,7 +23,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import CJK_CHARS, Vocabulary, from_superscript, is_caseless, is_cjk
+from ..scripts import CJK_CHARS, COMMAS, Vocabulary, from_superscript, is_caseless, is_cjk
 from .base import Draft, Line, Paragraph
 
 _CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
@@ -32,7 +32,6 @@ _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above 
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
 _END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
-_COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
@@ -163,12 +162,7 @@ class _Reader:
     @_remembered
     def _closing_line(self, text: str) -> bool:
         """The adoption meeting and/or date alone on a line."""
-        meeting, date = self.p.rx("meeting").search(text), self.p.rx("date").search(text)
-        rest = text
-        for m in (meeting, date):
-            if m:
-                rest = rest.replace(m.group(), "", 1)
-        return bool(meeting or date) and not re.sub(r"[\s,，、]", "", rest) and not text.rstrip().endswith(",")
+        return self.p.closing_line(text) is not None
 
     def _opening_split(self, text: str, following: str) -> re.Match | None:
         """An opening phrase whose verb went to the next line ("وإذ" / "يسلم بأن …"),
@@ -185,6 +179,7 @@ class _Reader:
                 return m
         return None
 
+    @_remembered
     def _particle_after(self, text: str, following: str) -> bool:
         """The opening particle of the paragraph `text` begins, printed on the line after
         it ("يشدد على أهمية …" / "وإذ"): only the two together make an opening phrase."""
@@ -317,7 +312,8 @@ class _Reader:
             # pieces of Arabic lines, and a paragraph's last words can land elsewhere
             if short and caseless and opening:
                 return True
-            if _initial(text).isupper() and _GLUED_CALL.search(prev) and not _ends_mid_phrase(prev[:-2]):
+            if (_initial(text).isupper() and _GLUED_CALL.search(prev)
+                    and not _ends_mid_phrase(prev.rstrip("0123456789"))):
                 return True  # an entry of a list of documents ends on its footnote call: "…peacebuilding2"
             return short and _initial(text).isupper() and _heading_like(prev)
         # A paragraph's first line is indented. Where no capital tells a paragraph's
@@ -331,7 +327,7 @@ class _Reader:
             return True
         if text[:1] in _OPENING_QUOTES and _initial(text).isupper():
             return True  # a quoted paragraph (the paragraphs of a presidential statement)
-        if (prev.endswith(_COMMAS) and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
+        if (prev.endswith(COMMAS) and self.p.rx("opening_phrase").match(self.block) and self._operative_verb(text)
                 and not numbered_ahead):
             return True  # the one unnumbered operative paragraph after the preamble, the closing next
         if caseless and set_apart and prev.endswith("."):

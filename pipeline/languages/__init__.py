@@ -126,6 +126,31 @@ class Profile:
     def rx(self, name: str) -> re.Pattern:
         return _compiled(self.code, name)
 
+    def closing_line(self, text: str) -> tuple[re.Match | None, re.Match | None] | None:
+        """(meeting, date) when the line is the adoption meeting, its date or both and
+        nothing else (separators aside, no comma after them); None otherwise.
+
+        >>> from pipeline.languages import load
+        >>> en = load("en")
+        >>> [m and m.group() for m in en.closing_line("37th plenary meeting 5 July 2018")]
+        ['37th plenary meeting', '5 July 2018']
+        >>> en.closing_line("adopted on 5 July 2018"), en.closing_line("5 July 2018,")
+        (None, None)
+        """
+        meeting, date = self.rx("meeting").search(text), self.rx("date").search(text)
+        if not meeting and not date:
+            return None
+        rest = text
+        for m in (meeting, date):
+            if m:
+                rest = rest.replace(m.group(), "", 1)
+        if _SEPARATORS.sub("", rest) or text.rstrip().endswith((",", "，")):
+            return None
+        return meeting, date
+
+
+_SEPARATORS = re.compile(r"[\s,，、]")  # what may stand between a closing line's meeting and date
+
 
 _REQUIRED_GROUPS = {
     "title": {"num", "number", "title"},

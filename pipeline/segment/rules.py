@@ -159,17 +159,8 @@ def _proponent(text: str, ctx: Context) -> dict | None:
 
 def _closing(text: str, ctx: Context) -> dict | None:
     """A line that is the adoption meeting, the date, or both, and nothing else."""
-    meeting = ctx.profile.rx("meeting").search(text)
-    date = ctx.profile.rx("date").search(text)
-    if not meeting and not date:
-        return None
-    rest = text
-    for m in (meeting, date):
-        if m:
-            rest = rest.replace(m.group(), "", 1)
-    if re.sub(r"[\s,，、]", "", rest) or text.rstrip().endswith((",", "，")):
-        return None
-    return {"meeting": meeting, "date": date}
+    found = ctx.profile.closing_line(text)
+    return None if found is None else {"meeting": found[0], "date": found[1]}
 
 
 def _vote_intro(text: str, ctx: Context) -> dict | None:
