@@ -176,8 +176,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         name, taken = names.claim(path)  # from the name as it is on disk
         source = printable(path)  # as records, diagnostics and outputs show it
         if taken:
-            done = [(Record(source, name, FAILED, error=taken.format(source), lang=options.lang,
-                            diagnostics=(taken,), refused="name"), {})]
+            done = [(_refused(source, name, taken, options.lang, "name"), {})]
         else:
             try:
                 data = data() if callable(data) else data
@@ -190,9 +189,8 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
                     jobs.append((source, name, data))
                     done = None
             except (OSError, InputError) as err:
-                why = refusal(err)
-                done = [(Record(source, name, FAILED, error=why.format(source), lang=options.lang, diagnostics=(why,),
-                                refused="input" if isinstance(err, InputError) else "unreadable"), {})]
+                done = [(_refused(source, name, refusal(err), options.lang,
+                                  "input" if isinstance(err, InputError) else "unreadable"), {})]
         ahead += 1
         if done is not None:
             send()  # the documents before it go first
@@ -220,17 +218,26 @@ def build_document(source: str, name: str, data: bytes, options: Options, strict
     try:
         conversion = convert(data, source, options)
     except InputError as err:
-        return Record(source, name, FAILED, error=err.diagnostic.format(source),
-                      lang=options.lang, diagnostics=(err.diagnostic,), refused="input"), {}
+        return _refused(source, name, err.diagnostic, options.lang, "input"), {}
     except Exception as err:  # a bug must not stop a batch; the record says it is one
-        return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
-                      lang=options.lang), {}
+        return _internal_error(source, name, err, options.lang), {}
     try:
         record, outputs = _converted(conversion, source, name, strict, formats)
     except Exception as err:  # a writer's bug: the document fails, the batch goes on
-        return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
-                      lang=conversion.document.meta.lang, diagnostics=conversion.diagnostics), {}
+        return _internal_error(source, name, err, conversion.document.meta.lang, conversion.diagnostics), {}
     return replace(record, timings={**record.timings, "total": time.perf_counter() - started}), outputs
+
+
+def _refused(source: str, name: str, why: Diagnostic, lang: str | None, refused: str) -> Record:
+    """The record of an input that was never converted, and why (see `Record.refused`)."""
+    return Record(source, name, FAILED, error=why.format(source), lang=lang, diagnostics=(why,), refused=refused)
+
+
+def _internal_error(source: str, name: str, err: Exception, lang: str | None,
+                    diagnostics: tuple[Diagnostic, ...] = ()) -> Record:
+    """The record of a document a bug stopped: it fails, and says it is one to report."""
+    return Record(source, name, FAILED, error=f"internal error, please report: {type(err).__name__}: {err}",
+                  lang=lang, diagnostics=diagnostics)
 
 
 def _converted(conversion: Conversion, source: str, name: str, strict: bool,
