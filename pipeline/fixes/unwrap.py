@@ -82,6 +82,20 @@ def _full_width(lines: tuple[Line, ...]) -> float:
     return quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
 
 
+def _running_width(lines: tuple[Line, ...], full: float) -> float:
+    """The width of a full line of running text, for telling a paragraph's indented
+    first line from a wrapped one: the median of the certainly wrapped lines at least
+    half as wide as the widest. Pieces pdftotext moved off Arabic lines and the names
+    of a vote list are wrapped lines too; where they are many, `_full_width` (which the
+    other rules were measured with) falls below most lines of running text."""
+    wrapped = sorted(_width(a.text) for a, b in zip(lines, lines[1:])
+                     if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text))
+    if len(wrapped) < 3:
+        return full
+    wide = wrapped[int(0.9 * (len(wrapped) - 1))]
+    return max(full, median([w for w in wrapped if w >= wide / 2]))
+
+
 def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]:
     """The lines from the enacting formula on (all of them when there is none).
 
@@ -136,13 +150,14 @@ def _remembered(test):
 class _Reader:
     """Decides, line by line, whether a line starts a paragraph."""
 
-    def __init__(self, profile: Profile, full_width: float):
+    def __init__(self, profile: Profile, full_width: float, running_width: float | None = None):
         self.p = profile
         self.memo: dict = {}  # see _remembered
         self.patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}  # the profile's, by the names _any tries
         self.formulas = _formulas(profile)
         self.vote_labels = vote_labels(profile)
         self.full = full_width
+        self.running = running_width or full_width  # see _running_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
         self.title_open = False  # the lines so far since the title belong to it
@@ -320,7 +335,7 @@ class _Reader:
         # opening phrase from the same words inside a sentence (`…، وإذ يحث …` wrapped
         # after the comma), a line as wide as a full line after another full line is
         # no first line: the paragraph goes on.
-        if opening and caseless and min(_width(prev), _width(text)) >= self.full:
+        if opening and caseless and min(_width(prev), _width(text)) >= self.running:
             return False
         # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
         if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
@@ -394,9 +409,10 @@ def unwrap_lines(draft: Draft) -> Draft:
         return draft
     filled_at = [i for i, line in enumerate(draft.lines) if line.text.strip()]
     filled = [draft.lines[i] for i in filled_at]
-    full = _full_width(_from_formula(draft.lines, draft.profile))
+    body = _from_formula(draft.lines, draft.profile)
+    full = _full_width(body)
     vocabulary = Vocabulary(line.text for line in filled)
-    reader = _Reader(draft.profile, full)
+    reader = _Reader(draft.profile, full, _running_width(body, full))
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Paragraph] = []
     removed: list = []
