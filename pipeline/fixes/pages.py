@@ -141,10 +141,14 @@ def _note_inside(note_line: re.Pattern) -> re.Pattern | None:
     ['.A/75/73 )1(', '.E/2020/52 )2(', '(3) انظر .E/2021/SR.1']
     >>> [n.text for n in _split_notes(Line("(6) القرار 60/288..A/77/97 )7(", Span(1, 1)), inside)]
     ['(6) القرار 60/288.', '.A/77/97 )7(']
+    >>> inside = _note_inside(load("zh").rx("note_line"))
+    >>> [n.text for n in _split_notes(Line("¹ 见第 2200 A (XXI)号决议，附件。² 同上。", Span(1, 1)), inside)]
+    ['¹ 见第 2200 A (XXI)号决议，附件。', '² 同上。']
     """
     if not note_line.pattern.startswith("^"):
         return None
-    after_stop = r"(?<=[.。．;；]) " + note_line.pattern[1:]
+    # a Chinese full stop needs no space after it: `…解释。² 见大会…`
+    after_stop = r"(?:(?<=[.。．;；]) |(?<=[。．；]))" + note_line.pattern[1:]
     # after a mirrored marker: the next note, in logical "(3) …" or mirrored ".E/2020/52 )2(" order
     after_mirrored = (r"(?:(?<=\)\d\()|(?<=\)\d\d\()) ?(?=\(\d|\S[^()]*?\s\)\d{1,3}\()"
                       # or after a full stop, a mirrored note of one token: "… 60/288. .A/77/97 )7("
