@@ -13,7 +13,7 @@ from functools import cache
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import COMMAS, is_caseless, is_cjk
+from ..scripts import COMMAS, display_width, is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
@@ -671,7 +671,9 @@ def _glued_note(lines: list[Line], body: list[int], foot: list[int], taken: set[
     return None
 
 
-_FRAGMENT_MAX = 8  # characters: a displaced line end is a word or two and its punctuation
+# a displaced line end is a word or two and its punctuation: 8 Chinese characters, or
+# 16 Latin ones (`security,`), in print as wide
+_FRAGMENT_MAX = 16  # columns (display_width)
 # A footnote call after the punctuation that ends a fragment ("报告。¹", "报告。1").
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})$")
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
@@ -714,6 +716,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     blocks = [re.compile(words.formula) for words in profile.bodies.values()] + [profile.rx("title")]
     opens = (profile.rx("opening_phrase"), profile.rx("operative"), profile.rx("operative_phrase"),
              profile.rx("decision_opening"), profile.rx("meeting"), profile.rx("date"), *blocks)
+    labels = vote_labels(profile)
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     events, removed = [], []
@@ -730,10 +733,11 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         if len(labelled.group("rest") if labelled else text) > _FRAGMENT_MAX:
             return False
         text = split_label(text)[1]
-        if not 0 < len(text) <= _FRAGMENT_MAX:
+        if not 0 < display_width(text) <= _FRAGMENT_MAX:
             return False
         ends = _TRAILING_CALL.sub("", text)[-1:]
-        return ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
+        return (ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
+                and not any(label.match(text) for label in labels))  # `Votos a favor:` heads its list
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)

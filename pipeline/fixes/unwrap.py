@@ -23,10 +23,9 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import CJK_CHARS, COMMAS, Vocabulary, from_superscript, is_caseless, is_cjk
+from ..scripts import COMMAS, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
 from .base import Draft, Line, Paragraph
 
-_CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
@@ -60,15 +59,7 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     return followed / (len(filled) - 1) > _WRAPPED_SHARE
 
 
-def _width(text: str) -> int:
-    """Display width: a CJK character takes two columns.
-
-    >>> _width("2018 年 7 月"), _width("")
-    (12, 0)
-    """
-    # counted by the regex engine: a Python loop over every character of every line
-    # was half the time of unwrapping a long document
-    return len(text) + len(_CJK_CHAR.findall(text))
+_width = display_width
 
 
 def _full_width(lines: tuple[Line, ...]) -> float:
