@@ -226,7 +226,7 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
     c.run(f"{scorer} --pred {pred} --set {gold_set} --suffix .akn.xml", env={"PYTHON": sys.executable})
 
 
-LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "pdf": ".pdf"}
+LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf"}
 
 
 @task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, pdf)"})

@@ -22,23 +22,31 @@ GLUED_JOB_NUMBER = re.compile(r"(?<=\S)(?:GE\.)?\d{2}-\d{5}\s*\([A-Z]\)$")
 BARCODE = re.compile(r"^\*{1,2}\d{7}\*{0,2}$")
 # A page number alone on its line.
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# The page number and the job number on one line, as an extractor that keeps the
+# page's columns prints a footer (`pdftotext -layout`: "2        23-43320"; the space
+# between is one space by the time the furniture is looked for).
+_JOB = JOB_NUMBER.pattern[1:-1]
+NUMBERED_FOOTER = re.compile(rf"^(?:\d{{1,3}}\s+{_JOB}|{_JOB}\s+\d{{1,3}})$")
 
 
 def is_furniture(line: str) -> bool:
     """
     >>> [is_furniture(x) for x in ("GE.23-39077(E)", "23-43320 (E)", "(A) 24-36099", "*2343320*", "7", "7.", "Note 7")]
     [True, True, True, True, True, False, False]
+    >>> [is_furniture(x) for x in ("2      23-43320", "23-43320 3", "2 23-43320 and")]
+    [True, True, False]
     """
     text = line.strip()
-    return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text))
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text)
+                or NUMBERED_FOOTER.match(text))
 
 
 def is_job_number(line: str) -> bool:
     """The job number or the barcode, which no text line can be mistaken for (a bare
     page number can: a hanging paragraph number without its point).
 
-    >>> [is_job_number(x) for x in ("22-88725", "*2288725*", "3", "2022-2026")]
-    [True, True, False, False]
+    >>> [is_job_number(x) for x in ("22-88725", "*2288725*", "3", "2022-2026", "4     22-88725")]
+    [True, True, False, False, True]
     """
     text = line.strip()
-    return bool(JOB_NUMBER.match(text) or BARCODE.match(text))
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or NUMBERED_FOOTER.match(text))
