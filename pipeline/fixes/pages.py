@@ -525,7 +525,7 @@ def lift_page_footnotes(draft: Draft) -> Draft:
     before = ""  # the running text so far, where the calls are
     for page in _pages(draft.lines):
         filled = [i for i in page if lines[i].text.strip()]
-        start = _foot_notes_start(lines, filled, taken, before)
+        start = _foot_notes_start(lines, filled, taken, before, draft.profile)
         body = filled if start is None else filled[:start]
         foot = [] if start is None else filled[start:]
         current: Line | None = None
@@ -563,14 +563,16 @@ def lift_page_footnotes(draft: Draft) -> Draft:
     return draft.with_lines(lines, notes=notes, diagnostics=events, removed=removed, inserted=inserted)
 
 
-def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], before: str) -> int | None:
+def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], before: str,
+                      profile: Profile | None = None) -> int | None:
     """Position (in `filled`) of the first note of the block of notes at the foot of
     a page; None when the page has none.
 
     A note's number is one not taken yet; it need not follow the last one, because
     a note that does not fit on its page is printed on a later one, out of order
     (note 1 at the foot of page 10, notes 6 and 7 on pages of their own after the
-    text)."""
+    text). The adoption date alone on its line (`3 de abril de 2025`) starts with a
+    number too, and no note is printed above it."""
     best, expected = None, None
     for k in range(len(filled) - 1, -1, -1):
         if (best if best is not None else len(filled)) - k > _MAX_NOTE_LINES:
@@ -578,6 +580,8 @@ def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], bef
         m = _PLAIN_NOTE.match(lines[filled[k]].text)
         if not m:
             continue
+        if profile is not None and profile.closing_line(lines[filled[k]].text.strip()) is not None:
+            break
         marker = int(m["marker"])
         if marker in taken or (expected is not None and marker != expected):
             break
