@@ -483,13 +483,23 @@ def _glued_call(marker: int) -> re.Pattern:
     look-behinds at every character of the text so far (this search was most of
     lift_page_footnotes' time).
 
+    The last part of a document symbol is no call: `E/2024/L.14`, `A/78/53/Add.1`.
+
     >>> [bool(_glued_call(1).search(t)) for t in ("Treaty,1 and", "in 20161", "page 1", "Treaty,12", "its\\n1\\nsession")]
     [True, True, False, False, True]
+    >>> [bool(_glued_call(14).search(t)) for t in ("(E/2024/L.14)", "A/C.2/SR.14", "A/78/1/Add.14", "Unidas.14")]
+    [False, False, False, True]
     """
     m = str(marker)
+    symbol_part = "".join(rf"(?<!{part}\.{m})" for part in _SYMBOL_PARTS)
     # or a line of its own: a raised call the extractor set between two lines
     return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,.;:)\]”’\"»，。；：、）》」』]{m})|(?<=\b(?:19|20)\d\d{m})"
-                      rf"|(?<=\n{m})(?=\n))(?!\d)")
+                      rf"|(?<=\n{m})(?=\n))(?!\d)(?<![A-Z]\.{m}){symbol_part}")
+
+
+# numbered parts of document symbols written in lower case after a capital (`Add.1`):
+# a part in capitals (`L.14`, `SR.12`, `PV.5`) ends in a capital before its point
+_SYMBOL_PARTS = ("Add", "Rev", "Corr", "Amend")
 
 
 _MAX_NOTE_LINES = 15  # a footnote longer than this is more likely running text
