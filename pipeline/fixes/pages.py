@@ -226,6 +226,11 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     ...     Line("Light Weapons and Ammunition,", Span(4, 4), page_break=True)), profile=load("en")))
     >>> [l.text for l in d.lines]
     ['Recalling the Convention on Small Arms Light Weapons and Ammunition,']
+    >>> d = join_split_paragraphs(Draft((Line("Russian", Span(4, 4)), Line(
+    ...     "принятая Советом Безопасности на его 9430-м заседании 2 октября 2023 года", Span(7, 7),
+    ...     page_break=True)), profile=load("ru")))
+    >>> len(d.lines)  # the masthead's last line, and the adoption line after two blank lines
+    2
     """
     out: list[Line] = []
     events, removed = [], []
@@ -286,6 +291,8 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     if profile is not None and (_heads_annex_part(tail.text, profile) or _heads_annex_part(head.text, profile)
                                 or profile.rx("date").search(head.text[-20:])):
         return False  # "… 2023年7月25日" + "附件": a closing line and an annex heading; "Table 1"
+    if profile is not None and any(profile.rx(name).match(tail.text.strip()) for name in _OWN_LINES):
+        return False  # "Russian" + "принятая Советом Безопасности …": the masthead, then the adoption line
     opening = profile.rx("opening_phrase") if profile else None
     if is_cjk(start) or is_cjk(end):
         return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
@@ -301,6 +308,9 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     recital = bool(opening and opening.match(head.text.lstrip()))
     return lower_or_digit or end == "-" or _ends_on_short_word(head.text) or (recital and not tail_opens)
 
+
+# lines that open a block of their own wherever a page break falls before them
+_OWN_LINES = ("adoption_line", "sc_adoption")
 
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
 
