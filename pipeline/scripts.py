@@ -83,6 +83,10 @@ class Vocabulary:
     def keeps_hyphen(self, left: str, right: str) -> bool:
         return f"{left}-{right}".lower() in self.compounds
 
+    def written_whole(self, left: str, right: str) -> bool:
+        """`left` + `right` is a word of the document, and never written with a hyphen."""
+        return (left + right).lower() in self.words and not self.keeps_hyphen(left, right)
+
 
 _WORD_CHAR = re.compile(r"\w")
 # the last word of a line is a web or e-mail address, or a path ("www.un.org/…/global-ct-")
@@ -125,6 +129,9 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     ('vulnerable situations, so', 'its follow-up')
     >>> join_fragments("listed at www.un.org/counterterrorism/global-ct-", "compact/entities")
     'listed at www.un.org/counterterrorism/global-ct-compact/entities'
+    >>> words = Vocabulary(["персонала СООННР", "мандат СО-", "ОННР и ЮНДОФ"])
+    >>> join_fragments("мандат СО-", "ОННР и", words), join_fragments("the Secretary-", "General", words)
+    ('мандат СООННР и', 'the Secretary-General')
     """
     if not left or not right:
         return left + right
@@ -140,6 +147,9 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
         return left[:-1] + right
     if vocabulary and tail and head and not left.endswith("-") and vocabulary.closes_up(tail, head.group(1)):
         return left + right
+    if (left.endswith("-") and vocabulary and tail and head and vocabulary.written_whole(tail, head.group(1))
+            and not _ADDRESS.search(left)):
+        return left[:-1] + right  # a capital word broken at the line end (`СО-` / `ОННР`), whole elsewhere
     if left.endswith(("-", "\u2010")):
         return left + right
     return left + " " + right
