@@ -56,6 +56,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(arabic.remove_bidi_controls, removes="bidirectional control", when=arabic.BIDI_CONTROLS),
     per_line(arabic.repair_lam_alef, when=arabic.ALEF_OR_MAKSURA),
     per_line(text.tabs_to_spaces, when="\t"),
+    pages.split_masthead_columns,  # before the runs of spaces between the columns are collapsed
     per_line(text.collapse_space_runs, when=text.spaces_to_collapse),
     per_line(text.strip_trailing_space, when=text.TRAILING_SPACE.search),
     per_line(text.join_numero_sign, when=text.SPLIT_NUMERO.search),

@@ -54,6 +54,36 @@ def mark_page_breaks(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
+# the gap between two columns of a page that a layout-keeping extractor printed on one
+# line; justified text stretches a space to two or three at most
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+
+
+def split_masthead_columns(draft: Draft) -> Draft:
+    """Give each column of the masthead a line of its own.
+
+    An extractor that keeps the page's layout (`pdftotext -layout`) prints the
+    masthead's two columns side by side: `Организация Объединенных Наций      S/2025/353`,
+    `Совет Безопасности      4 June 2025`. The symbol, the date and the body's name are
+    each read from a line of their own, so the lines before the enacting formula are
+    cut at a wide gap; the pieces keep their input line. Without a formula nothing is
+    cut: a gap in the text itself (a table, a vote in columns) is no masthead.
+
+    >>> from pipeline.languages import load
+    >>> text = "Организация Объединенных Наций          S/2025/353\\n   Совет Безопасности       4 June 2025\\nСовет Безопасности,\\nа   б      в"
+    >>> [(str(l.span), l.text) for l in split_masthead_columns(Draft(lines_of(text), profile=load("ru"))).lines]
+    [('1', 'Организация Объединенных Наций'), ('1', 'S/2025/353'), ('2', '   Совет Безопасности'), ('2', '4 June 2025'), ('3', 'Совет Безопасности,'), ('4', 'а   б      в')]
+    """
+    lines = draft.lines
+    formula = next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), draft.profile)), None)
+    if formula is None or not any(_COLUMN_GAP.search(line.text) for line in lines[:formula]):
+        return draft
+    out: list[Line] = []
+    for line in lines[:formula]:
+        pieces = _COLUMN_GAP.split(line.text) if _COLUMN_GAP.search(line.text) else [line.text]
+        out += [Line(piece, line.span, line.page_break and k == 0) for k, piece in enumerate(pieces)]
+    return draft.with_lines(out + list(lines[formula:]))
+
 _FOOTNOTE_LINE = re.compile(SUPERSCRIPT_NOTE_LINE)
 
 
