@@ -229,7 +229,7 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
 LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf"}
 
 
-@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, pdf)"})
+@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, layout, pdf)"})
 def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, from_=None):
     """Convert every document of ../shared/corpus/CORPUS from each input layer (the text
     layers, or the PDFs themselves: `--from pdf`) and score it.
