@@ -230,6 +230,9 @@ _LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶�
 # A number at the start of the line with its dash first ("-10 يهيب"): the dash
 # that follows the number in reading order came out on the wrong side.
 _MIRRORED_NUMBER = re.compile(r"^[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+(?=\S)|\s*$)")
+# A number at the end of the line ("يقر بأهمية … الرعاية 1-"): a layer that keeps the page's
+# layout prints the right margin's number after the line's text, in reading order.
+_TRAILING_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\s?[-–]$")
 
 
 def place_paragraph_numbers(draft: Draft) -> Draft:
@@ -242,8 +245,9 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     (`-¹`). A single such token in a line that does not start with a number is
     taken for the paragraph number, unless a month name follows it
     (`11 أيلول - 13 تشرين`, a date range). A number at the line's start with its
-    dash first (`-10 يهيب`) is turned round (`10- يهيب`). Left-to-right languages
-    are left alone.
+    dash first (`-10 يهيب`) is turned round (`10- يهيب`), and one at the line's end
+    (`… يلي: 4-`, where a layout-keeping layer prints the margin) goes to its start.
+    Left-to-right languages are left alone.
 
     >>> from pipeline.languages import load
     >>> d = place_paragraph_numbers(Draft(lines_of("يقرر إنشاء فريق عامل -1 بوضع مشروع"), profile=load("ar")))
@@ -255,6 +259,8 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     '10- يهيب بالمجتمع الدولي'
     >>> place_paragraph_numbers(Draft(lines_of("-23"), profile=load("ar"))).lines[0].text
     '23-'
+    >>> place_paragraph_numbers(Draft(lines_of("يحث الدول على ما يلي: 4-"), profile=load("ar"))).lines[0].text
+    '4- يحث الدول على ما يلي:'
     """
     profile = draft.profile
     if profile is None or profile.direction != "rtl":
@@ -272,6 +278,8 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
         elif mirrored := _MIRRORED_NUMBER.match(text):
             rest = text[mirrored.end():]
             line = Line(f"{from_superscript(mirrored['n'])}-{' ' if rest else ''}{rest}", line.span, line.page_break)
+        elif (trailing := _TRAILING_NUMBER.search(text)) and not re.match(r"^\s*[-–]?\s*\d", text):
+            line = Line(f"{trailing['n']}- {text[:trailing.start()].strip()}", line.span, line.page_break)
         lines.append(line)
     return draft.with_lines(lines)
 
