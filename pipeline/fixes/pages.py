@@ -321,7 +321,8 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
     if profile is not None and (_heads_annex_part(tail.text, profile) or _heads_annex_part(head.text, profile)
                                 or profile.rx("date").search(head.text[-20:])):
         return False  # "… 2023年7月25日" + "附件": a closing line and an annex heading; "Table 1"
-    if profile is not None and any(profile.rx(name).match(tail.text.strip()) for name in _OWN_LINES):
+    if profile is not None and (any(profile.rx(name).match(tail.text.strip()) for name in _OWN_LINES)
+                                or _masthead_line(head.text, profile)):
         return False  # "Russian" + "принятая Советом Безопасности …": the masthead, then the adoption line
     opening = profile.rx("opening_phrase") if profile else None
     if is_cjk(start) or is_cjk(end):
@@ -341,6 +342,21 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
 
 # lines that open a block of their own wherever a page break falls before them
 _OWN_LINES = ("adoption_line", "sc_adoption")
+# the masthead's lines, each a line of its own ("Chinese", "Distr.: General", "Agenda item 19 (a)")
+_MASTHEAD_PATTERNS = ("distribution", "original", "session", "session_dates", "agenda_item")
+
+
+def _masthead_line(text: str, profile: Profile) -> bool:
+    """A line of the masthead, which nothing after it continues: a layer that keeps
+    the page's layout leaves blank lines below the masthead that read as a page break.
+
+    >>> from pipeline.languages import load
+    >>> [_masthead_line(t, load("zh")) for t in ("Chinese", "议程项目19 (a)", "E/RES/2022/4", "回顾其决议")]
+    [True, True, True, False]
+    """
+    text = text.strip()
+    return (text in profile.language_names or text in profile.organization_names or bool(SYMBOL.match(text))
+            or any(profile.rx(name).match(text) for name in _MASTHEAD_PATTERNS))
 
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
 
