@@ -539,18 +539,21 @@ def _glued_call(marker: int) -> re.Pattern:
     look-behinds at every character of the text so far (this search was most of
     lift_page_footnotes' time).
 
-    The last part of a document symbol is no call: `E/2024/L.14`, `A/78/53/Add.1`.
+    The last part of a document symbol is no call (`E/2024/L.14`, `A/78/53/Add.1`), nor
+    the decimals of a number written with a decimal comma (`0,20 процента`).
 
     >>> [bool(_glued_call(1).search(t)) for t in ("Treaty,1 and", "in 20161", "page 1", "Treaty,12", "its\\n1\\nsession")]
     [True, True, False, False, True]
     >>> [bool(_glued_call(14).search(t)) for t in ("(E/2024/L.14)", "A/C.2/SR.14", "A/78/1/Add.14", "Unidas.14")]
     [False, False, False, True]
+    >>> [bool(_glued_call(20).search(t)) for t in ("0,15–0,20 процента", "12,20 %", "2015,20 and")]
+    [False, False, True]
     """
     m = str(marker)
     symbol_part = "".join(rf"(?<!{part}\.{m})" for part in _SYMBOL_PARTS)
     # or a line of its own: a raised call the extractor set between two lines
     return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,.;:)\]”’\"»，。；：、）》」』]{m})|(?<=\b(?:19|20)\d\d{m})"
-                      rf"|(?<=\n{m})(?=\n))(?!\d)(?<![A-Z]\.{m}){symbol_part}")
+                      rf"|(?<=\n{m})(?=\n))(?!\d)(?<![A-Z]\.{m}){symbol_part}(?<!\b\d,{m})(?<!\b\d\d,{m})")
 
 
 # numbered parts of document symbols written in lower case after a capital (`Add.1`):
@@ -638,7 +641,7 @@ def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], bef
     a note that does not fit on its page is printed on a later one, out of order
     (note 1 at the foot of page 10, notes 6 and 7 on pages of their own after the
     text). The adoption date alone on its line (`3 de abril de 2025`) starts with a
-    number too, and no note is printed above it."""
+    number too, and no note is printed above it; no note starts with a date."""
     best, expected = None, None
     for k in range(len(filled) - 1, -1, -1):
         if (best if best is not None else len(filled)) - k > _MAX_NOTE_LINES:
@@ -648,6 +651,8 @@ def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], bef
             continue
         if profile is not None and profile.closing_line(lines[filled[k]].text.strip()) is not None:
             break
+        if profile is not None and profile.rx("date").match(lines[filled[k]].text.strip()):
+            continue  # "20 июля 2022 года …": a date that a line wrapped before, its day no note's number
         marker = int(m["marker"])
         if marker in taken or (expected is not None and marker != expected):
             break
