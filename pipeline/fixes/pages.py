@@ -487,11 +487,15 @@ def remove_page_furniture(draft: Draft) -> Draft:
         removed.append(Removal(line.span.first, line.text, reason))
         lines[index] = Line("", line.span, line.page_break)
 
-    for number, page in enumerate(_pages(draft.lines)):
+    pages = _pages(draft.lines)
+    headers = _running_headers(draft.lines, pages)
+    for number, page in enumerate(pages):
         filled = [i for i in page if lines[i].text.strip()]
         if number > 0 and filled and SYMBOL.match(lines[filled[0]].text.strip()):
             drop(filled.pop(0), "running header")
-        while filled and is_furniture(lines[filled[-1]].text):
+        # an extractor that reads the page's text before its margins (PyMuPDF) prints
+        # the running header at the foot, among the page number and the job number
+        while filled and (is_furniture(lines[filled[-1]].text) or lines[filled[-1]].text.strip() in headers):
             drop(filled.pop(), "page footer")
         for i in filled:  # a page number the extractor left inside the page, between blank lines
             if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
@@ -515,6 +519,23 @@ def remove_page_furniture(draft: Draft) -> Draft:
     removed.sort(key=lambda r: r.line)
     events = [Diagnostic("I001", f"page furniture removed ({r.reason}): {r.text}", r.line) for r in removed]
     return draft.with_lines(lines, removed=removed, diagnostics=events, inserted=inserted)
+
+
+def _running_headers(lines: tuple[Line, ...], pages: list[list[int]]) -> set[str]:
+    """The symbols printed alone on a line on more than one page: the running header.
+
+    >>> from .base import lines_of
+    >>> d = mark_page_breaks(Draft(lines_of("A/RES/78/53\\na\\n\\x0cb\\nA/RES/78/53\\n2\\n\\x0cc\\nsee\\nA/78/1")))
+    >>> sorted(_running_headers(d.lines, _pages(d.lines)))
+    ['A/RES/78/53']
+    """
+    seen: dict[str, set[int]] = {}
+    for number, page in enumerate(pages):
+        for i in page:
+            text = lines[i].text.strip()
+            if text and SYMBOL.match(text):
+                seen.setdefault(text, set()).add(number)
+    return {text for text, on in seen.items() if len(on) > 1}
 
 
 def _alone(lines: tuple[Line, ...], index: int) -> bool:
