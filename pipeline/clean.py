@@ -68,6 +68,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.remove_page_furniture,
     arabic.attach_raised_calls,
     per_line(arabic.close_punctuation_gaps, direction="rtl"),
+    per_line(arabic.move_leading_end_marks, direction="rtl"),
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.split_glued_formulas,

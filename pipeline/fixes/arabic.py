@@ -380,6 +380,28 @@ def close_punctuation_gaps(text: str) -> str:
     return _GAP.sub("", text)
 
 
+# a comma or semicolon glued before the first Arabic letter of a line that has no end mark
+_LEADING_END_MARK = re.compile("^(?P<mark>[\u060c\u061b])(?=[\u0621-\u064a])(?P<rest>.*[^\u060c\u061b.:])$")
+
+
+def move_leading_end_marks(text: str) -> str:
+    """Put the comma that ends a line back at its end.
+
+    An extractor that writes a right-to-left line in visual order (PyMuPDF, for the
+    short lines it does not reorder) leaves the comma that ends it on the left, so
+    the line starts with it: `،إن مجلس حقوق الإنسان` for the enacting formula. No
+    Arabic word starts with a comma; a line that starts with one glued to a letter,
+    and has no end mark of its own, gets it back at its end.
+
+    >>> move_leading_end_marks("،إن مجلس حقوق الإنسان")
+    'إن مجلس حقوق الإنسان،'
+    >>> move_leading_end_marks("، وإذ يشير إلى قراره،")
+    '، وإذ يشير إلى قراره،'
+    """
+    m = _LEADING_END_MARK.match(text)
+    return f"{m['rest']}{m['mark']}" if m else text
+
+
 def attach_raised_calls(draft: Draft) -> Draft:
     """Put a footnote call that the text layer printed as a line of its own back
     into the text line it belongs to.
