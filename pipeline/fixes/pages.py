@@ -495,8 +495,16 @@ def remove_page_furniture(draft: Draft) -> Draft:
             drop(filled.pop(0), "running header")
         # an extractor that reads the page's text before its margins (PyMuPDF) prints
         # the running header at the foot, among the page number and the job number
-        while filled and (is_furniture(lines[filled[-1]].text) or lines[filled[-1]].text.strip() in headers):
+        footer = False  # furniture was found at this page's foot
+        while filled:
+            text = lines[filled[-1]].text.strip()
+            # a symbol among the footer's lines is the running header too (a document of
+            # two pages prints it once), not a note's last line, which ends with its point
+            if not (is_furniture(text) or text in headers
+                    or (footer and SYMBOL.match(text) and not text.endswith("."))):
+                break
             drop(filled.pop(), "page footer")
+            footer = True
         for i in filled:  # a page number the extractor left inside the page, between blank lines
             if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
                 drop(i, "page number")
