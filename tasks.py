@@ -226,10 +226,24 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
     c.run(f"{scorer} --pred {pred} --set {gold_set} --suffix .akn.xml", env={"PYTHON": sys.executable})
 
 
-LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf"}
+LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf", "pymupdf": ".pdf"}
 
 
-@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, layout, pdf)"})
+def _layer_input(layer: str, source: Path) -> bytes | str:
+    """What `invoke eval` converts for a layer: the file itself, or for `pymupdf` the
+    text PyMuPDF reads from the PDF (pages joined with form feeds), another extractor's
+    text to try the converter on. PyMuPDF is no dependency: `pip install pymupdf`."""
+    if layer != "pymupdf":
+        return source.read_bytes()
+    try:
+        import pymupdf
+    except ImportError:
+        raise Exit("--layer pymupdf reads the PDFs with PyMuPDF: pip install pymupdf", code=2) from None
+    with pymupdf.open(source) as document:
+        return "\f".join(page.get_text() for page in document)
+
+
+@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, layout, pdf, pymupdf)"})
 def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, from_=None):
     """Convert every document of ../shared/corpus/CORPUS from each input layer (the text
     layers, or the PDFs themselves: `--from pdf`) and score it.
@@ -262,7 +276,7 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
             if not source.exists():
                 continue
             try:
-                result = convert(source.read_bytes(), str(source), options)
+                result = convert(_layer_input(name_of_layer, source), str(source), options)
             except InputError as err:
                 failures.append(f"{name}: {err}")
                 continue
@@ -273,7 +287,8 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
                 failures.append(f"{name}: invalid: {result.validation.errors[0]}")
                 continue
             (target / (name + ".akn.xml")).write_bytes(result.akn)
-        print(f"== {corpus} from {suffix}: {len(names) - len(failures)}/{len(names)} converted and valid")
+        read_as = suffix if name_of_layer != "pymupdf" else f"{suffix} read with PyMuPDF"
+        print(f"== {corpus} from {read_as}: {len(names) - len(failures)}/{len(names)} converted and valid")
         for failure in failures:
             print("   failed", failure)
         scores = target / "scores.json"
@@ -300,7 +315,7 @@ def _subset(corpus_dir: Path, names: list[str], folder: Path) -> Path:
 
 
 @task
-def ceiling(c, lang="ar", corpus="dev"):
+def ceiling(c, lang="ar", corpus="dev", layer="txt,blocks,layout,pdf"):
     """How much of the gold text the cleaned text layers hold, with and without the
     lam-alef repair: the ceiling that segmentation cannot exceed, beside the scores.
 
@@ -332,11 +347,12 @@ def ceiling(c, lang="ar", corpus="dev"):
         return sum(values) / len(values) if values else float("nan")
 
     print(f"{'layer':8} {'text':30} {'cons':>6} {'pre':>6} {'op':>6}   ({len(golds)} documents, {lang})")
-    for layer, suffix in LAYERS.items():
+    for layer_name in layer.split(","):
+        suffix = LAYERS[layer_name]
         for label, fixes in variants:
             cons, pre, op = [], [], []
             for name, gold in golds.items():
-                source = read_layer(corpus_dir / (name + suffix))
+                source = read_layer(corpus_dir / (name + suffix), layer_name)
                 cleaned = clean(source.text, profile, fixes, hints=source.hints)
                 text = "\n".join(line.text for line in cleaned.lines + cleaned.notes)
                 matched, total, _ = seq_match(gold["body_text"], [norm(text)])
@@ -347,20 +363,20 @@ def ceiling(c, lang="ar", corpus="dev"):
                 texts = [u["text"] for u in gold["operative"] if u.get("text")]
                 if texts:
                     op.append(mean([norm(t) in flat for t in texts]))
-            print(f"{layer:8} {label:30} {mean(cons):6.3f} {mean(pre):6.3f} {mean(op):6.3f}")
-        scores = OUTPUT / "eval" / layer / "scores.json"
+            print(f"{layer_name:8} {label:30} {mean(cons):6.3f} {mean(pre):6.3f} {mean(op):6.3f}")
+        scores = OUTPUT / "eval" / layer_name / "scores.json"
         if scores.exists():
             rows = [d for d in json.loads(scores.read_text())["documents"] if d["name"].startswith(lang + "_")]
             got = [mean([d[k] for d in rows if d.get(k) is not None]) for k in ("conservation", "pre_r", "op_r")]
-            print(f"{layer:8} {'converted (last invoke eval)':30} {got[0]:6.3f} {got[1]:6.3f} {got[2]:6.3f}"
+            print(f"{layer_name:8} {'converted (last invoke eval)':30} {got[0]:6.3f} {got[1]:6.3f} {got[2]:6.3f}"
                   "   (recall of paragraphs)")
 
 
-def read_layer(path: Path):
+def read_layer(path: Path, layer: str = "txt"):
     """The read stage's Source of a text layer or a PDF (with its hints)."""
     from pipeline.convert import read
 
-    return read(path.read_bytes(), str(path))
+    return read(_layer_input(layer, path), str(path))
 
 
 @task(pre=[schemas])
@@ -404,7 +420,8 @@ def structure(c, layer="txt,blocks,pdf", corpus="dev", lang=None):
             source = corpus_dir / (name + LAYERS[name_of_layer])
             if not source.exists():
                 continue
-            got = counts(convert(source.read_bytes(), str(source), Options(markup_date="2026-01-01")).document)
+            got = counts(convert(_layer_input(name_of_layer, source), str(source),
+                                 Options(markup_date="2026-01-01")).document)
             want = gold_counts(json.loads(gold_path.read_text(encoding="utf-8")))
             total[code] += 1
             equal[code] += got == want
@@ -560,7 +577,7 @@ def linked_report(c, corpus="dev,parallel", layer="txt,blocks", parallel_layer="
             for name in names:
                 source = corpus_dir / (name + LAYERS[name_of_layer])
                 if source.exists():
-                    result = convert(source.read_bytes(), str(source), options)
+                    result = convert(_layer_input(name_of_layer, source), str(source), options)
                     total += linked(result.document, result.akn, source.name)
             print(f"{corpus_name:9}{name_of_layer:8}{total.documents:>5}{f'{total.resolved}/{total.voters}':>18}"
                   f"{f'{total.dated_conclusions}/{total.with_conclusions}':>19}"
