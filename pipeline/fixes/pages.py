@@ -510,13 +510,14 @@ def remove_page_furniture(draft: Draft) -> Draft:
                 drop(i, "page number")
         # a job number or barcode wherever it stands: before the page's last paragraph,
         # or between a hanging number and its text (`8.` / `24-32833` / `Decides…`)
-        for index in [i for i in filled if is_job_number(lines[i].text)]:
+        # (a job number holds a hyphen, a barcode an asterisk: tested in C before the patterns)
+        for index in [i for i in filled if ("-" in (t := lines[i].text) or "*" in t) and is_job_number(t)]:
             drop(index, "page furniture")
             filled.remove(index)
         if filled:
             last = lines[filled[-1]]
             glued = GLUED_JOB_NUMBER.search(last.text)
-            if glued and (number + 1 < len(_pages(draft.lines)) or len(filled) < len(page)):
+            if glued and (number + 1 < len(pages) or len(filled) < len(page)):
                 removed.append(Removal(last.span.first, glued.group(), "page footer"))
                 # the extractor glues the next line on only after a hyphen, which it drops
                 head = last.text[:glued.start()]
@@ -540,8 +541,8 @@ def _running_headers(lines: tuple[Line, ...], pages: list[list[int]]) -> set[str
     seen: dict[str, set[int]] = {}
     for number, page in enumerate(pages):
         for i in page:
-            text = lines[i].text.strip()
-            if text and SYMBOL.match(text):
+            text = lines[i].text
+            if "/" in text and SYMBOL.match(text := text.strip()):  # the test in C first: most lines hold no slash
                 seen.setdefault(text, set()).add(number)
     return {text for text, on in seen.items() if len(on) > 1}
 
