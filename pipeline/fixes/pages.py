@@ -223,7 +223,7 @@ def _split_in_sequence(text: str) -> list[str]:
 
 # Characters a paragraph can end with; a page that ends on anything else ended
 # in the middle of a paragraph.
-_PARAGRAPH_END = set(".;:,!?)]}>\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
+_PARAGRAPH_END = set(".;:,!?)]}>\"'»”’…。；：，！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _STARTS_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．-]|\(?[a-z]{1,4}\)|\([\u0600-\u06ff]+\))\s")
 
 
@@ -842,7 +842,8 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
             return False
         ends = _TRAILING_CALL.sub("", text)[-1:]
         return (ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
-                and not any(label.match(text) for label in labels))  # `Votos a favor:` heads its list
+                and not any(label.match(text) for label in labels)  # `Votos a favor:` heads its list
+                and not any(b.match(text) for b in blocks))  # the formula `大会，` is a block of its own
 
     def opens_paragraph(text: str) -> bool:
         return any(p.match(text) for p in opens)

@@ -30,7 +30,7 @@ _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
-_END = set(".;:,!?)]}\"'»”’…。；：，、！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
+_END = set(".;:,!?)]}\"'»”’…。；：，！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
