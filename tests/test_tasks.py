@@ -97,3 +97,25 @@ def test_outputs_of_a_document_that_is_no_longer_valid_are_stale(tmp_path, monke
                # a later input with the same name fails (E011) and must not take the first one's files
                Record("input/A.txt", "a", FAILED)]
     assert [p.name for p in tasks._stale_outputs(records)] == ["b.akn.xml", "b.tei.xml"]
+
+
+def test_a_text_layer_is_converted_as_its_bytes(tmp_path):
+    source = tmp_path / "en_X.layout.txt"
+    source.write_bytes(b"The General Assembly,\n")
+    assert tasks._layer_input("layout", source) == b"The General Assembly,\n"
+
+
+def test_the_pymupdf_layer_says_how_to_get_pymupdf_when_it_is_missing(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pymupdf(name, *args, **kwargs):
+        if name == "pymupdf":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pymupdf)
+    with pytest.raises(Exit) as caught:
+        tasks._layer_input("pymupdf", tmp_path / "en_X.pdf")
+    assert "pip install pymupdf" in str(caught.value.message) and caught.value.code == 2
