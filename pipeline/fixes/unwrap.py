@@ -28,6 +28,7 @@ from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
 _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above which a layer is wrapped
+_WRAPPED_CUTS = 3  # lines cut mid-sentence and followed directly by the rest, enough to call a layer wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
 _END = set(".;:,!?)]}\"'»”’…。；：，！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
@@ -51,12 +52,20 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     >>> from .base import lines_of
     >>> is_wrapped(lines_of("a\\nb\\nc\\n\\nd\\ne")), is_wrapped(lines_of("a\\n\\nb\\n\\nc"))
     (True, False)
+    >>> masthead = "\\n\\n".join(["A/DEC/78/412", "United Nations", "General Assembly", "Decision"] * 3)
+    >>> is_wrapped(lines_of(masthead + "\\n\\nAt its meeting, on the\\nproposal of the Secretary-\\nGeneral, the Assembly\\napproved the extension."))
+    True
     """
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     if len(filled) < 3:
         return False
-    followed = sum(1 for a, b in zip(filled, filled[1:]) if b == a + 1)
-    return followed / (len(filled) - 1) > _WRAPPED_SHARE
+    pairs = [(a, b) for a, b in zip(filled, filled[1:]) if b == a + 1]
+    if len(pairs) / (len(filled) - 1) > _WRAPPED_SHARE:
+        return True
+    # blank lines between the blocks (pdfminer), and inside a block lines that stop in
+    # the middle of a sentence: a short text whose masthead lines stand apart
+    cut = sum(1 for a, _ in pairs if lines[a].text.rstrip()[-1:].isalpha() or lines[a].text.rstrip().endswith("-"))
+    return cut >= _WRAPPED_CUTS
 
 
 _width = display_width
