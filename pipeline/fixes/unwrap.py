@@ -64,32 +64,37 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
         return True
     # blank lines between the blocks (pdfminer), and inside a block lines that stop in
     # the middle of a sentence: a short text whose masthead lines stand apart
-    cut = sum(1 for a, _ in pairs if lines[a].text.rstrip()[-1:].isalpha() or lines[a].text.rstrip().endswith("-"))
+    cut = sum(1 for a, _ in pairs if (end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-")
     return cut >= _WRAPPED_CUTS
 
 
 _width = display_width
 
 
-def _full_width(lines: tuple[Line, ...]) -> float:
+def _wrapped_widths(lines: tuple[Line, ...]) -> list[int]:
+    """The widths of the lines that were certainly wrapped (followed by more text and
+    not ending a sentence), in order."""
+    return sorted(_width(a.text) for a, b in zip(lines, lines[1:])
+                  if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text))
+
+
+def _full_width(lines: tuple[Line, ...], wrapped: list[int] | None = None) -> float:
     """The width of a full line: the median width of the lines that were certainly
-    wrapped (followed by more text and not ending a sentence)."""
-    wrapped = [_width(a.text) for a, b in zip(lines, lines[1:])
-               if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text)]
+    wrapped (`_wrapped_widths`, given when already measured)."""
+    wrapped = _wrapped_widths(lines) if wrapped is None else wrapped
     if len(wrapped) >= 3:
         return median(wrapped)
     widths = sorted(_width(line.text) for line in lines if line.text.strip())
     return quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
 
 
-def _running_width(lines: tuple[Line, ...], full: float) -> float:
+def _running_width(wrapped: list[int], full: float) -> float:
     """The width of a full line of running text, for telling a paragraph's indented
-    first line from a wrapped one: the median of the certainly wrapped lines at least
-    half as wide as the widest. Pieces pdftotext moved off Arabic lines and the names
-    of a vote list are wrapped lines too; where they are many, `_full_width` (which the
-    other rules were measured with) falls below most lines of running text."""
-    wrapped = sorted(_width(a.text) for a, b in zip(lines, lines[1:])
-                     if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text))
+    first line from a wrapped one: the median of the certainly wrapped lines (their
+    sorted widths) at least half as wide as the widest. Pieces pdftotext moved off
+    Arabic lines and the names of a vote list are wrapped lines too; where they are
+    many, `_full_width` (which the other rules were measured with) falls below most
+    lines of running text."""
     if len(wrapped) < 3:
         return full
     wide = wrapped[int(0.9 * (len(wrapped) - 1))]
@@ -410,9 +415,10 @@ def unwrap_lines(draft: Draft) -> Draft:
     filled_at = [i for i, line in enumerate(draft.lines) if line.text.strip()]
     filled = [draft.lines[i] for i in filled_at]
     body = _from_formula(draft.lines, draft.profile)
-    full = _full_width(body)
+    wrapped = _wrapped_widths(body)
+    full = _full_width(body, wrapped)
     vocabulary = Vocabulary(line.text for line in filled)
-    reader = _Reader(draft.profile, full, _running_width(body, full))
+    reader = _Reader(draft.profile, full, _running_width(wrapped, full))
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Paragraph] = []
     removed: list = []
