@@ -70,9 +70,16 @@ def split_masthead_columns(draft: Draft) -> Draft:
     cut: a gap in the text itself (a table, a vote in columns) is no masthead.
 
     >>> from pipeline.languages import load
-    >>> text = "Организация Объединенных Наций          S/2025/353\\n   Совет Безопасности       4 June 2025\\nСовет Безопасности,\\nа   б      в"
-    >>> [(str(l.span), l.text) for l in split_masthead_columns(Draft(lines_of(text), profile=load("ru"))).lines]
-    [('1', 'Организация Объединенных Наций'), ('1', 'S/2025/353'), ('2', '   Совет Безопасности'), ('2', '4 June 2025'), ('3', 'Совет Безопасности,'), ('4', 'а   б      в')]
+    >>> text = ("Организация Объединенных Наций          S/2025/353\\n   Совет Безопасности       4 June 2025\\n"
+    ...         "Совет Безопасности,\\nа   б      в")
+    >>> for line in split_masthead_columns(Draft(lines_of(text), profile=load("ru"))).lines:
+    ...     print(line.span, repr(line.text))
+    1 'Организация Объединенных Наций'
+    1 'S/2025/353'
+    2 '   Совет Безопасности'
+    2 '4 June 2025'
+    3 'Совет Безопасности,'
+    4 'а   б      в'
     """
     lines = draft.lines
     formula = next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), draft.profile)), None)
@@ -83,6 +90,7 @@ def split_masthead_columns(draft: Draft) -> Draft:
         pieces = _COLUMN_GAP.split(line.text) if _COLUMN_GAP.search(line.text) else [line.text]
         out += [Line(piece, line.span, line.page_break and k == 0) for k, piece in enumerate(pieces)]
     return draft.with_lines(out + list(lines[formula:]))
+
 
 _FOOTNOTE_LINE = re.compile(SUPERSCRIPT_NOTE_LINE)
 
@@ -357,6 +365,7 @@ def _masthead_line(text: str, profile: Profile) -> bool:
     text = text.strip()
     return (text in profile.language_names or text in profile.organization_names or bool(SYMBOL.match(text))
             or any(profile.rx(name).match(text) for name in _MASTHEAD_PATTERNS))
+
 
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
 
