@@ -512,7 +512,7 @@ def remove_page_furniture(draft: Draft) -> Draft:
             if not (is_furniture(text) or text in headers
                     or (footer and SYMBOL.match(text) and not text.endswith("."))):
                 break
-            drop(filled.pop(), "page footer")
+            drop(filled.pop(), "running header" if SYMBOL.match(text) else "page footer")
             footer = True
         for i in filled:  # a page number the extractor left inside the page, between blank lines
             if (lines[i].text.strip() in (str(number + 1), str(number + 2)) and _alone(draft.lines, i)):
