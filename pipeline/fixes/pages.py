@@ -70,14 +70,14 @@ def split_masthead_columns(draft: Draft) -> Draft:
     cut: a gap in the text itself (a table, a vote in columns) is no masthead.
 
     >>> from pipeline.languages import load
-    >>> text = ("Организация Объединенных Наций          S/2025/353\\n   Совет Безопасности       4 June 2025\\n"
+    >>> text = ("Организация Объединенных Наций          S/2031/99\\n   Совет Безопасности       4 June 2031\\n"
     ...         "Совет Безопасности,\\nа   б      в")
     >>> for line in split_masthead_columns(Draft(lines_of(text), profile=load("ru"))).lines:
     ...     print(line.span, repr(line.text))
     1 'Организация Объединенных Наций'
-    1 'S/2025/353'
+    1 'S/2031/99'
     2 '   Совет Безопасности'
-    2 '4 June 2025'
+    2 '4 June 2031'
     3 'Совет Безопасности,'
     4 'а   б      в'
     """
@@ -180,8 +180,8 @@ def _note_inside(note_line: re.Pattern) -> re.Pattern | None:
     >>> [n.text for n in _split_notes(Line("(6) القرار 60/288..A/77/97 )7(", Span(1, 1)), inside)]
     ['(6) القرار 60/288.', '.A/77/97 )7(']
     >>> inside = _note_inside(load("zh").rx("note_line"))
-    >>> [n.text for n in _split_notes(Line("¹ 见第 2200 A (XXI)号决议，附件。² 同上。", Span(1, 1)), inside)]
-    ['¹ 见第 2200 A (XXI)号决议，附件。', '² 同上。']
+    >>> [n.text for n in _split_notes(Line("¹ 见第 4321 A (LX)号决议，附件。² 同上。", Span(1, 1)), inside)]
+    ['¹ 见第 4321 A (LX)号决议，附件。', '² 同上。']
     """
     if not note_line.pattern.startswith("^"):
         return None
@@ -265,7 +265,7 @@ def join_split_paragraphs(draft: Draft) -> Draft:
     >>> [l.text for l in d.lines]
     ['Recalling the Convention on Small Arms Light Weapons and Ammunition,']
     >>> d = join_split_paragraphs(Draft((Line("Russian", Span(4, 4)), Line(
-    ...     "принятая Советом Безопасности на его 9430-м заседании 2 октября 2023 года", Span(7, 7),
+    ...     "принятая Советом Безопасности на его 9999-м заседании 5 марта 2031 года", Span(7, 7),
     ...     page_break=True)), profile=load("ru")))
     >>> len(d.lines)  # the masthead's last line, and the adoption line after two blank lines
     2
@@ -543,9 +543,9 @@ def _running_headers(lines: tuple[Line, ...], pages: list[list[int]]) -> set[str
     """The symbols printed alone on a line on more than one page: the running header.
 
     >>> from .base import lines_of
-    >>> d = mark_page_breaks(Draft(lines_of("A/RES/78/53\\na\\n\\x0cb\\nA/RES/78/53\\n2\\n\\x0cc\\nsee\\nA/78/1")))
+    >>> d = mark_page_breaks(Draft(lines_of("A/RES/91/7\\na\\n\\x0cb\\nA/RES/91/7\\n2\\n\\x0cc\\nsee\\nA/78/1")))
     >>> sorted(_running_headers(d.lines, _pages(d.lines)))
-    ['A/RES/78/53']
+    ['A/RES/91/7']
     """
     seen: dict[str, set[int]] = {}
     for number, page in enumerate(pages):

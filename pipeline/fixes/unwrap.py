@@ -52,7 +52,7 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     >>> from .base import lines_of
     >>> is_wrapped(lines_of("a\\nb\\nc\\n\\nd\\ne")), is_wrapped(lines_of("a\\n\\nb\\n\\nc"))
     (True, False)
-    >>> masthead = "\\n\\n".join(["A/DEC/78/412", "United Nations", "General Assembly", "Decision"] * 3)
+    >>> masthead = "\\n\\n".join(["A/DEC/91/401", "United Nations", "General Assembly", "Decision"] * 3)
     >>> is_wrapped(lines_of(masthead + "\\n\\nAt its meeting, on the\\nproposal of the Secretary-\\nGeneral, the Assembly\\napproved the extension."))
     True
     """
