@@ -447,17 +447,46 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     that follows it.
 
     Layouts with hanging numbers put `1.` in the margin; text extractors give it a
-    line (or block) of its own, separated from its paragraph.
+    line (or block) of its own, separated from its paragraph. An extractor that reads
+    the margin as a column of its own (pdfminer) prints a run of numbers (`1.`, `2.`,
+    `3.`) before their paragraphs, which blank lines part: when as many blocks follow
+    the run as it has numbers, each number goes to its block.
 
     >>> from .base import lines_of
     >>> d = attach_hanging_numbers(Draft(lines_of("1.\\n\\nUrges all States;\\n(a)\\nTo act;")))
     >>> [(str(l.span), l.text) for l in d.lines if l.text]
     [('1-3', '1. Urges all States;'), ('4-5', '(a) To act;')]
+    >>> d = attach_hanging_numbers(Draft(lines_of("1.\\n\\n2.\\n\\nTakes note of\\nthe report;\\n\\nUrges all States;")))
+    >>> [(str(l.span), l.text) for l in d.lines if l.text]
+    [('1-5', '1. Takes note of'), ('6', 'the report;'), ('3-8', '2. Urges all States;')]
     """
+    lines = draft.lines
+    runs = _label_runs(lines, draft.profile)
     out: list[Line] = []
     pending: Line | None = None
-    for line in draft.lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        run = runs.get(index)
+        if run is not None:
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            labels, targets, end = run
+            for target in range(index, end):
+                if target in targets:
+                    label = labels[targets.index(target)]
+                    number = from_superscript(label.text.strip())
+                    out.append(Line(f"{number} {lines[target].text.strip()}", label.span | lines[target].span,
+                                    label.page_break))
+                elif lines[target] not in labels:
+                    out.append(lines[target])
+                else:  # the label's own line, now empty: its line stays for the page marks
+                    out.append(Line("", lines[target].span, lines[target].page_break))
+            index = end
+            continue
         text = line.text.strip()
+        index += 1
         if not text:
             out.append(line)
             continue
@@ -474,3 +503,67 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     if pending is not None:
         out.append(pending)
     return draft.with_lines(out)
+
+
+def _label_runs(lines: tuple[Line, ...], profile: Profile | None) -> dict[int, tuple[list[Line], list[int], int]]:
+    """Runs of two or more hanging labels in sequence (`1.` `2.` `3.`, `(a)` `(b)`), with
+    only blank lines between them, that as many blocks follow (a block: the first line
+    after the run, then each line after a blank line that follows the end of a
+    paragraph, up to the next label): by the index of the run's first line, its labels,
+    the lines their blocks start on and the index where the last block's lines end."""
+    runs: dict[int, tuple[list[Line], list[int], int]] = {}
+    index = 0
+    while index < len(lines):
+        labels, k = [], index
+        while k < len(lines):
+            text = lines[k].text.strip()
+            if not text:
+                k += 1
+                continue
+            if _BARE_NUMBER.match(text) and (not labels or _follows(labels[-1].text.strip(), text)):
+                labels.append(lines[k])
+                k += 1
+                continue
+            break
+        if len(labels) < 2:
+            index = max(k, index + 1) if labels else index + 1
+            continue
+        starts, blank, last, j = [], True, "", k
+        while j < len(lines) and len(starts) <= len(labels):
+            text = lines[j].text.strip()
+            if not text:
+                blank = True
+            elif _BARE_NUMBER.match(text) or is_formula(text, profile):
+                break
+            else:
+                # a block starts after a blank line where the text before it ended its
+                # paragraph: a page break inside a paragraph is no new block
+                if blank and (not starts or _ends_paragraph(last)):
+                    starts.append(j)
+                blank, last = False, text
+            j += 1
+        if len(starts) >= len(labels):
+            end = starts[len(labels)] if len(starts) > len(labels) else j
+            runs[index] = (labels, starts[:len(labels)], end)
+            index = end
+        else:
+            index = k
+    return runs
+
+
+_ARABIC_NUMBER = re.compile(r"^(\d{1,3})\s*[.．-]$")
+_LETTER_LABEL = re.compile(r"^[(（]([a-z])[)）]$")
+
+
+def _follows(previous: str, label: str) -> bool:
+    """`label` is the one after `previous`: `2.` after `1.`, `(b)` after `(a)`.
+
+    >>> _follows("1.", "2."), _follows("(a)", "(b)"), _follows("1.", "3."), _follows("(a)", "2.")
+    (True, True, False, False)
+    """
+    for pattern, step in ((_ARABIC_NUMBER, lambda a, b: int(b) == int(a) + 1),
+                          (_LETTER_LABEL, lambda a, b: ord(b) == ord(a) + 1)):
+        a, b = pattern.match(previous), pattern.match(label)
+        if a and b:
+            return step(a.group(1), b.group(1))
+    return False
