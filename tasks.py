@@ -226,24 +226,34 @@ def score(c, pred=str(OUTPUT), gold_set=str(SHARED / "corpus" / "seed")):
     c.run(f"{scorer} --pred {pred} --set {gold_set} --suffix .akn.xml", env={"PYTHON": sys.executable})
 
 
-LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf", "pymupdf": ".pdf"}
+LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt", "pdf": ".pdf", "pymupdf": ".pdf",
+          "pdfminer": ".pdf"}
+# layers that are another extractor's text of the PDF: the module it needs, for the message when it is missing
+_EXTRACTORS = {"pymupdf": "pymupdf", "pdfminer": "pdfminer.six"}
 
 
 def _layer_input(layer: str, source: Path) -> bytes | str:
-    """What `invoke eval` converts for a layer: the file itself, or for `pymupdf` the
-    text PyMuPDF reads from the PDF (pages joined with form feeds), another extractor's
-    text to try the converter on. PyMuPDF is no dependency: `pip install pymupdf`."""
-    if layer != "pymupdf":
+    """What `invoke eval` converts for a layer: the file itself, or the text another
+    extractor reads from the PDF, to try the converter on text it was not written
+    against: `pymupdf` (pages joined with form feeds) or `pdfminer` (its
+    extract_text). Neither is a dependency: `pip install pymupdf pdfminer.six`."""
+    if layer not in _EXTRACTORS:
         return source.read_bytes()
     try:
-        import pymupdf
+        if layer == "pymupdf":
+            import pymupdf
+        else:
+            from pdfminer.high_level import extract_text
     except ImportError:
-        raise Exit("--layer pymupdf reads the PDFs with PyMuPDF: pip install pymupdf", code=2) from None
+        raise Exit(f"--layer {layer} reads the PDFs with {_EXTRACTORS[layer]}: pip install {_EXTRACTORS[layer]}",
+                   code=2) from None
+    if layer == "pdfminer":
+        return extract_text(str(source))
     with pymupdf.open(source) as document:
         return "\f".join(page.get_text() for page in document)
 
 
-@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, layout, pdf, pymupdf)"})
+@task(pre=[schemas], help={"from": "same as --layer: the inputs to convert (txt, blocks, layout, pdf, pymupdf, pdfminer)"})
 def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, from_=None):
     """Convert every document of ../shared/corpus/CORPUS from each input layer (the text
     layers, or the PDFs themselves: `--from pdf`) and score it.
@@ -287,7 +297,7 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
                 failures.append(f"{name}: invalid: {result.validation.errors[0]}")
                 continue
             (target / (name + ".akn.xml")).write_bytes(result.akn)
-        read_as = suffix if name_of_layer != "pymupdf" else f"{suffix} read with PyMuPDF"
+        read_as = f"{suffix} read with {_EXTRACTORS[name_of_layer]}" if name_of_layer in _EXTRACTORS else suffix
         print(f"== {corpus} from {read_as}: {len(names) - len(failures)}/{len(names)} converted and valid")
         for failure in failures:
             print("   failed", failure)

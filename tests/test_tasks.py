@@ -105,17 +105,20 @@ def test_a_text_layer_is_converted_as_its_bytes(tmp_path):
     assert tasks._layer_input("layout", source) == b"The General Assembly,\n"
 
 
-def test_the_pymupdf_layer_says_how_to_get_pymupdf_when_it_is_missing(tmp_path, monkeypatch):
+@pytest.mark.parametrize("layer, module, package", [("pymupdf", "pymupdf", "pymupdf"),
+                                                    ("pdfminer", "pdfminer.high_level", "pdfminer.six")])
+def test_an_extractor_layer_says_how_to_get_the_extractor_when_it_is_missing(tmp_path, monkeypatch, layer, module,
+                                                                             package):
     import builtins
 
     real_import = builtins.__import__
 
-    def no_pymupdf(name, *args, **kwargs):
-        if name == "pymupdf":
+    def without(name, *args, **kwargs):
+        if name == module:
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "__import__", no_pymupdf)
+    monkeypatch.setattr(builtins, "__import__", without)
     with pytest.raises(Exit) as caught:
-        tasks._layer_input("pymupdf", tmp_path / "en_X.pdf")
-    assert "pip install pymupdf" in str(caught.value.message) and caught.value.code == 2
+        tasks._layer_input(layer, tmp_path / "en_X.pdf")
+    assert f"pip install {package}" in str(caught.value.message) and caught.value.code == 2
