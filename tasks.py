@@ -293,8 +293,9 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
             except Exception as err:  # report every crash of the corpus, not just the first
                 failures.append(f"{name}: CRASH {type(err).__name__}: {err}")
                 continue
-            if not result.ok:
-                failures.append(f"{name}: invalid: {result.validation.errors[0]}")
+            if not result.ok:  # the AKN or the TEI invalid, or text not conserved: the first error says which
+                first = next(d for d in result.diagnostics if d.code.startswith("E"))
+                failures.append(f"{name}: not converted: {first}")
                 continue
             (target / (name + ".akn.xml")).write_bytes(result.akn)
         read_as = f"{suffix} read with {_EXTRACTORS[name_of_layer]}" if name_of_layer in _EXTRACTORS else suffix

@@ -226,13 +226,13 @@ def repair_lam_alef(text: str) -> str:
 ALEF_OR_MAKSURA = "\u0627\u0649"
 
 
-_LOOSE_NUMBER = re.compile(r"(?<!\S)[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")
+_LOOSE_NUMBER = re.compile(r"(?<!\S)(?P<dash>[-–])\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")
 # A number at the start of the line with its dash first ("-10 يهيب"): the dash
 # that follows the number in reading order came out on the wrong side.
-_MIRRORED_NUMBER = re.compile(r"^[-–]\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+(?=\S)|\s*$)")
+_MIRRORED_NUMBER = re.compile(r"^(?P<dash>[-–])\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+(?=\S)|\s*$)")
 # A number at the end of the line ("يقر بأهمية … الرعاية 1-"): a layer that keeps the page's
 # layout prints the right margin's number after the line's text, in reading order.
-_TRAILING_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\s?[-–]$")
+_TRAILING_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\s?(?P<dash>[-–])$")
 
 
 def place_paragraph_numbers(draft: Draft) -> Draft:
@@ -247,7 +247,7 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     (`11 أيلول - 13 تشرين`, a date range). A number at the line's start with its
     dash first (`-10 يهيب`) is turned round (`10- يهيب`), and one at the line's end
     (`… يلي: 4-`, where a layout-keeping layer prints the margin) goes to its start.
-    Left-to-right languages are left alone.
+    The dash is kept as printed (`-` or `–`). Left-to-right languages are left alone.
 
     >>> from pipeline.languages import load
     >>> d = place_paragraph_numbers(Draft(lines_of("يقرر إنشاء فريق عامل -1 بوضع مشروع"), profile=load("ar")))
@@ -261,6 +261,8 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     '23-'
     >>> place_paragraph_numbers(Draft(lines_of("يحث الدول على ما يلي: 4-"), profile=load("ar"))).lines[0].text
     '4- يحث الدول على ما يلي:'
+    >>> place_paragraph_numbers(Draft(lines_of("يقرر ما يلي: 12 –"), profile=load("ar"))).lines[0].text
+    '12– يقرر ما يلي:'
     """
     profile = draft.profile
     if profile is None or profile.direction != "rtl":
@@ -274,12 +276,14 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
                 and not month.match(text[found[0].end():])):
             m = found[0]
             rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
-            line = Line(f"{from_superscript(m['n'])}- {rest}", line.span, line.page_break)
+            line = Line(f"{from_superscript(m['n'])}{m['dash']} {rest}", line.span, line.page_break)
         elif mirrored := _MIRRORED_NUMBER.match(text):
             rest = text[mirrored.end():]
-            line = Line(f"{from_superscript(mirrored['n'])}-{' ' if rest else ''}{rest}", line.span, line.page_break)
+            line = Line(f"{from_superscript(mirrored['n'])}{mirrored['dash']}{' ' if rest else ''}{rest}", line.span,
+                        line.page_break)
         elif (trailing := _TRAILING_NUMBER.search(text)) and not re.match(r"^\s*[-–]?\s*\d", text):
-            line = Line(f"{trailing['n']}- {text[:trailing.start()].strip()}", line.span, line.page_break)
+            line = Line(f"{trailing['n']}{trailing['dash']} {text[:trailing.start()].strip()}", line.span,
+                        line.page_break)
         lines.append(line)
     return draft.with_lines(lines)
 
