@@ -461,32 +461,14 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     [('1-5', '1. Takes note of'), ('6', 'the report;'), ('3-8', '2. Urges all States;')]
     """
     lines = draft.lines
-    runs = _label_runs(lines, draft.profile)
     out: list[Line] = []
     pending: Line | None = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        run = runs.get(index)
-        if run is not None:
-            if pending is not None:
-                out.append(pending)
-                pending = None
-            labels, targets, end = run
-            for target in range(index, end):
-                if target in targets:
-                    label = labels[targets.index(target)]
-                    number = from_superscript(label.text.strip())
-                    out.append(Line(f"{number} {lines[target].text.strip()}", label.span | lines[target].span,
-                                    label.page_break))
-                elif lines[target] not in labels:
-                    out.append(lines[target])
-                else:  # the label's own line, now empty: its line stays for the page marks
-                    out.append(Line("", lines[target].span, lines[target].page_break))
-            index = end
+    pending_at = 0
+    skip_until = 0  # the lines of a run of labels given out to their blocks
+    for index, line in enumerate(lines):
+        if index < skip_until:
             continue
         text = line.text.strip()
-        index += 1
         if not text:
             out.append(line)
             continue
@@ -495,9 +477,21 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
             out.append(Line(f"{number} {text}", pending.span | line.span, pending.page_break))
             pending = None
             continue
+        if pending is not None and _follows(pending.text.strip(), text):
+            # a second label in sequence: a column of labels, when blocks enough follow it
+            run = _label_run(lines, pending_at, draft.profile)
+            if run is not None:
+                # the blank lines written since the first label are written again by the run
+                blanks = index - pending_at - 1
+                if blanks:
+                    del out[-blanks:]
+                out += _distributed(lines, *run, start=pending_at)
+                pending, skip_until = None, run[2]
+                continue
         if pending is not None:
             out.append(pending)
         pending = line if _BARE_NUMBER.match(text) or _BARE_TITLE_NUMBER.match(text) else None
+        pending_at = index
         if pending is None:
             out.append(line)
     if pending is not None:
@@ -505,50 +499,59 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
-def _label_runs(lines: tuple[Line, ...], profile: Profile | None) -> dict[int, tuple[list[Line], list[int], int]]:
-    """Runs of two or more hanging labels in sequence (`1.` `2.` `3.`, `(a)` `(b)`), with
-    only blank lines between them, that as many blocks follow (a block: the first line
-    after the run, then each line after a blank line that follows the end of a
-    paragraph, up to the next label): by the index of the run's first line, its labels,
-    the lines their blocks start on and the index where the last block's lines end."""
-    runs: dict[int, tuple[list[Line], list[int], int]] = {}
-    index = 0
-    while index < len(lines):
-        labels, k = [], index
-        while k < len(lines):
-            text = lines[k].text.strip()
-            if not text:
-                k += 1
-                continue
-            if _BARE_NUMBER.match(text) and (not labels or _follows(labels[-1].text.strip(), text)):
-                labels.append(lines[k])
-                k += 1
-                continue
-            break
-        if len(labels) < 2:
-            index = max(k, index + 1) if labels else index + 1
-            continue
-        starts, blank, last, j = [], True, "", k
-        while j < len(lines) and len(starts) <= len(labels):
-            text = lines[j].text.strip()
-            if not text:
-                blank = True
-            elif _BARE_NUMBER.match(text) or is_formula(text, profile):
-                break
-            else:
-                # a block starts after a blank line where the text before it ended its
-                # paragraph: a page break inside a paragraph is no new block
-                if blank and (not starts or _ends_paragraph(last)):
-                    starts.append(j)
-                blank, last = False, text
-            j += 1
-        if len(starts) >= len(labels):
-            end = starts[len(labels)] if len(starts) > len(labels) else j
-            runs[index] = (labels, starts[:len(labels)], end)
-            index = end
+def _distributed(lines: tuple[Line, ...], labels: list[Line], targets: list[int], end: int, start: int) -> list[Line]:
+    """The lines of a run from its first label to the end of its last block, each label
+    put before the first line of its block; a label's own line stays, empty."""
+    out = []
+    for target in range(start, end):
+        if target in targets:
+            label = labels[targets.index(target)]
+            out.append(Line(f"{from_superscript(label.text.strip())} {lines[target].text.strip()}",
+                            label.span | lines[target].span, label.page_break))
+        elif any(lines[target] is label for label in labels):
+            out.append(Line("", lines[target].span, lines[target].page_break))
         else:
-            index = k
-    return runs
+            out.append(lines[target])
+    return out
+
+
+def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> tuple[list[Line], list[int], int] | None:
+    """The run of two or more hanging labels in sequence (`1.` `2.` `3.`, `(a)` `(b)`)
+    that starts at `index`, with only blank lines between them, when as many blocks
+    follow it (a block: the first line after the run, then each line after a blank
+    line that follows the end of a paragraph, up to the next label): its labels, the
+    lines their blocks start on and the index where the last block's lines end."""
+    labels, k = [], index
+    while k < len(lines):
+        text = lines[k].text.strip()
+        if not text:
+            k += 1
+            continue
+        if _BARE_NUMBER.match(text) and (not labels or _follows(labels[-1].text.strip(), text)):
+            labels.append(lines[k])
+            k += 1
+            continue
+        break
+    if len(labels) < 2:
+        return None
+    starts, blank, last, j = [], True, "", k
+    while j < len(lines) and len(starts) <= len(labels):
+        text = lines[j].text.strip()
+        if not text:
+            blank = True
+        elif _BARE_NUMBER.match(text) or is_formula(text, profile):
+            break
+        else:
+            # a block starts after a blank line where the text before it ended its
+            # paragraph: a page break inside a paragraph is no new block
+            if blank and (not starts or _ends_paragraph(last)):
+                starts.append(j)
+            blank, last = False, text
+        j += 1
+    if len(starts) < len(labels):
+        return None
+    end = starts[len(labels)] if len(starts) > len(labels) else j
+    return labels, starts[:len(labels)], end
 
 
 _ARABIC_NUMBER = re.compile(r"^(\d{1,3})\s*[.．-]$")
