@@ -844,7 +844,8 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         # the length first, before any pattern is tried (most lines are long); a line
         # whose words after its label are too long is too long with its label too
         labelled = _LABELLED.match(text)
-        if len(labelled.group("rest") if labelled else text) > _FRAGMENT_MAX:
+        rest = labelled.group("rest") if labelled else text
+        if len(rest) > _FRAGMENT_MAX or display_width(rest) > _FRAGMENT_MAX:
             return False
         text = split_label(text)[1]
         if not 0 < display_width(text) <= _FRAGMENT_MAX:
