@@ -37,6 +37,44 @@ _BRACKETS = set("()[]{}“”‘’\"'«»")
 _RTL_PUNCTUATION = re.compile(r"\s+[,.;:]")
 
 
+# letters that only end a word: a text whose words start with them is written backwards
+_FINAL_ONLY = "\u0629\u0649"  # teh marbuta, alef maksura
+_ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652\u0670]+")
+_REVERSED_MIN = 5  # words starting with a final-only letter, below which nothing is turned
+# a run written left to right inside a right-to-left line: digits and Latin letters, with
+# the points, slashes and hyphens between them (A/78/1, 2023, 15.3)
+_LTR_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z/.\-:,]*[0-9A-Za-z])?")
+
+
+def reverse_visual_lines(draft: Draft) -> Draft:
+    """Turn round the lines of an Arabic text that an extractor wrote in visual order.
+
+    Some extractors (pdfminer.six, copying from some PDF viewers) write each line as it
+    is drawn, from left to right, so an Arabic line comes out backwards:
+    `ةيقافتا` for `اتفاقية`. Teh marbuta and alef maksura only end a word; when words
+    start with them far more often than they end with them, the whole text is in
+    visual order, and every line that holds an Arabic letter is reversed, with the
+    numbers and Latin runs in it (symbols, years) turned back to read left to right.
+
+    >>> from pipeline.languages import load
+    >>> text = "ةيقافتا 2023 ماعل\\nةيعمجلا ةماعلا A/78/1 ةيلودلا ةيقافتلاا\\nىلع ةدعاسملا"
+    >>> [l.text for l in reverse_visual_lines(Draft(lines_of(text), profile=load("ar"))).lines]
+    ['لعام 2023 اتفاقية', 'االتفاقية الدولية A/78/1 العامة الجمعية', 'المساعدة على']
+    >>> reverse_visual_lines(Draft(lines_of("اتفاقية الدولية العامة"), profile=load("ar"))).lines[0].text
+    'اتفاقية الدولية العامة'
+    """
+    if draft.profile is None or draft.profile.direction != "rtl":
+        return draft
+    words = _ARABIC_WORD.findall("\n".join([line.text for line in draft.lines]))
+    starting = sum(1 for w in words if w[0] in _FINAL_ONLY)
+    ending = sum(1 for w in words if w[-1] in _FINAL_ONLY)
+    if starting < _REVERSED_MIN or starting <= 3 * ending:
+        return draft
+    return draft.with_lines(
+        Line(_LTR_RUN.sub(lambda m: m.group()[::-1], line.text[::-1]), line.span, line.page_break)
+        if _ARABIC_WORD.search(line.text) else line for line in draft.lines)
+
+
 def restore_logical_order(text: str) -> str:
     """Put the left-to-right runs of a right-to-left line back in reading order.
 
