@@ -490,6 +490,56 @@ def attach_raised_calls(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
+_TRAILING_OPENINGS_MIN = 3  # opening phrases after their blocks, below which none is moved
+
+
+def restore_trailing_openings(draft: Draft) -> Draft:
+    """Put back before its paragraph an opening phrase that the extractor wrote after it.
+
+    The opening phrase of an Arabic paragraph is set in italics; an extractor that
+    writes each run of one face as a block of its own (pdfminer.six) can write it after
+    the block of the paragraph's other words: `بمقاصد ميثاق الأمم المتحدة،` / `إذ يسترشد`.
+    When a block that is only an opening phrase follows a block that opens with no
+    phrase or number and ends like a paragraph, at least three times in a document,
+    each such phrase goes before that block.
+
+    >>> from pipeline.languages import load
+    >>> text = "\\n\\n".join(["إن مجلس حقوق الإنسان،", "بمقاصد الميثاق،", "إذ يسترشد", "التزام الدول\\nبالحقوق،",
+    ...                       "وإذ يؤكد", "إلى القرارات،", "وإذ يشير", "1- يقرر ما يلي."])
+    >>> [l.text for l in restore_trailing_openings(Draft(lines_of(text), profile=load("ar"))).lines if l.text][1:7]
+    ['إذ يسترشد', 'بمقاصد الميثاق،', 'وإذ يؤكد', 'التزام الدول', 'بالحقوق،', 'وإذ يشير']
+    """
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl":
+        return draft
+    opening, operative = profile.rx("opening_phrase"), profile.rx("operative")
+    lines = list(draft.lines)
+    # the blocks: runs of lines between blank lines, as (first, last) indexes
+    blocks, start = [], None
+    for i, line in enumerate(lines + [Line("", lines[-1].span if lines else None)]):
+        if line.text.strip() and start is None:
+            start = i
+        elif not line.text.strip() and start is not None:
+            blocks.append((start, i - 1))
+            start = None
+    moves = []
+    for (b_first, b_last), (o_first, o_last) in zip(blocks, blocks[1:]):
+        phrase = lines[o_first].text.strip()
+        m = opening.match(phrase)
+        head, tail = lines[b_first].text.strip(), lines[b_last].text.strip()
+        if (o_first == o_last and m and m.end() == len(phrase) and not opening.match(head)
+                and not operative.match(head) and not _BARE_PARAGRAPH_NUMBER.match(head)
+                and _ENDS_PARAGRAPH.search(tail)):
+            moves.append((b_first, o_first))
+    if len(moves) < _TRAILING_OPENINGS_MIN:
+        return draft
+    for b_first, o_first in reversed(moves):
+        phrase = lines.pop(o_first)
+        lines.insert(b_first, Line(phrase.text, phrase.span, lines[b_first].page_break))
+        lines[b_first + 1] = Line(lines[b_first + 1].text, lines[b_first + 1].span, False)
+    return draft.with_lines(lines)
+
+
 _BARE_PARAGRAPH_NUMBER = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–])$")
 _FRAGMENT_OPENER_MAX = 40  # characters: a number, an opening phrase, a verb and a word or two
 _VISUAL_LINE_SLACK = 1.15  # the pieces of one printed line fill at most about one full line
