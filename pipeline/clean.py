@@ -55,6 +55,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(arabic.restore_logical_order, removes="bidirectional control", direction="rtl"),
     per_line(arabic.remove_bidi_controls, removes="bidirectional control", when=arabic.BIDI_CONTROLS),
     arabic.reverse_visual_lines,  # before any fix reads an Arabic word
+    arabic.restore_run_order,
     per_line(arabic.repair_lam_alef, when=arabic.ALEF_OR_MAKSURA),
     per_line(text.tabs_to_spaces, when="\t"),
     pages.split_masthead_columns,  # before the runs of spaces between the columns are collapsed

@@ -75,6 +75,78 @@ def reverse_visual_lines(draft: Draft) -> Draft:
         if _ARABIC_WORD.search(line.text) else line for line in draft.lines)
 
 
+# an Arabic letter written straight before a number, or a space between them: a text in
+# reading order spaces its numbers; one whose line runs come in the order they are drawn
+# (`الخدمات2015  حزيران/يونيه25  المؤرخ`) glues them to the word before
+_GLUED_NUMBER = re.compile("[\u0621-\u064a][0-9]")
+_SPACED_NUMBER = re.compile("[\u0621-\u064a] [0-9]")
+_RUN_ORDER_MIN = 3  # glued numbers, below which no line is reordered
+# a run written left to right: digits and Latin letters with the signs between them
+_LTR_SPAN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z/.\-:,()]*[0-9A-Za-z)])?")
+# the paragraph number or resolution number at the line's start, its dash first ("- 1", "- 78/294")
+_LEADING_LABEL = re.compile(r"^\s*(?P<dash>[-–])\s?(?P<n>\d{1,3}(?:/\d{1,4})?)\s*")
+
+
+def restore_run_order(draft: Draft) -> Draft:
+    """Put the runs of an Arabic line that an extractor wrote in drawing order back
+    in reading order.
+
+    PyMuPDF keeps the letters of each run in reading order but writes a line's runs
+    of Arabic and of numbers or Latin from left to right as they are drawn: `…مركز
+    الخدمات2015  حزيران/يونيه25  المؤرخ69/307  إلى قرارها` for `إلى قرارها 69/307 المؤرخ
+    25 حزيران/يونيه 2015 …`. Where a text glues Arabic letters straight before numbers
+    more than twice as often as it spaces them (a text in reading order spaces them),
+    each line holding both is rebuilt with its runs in the reverse order; a number with
+    its dash first at the line's start (`- 1`) and the verb written after it, a run of
+    its own face, stay in front.
+
+    >>> from pipeline.languages import load
+    >>> text = ("المتعلق بتمويل المركز2015  حزيران/يونيه25  المؤرخ69/307  إلى قرارها\\n"
+    ...         "- 1تؤكد من جديد59/296  و2003  حزيران/يونيه18  المؤرخ57/290  قراراتها\\nمن دون أرقام")
+    >>> [l.text for l in restore_run_order(Draft(lines_of(text), profile=load("ar"))).lines]
+    ['إلى قرارها 69/307 المؤرخ 25 حزيران/يونيه 2015 المتعلق بتمويل المركز', '1- تؤكد من جديد قراراتها 57/290 المؤرخ 18 حزيران/يونيه 2003 و 59/296', 'من دون أرقام']
+    >>> restore_run_order(Draft(lines_of("قرارها 69/307 المؤرخ 25 حزيران 2015 وقرارها2"), profile=load("ar"))).lines[0].text
+    'قرارها 69/307 المؤرخ 25 حزيران 2015 وقرارها2'
+    >>> text = "– 2يقرر أيضا2030  لعام4  الفقرة\\nالمركز2015  حزيران25  المؤرخ\\nالمركز2016  أيار3  في"
+    >>> restore_run_order(Draft(lines_of(text), profile=load("ar"))).lines[0].text  # an en dash stays one
+    '2– يقرر أيضا الفقرة 4 لعام 2030'
+    """
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl":
+        return draft
+    whole = "\n".join([line.text for line in draft.lines])
+    glued = len(_GLUED_NUMBER.findall(whole))
+    if glued < _RUN_ORDER_MIN or glued <= 2 * len(_SPACED_NUMBER.findall(whole)):
+        return draft
+    verb = profile.rx("operative_phrase")
+    lines = []
+    for line in draft.lines:
+        text = line.text
+        if _LTR_SPAN.search(text) and _ARABIC_WORD.search(text):
+            prefix = ""
+            label = _LEADING_LABEL.match(text)
+            if label:
+                number, dash = label["n"], label["dash"]  # the dash as printed: no character is lost
+                prefix = f"{number} {dash} " if "/" in number else f"{number}{dash} "
+                text = text[label.end():]
+                phrase = verb.match(text)
+                if phrase:
+                    prefix, text = prefix + phrase.group().strip() + " ", text[phrase.end():]
+            line = Line((prefix + _reversed_runs(text)).strip(), line.span, line.page_break)
+        lines.append(line)
+    return draft.with_lines(lines)
+
+
+def _reversed_runs(text: str) -> str:
+    """The runs of `text` (left-to-right spans and what lies between them) in reverse order."""
+    parts, position = [], 0
+    for m in _LTR_SPAN.finditer(text):
+        parts += [text[position:m.start()], m.group()]
+        position = m.end()
+    parts.append(text[position:])
+    return " ".join(part.strip() for part in reversed(parts) if part.strip())
+
+
 def restore_logical_order(text: str) -> str:
     """Put the left-to-right runs of a right-to-left line back in reading order.
 
