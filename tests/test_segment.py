@@ -75,3 +75,15 @@ def test_a_heading_in_the_preamble_opens_the_operative_part():
     assert [r.span.first for r in document.preamble] == [5]
     assert [(type(u).__name__, u.span.first) for u in document.operative] == [
         ("Heading", 7), ("Heading", 9), ("Paragraph", 11)]
+
+
+def test_a_table_label_with_no_rows_under_it_is_a_heading():
+    # a table needs a row (both schemas say so): a label printed twice heads nothing the first time
+    from pipeline.model import Heading, Table
+
+    text = ("2031/6. Programme of work\n\nThe Economic and Social Council,\n\nAdopts the programme of work annexed.\n\n"
+            "8th plenary meeting\n8 June 2031\n\nAnnex\n\nProgramme of work\n\nTable 1\n\nTable 1\n\n"
+            "Session of the Forum, 2032\n\n1. Thematic priorities\n\n2. Other items")
+    document, _, _ = segment(clean(text, load("en")), load("en"))
+    units = document.annexes[0].body
+    assert isinstance(units[0], Heading) and isinstance(units[1], Table) and units[1].rows

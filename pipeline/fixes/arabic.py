@@ -648,7 +648,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
                                       ("opening_phrase", "operative", "operative_phrase", "item"))
 
     def opener(text: str) -> bool:
-        return len(text) <= _FRAGMENT_OPENER_MAX and bool(
+        # a short line that ends like a paragraph is a paragraph, not the first piece of one
+        return len(text) <= _FRAGMENT_OPENER_MAX and not _ENDS_PARAGRAPH.search(text) and bool(
             _BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text) or verb.match(text))
 
     def anchors(text: str) -> bool:  # what makes a run of short openers the start of a paragraph
@@ -674,8 +675,9 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # pieces of one printed line never have a page break between them, even one
             # whose line went as page furniture (a running header, now blank)
             turned = any(lines[j].page_break for j in range(filled[start - 1] + 1, filled[start] + 1))
+            # nor is a line with no Arabic letter (a heading in another script, a number)
             if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
-                    or turned or operative.match(text) or item.match(text)):
+                    or turned or operative.match(text) or item.match(text) or not _ARABIC_LETTER.search(text)):
                 break
             width += len(text)
             start -= 1
