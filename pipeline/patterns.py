@@ -15,7 +15,8 @@ SECTION_HEADING = re.compile(r"^[IVXL]{1,5}\.?(?:\s+\S|$)")
 # The job number of the printing office: GE.23-39077(E) in Geneva, 23-43320 (E) in New
 # York; later pages print it without the language letter. Right-to-left layers may
 # mirror its brackets, or print the letter first ("(A) 24-36099").
-JOB_NUMBER = re.compile(r"^(?:[()][A-Z][()]\s*)?[()]?(?:GE\.)?\d{2}-\d{5}\s*(?:[()]?[A-Z][()]?)?$")
+_JOB = r"(?:[()][A-Z][()]\s*)?[()]?(?:GE\.)?\d{2}-\d{5}\s*(?:[()]?[A-Z][()]?)?"
+JOB_NUMBER = re.compile(rf"^{_JOB}$")
 # The same, run on to the end of a text line by the extractor ("vulnerable situGE.23-39077(E)").
 GLUED_JOB_NUMBER = re.compile(r"(?<=\S)(?:GE\.)?\d{2}-\d{5}\s*\([A-Z]\)$")
 # The barcode under the job number on the first page: *2339077*
@@ -25,7 +26,6 @@ PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # The page number and the job number on one line, as an extractor that keeps the
 # page's columns prints a footer (`pdftotext -layout`: "2        23-43320"; the space
 # between is one space by the time the furniture is looked for).
-_JOB = JOB_NUMBER.pattern[1:-1]
 NUMBERED_FOOTER = re.compile(rf"^(?:\d{{1,3}}\s+{_JOB}|{_JOB}\s+\d{{1,3}})$")
 
 
@@ -36,9 +36,7 @@ def is_furniture(line: str) -> bool:
     >>> [is_furniture(x) for x in ("2      23-43320", "23-43320 3", "2 23-43320 and")]
     [True, True, False]
     """
-    text = line.strip()
-    return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or PAGE_NUMBER.match(text)
-                or NUMBERED_FOOTER.match(text))
+    return is_job_number(line) or bool(PAGE_NUMBER.match(line.strip()))
 
 
 def is_job_number(line: str) -> bool:
@@ -48,5 +46,7 @@ def is_job_number(line: str) -> bool:
     >>> [is_job_number(x) for x in ("22-88725", "*2288725*", "3", "2022-2026", "4     22-88725")]
     [True, True, False, False, True]
     """
+    if "-" not in line and "*" not in line:
+        return False  # a job number holds a hyphen, a barcode an asterisk: tested before any pattern
     text = line.strip()
     return bool(JOB_NUMBER.match(text) or BARCODE.match(text) or NUMBERED_FOOTER.match(text))

@@ -14,6 +14,9 @@ _CJK = re.compile(f"[{CJK_CHARS}]")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
+# Characters a paragraph can end with (the enumeration comma 、 is none: it only parts
+# the items of a list); a line or page that ends on anything else stops mid-paragraph.
+PARAGRAPH_END = frozenset(".;:,!?)]}>\"'»”’…。；：，！？）】」』》〉\u060c\u061b\u06d4")
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 

@@ -42,8 +42,11 @@ _FINAL_ONLY = "\u0629\u0649"  # teh marbuta, alef maksura
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652\u0670]+")
 _REVERSED_MIN = 5  # words starting with a final-only letter, below which nothing is turned
 # a run written left to right inside a right-to-left line: digits and Latin letters, with
-# the points, slashes and hyphens between them (A/78/1, 2023, 15.3)
+# the points, slashes and hyphens between them (A/78/1, 2023, 15.3); with the brackets
+# too where the runs themselves are moved (restore_run_order), not the characters turned
+# round (reverse_visual_lines: a bracket turned round with the line is mirrored already)
 _LTR_RUN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z/.\-:,]*[0-9A-Za-z])?")
+_LTR_SPAN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z/.\-:,()]*[0-9A-Za-z)])?")
 
 
 def reverse_visual_lines(draft: Draft) -> Draft:
@@ -81,8 +84,6 @@ def reverse_visual_lines(draft: Draft) -> Draft:
 _GLUED_NUMBER = re.compile("[\u0621-\u064a][0-9]")
 _SPACED_NUMBER = re.compile("[\u0621-\u064a] [0-9]")
 _RUN_ORDER_MIN = 3  # glued numbers, below which no line is reordered
-# a run written left to right: digits and Latin letters with the signs between them
-_LTR_SPAN = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z/.\-:,()]*[0-9A-Za-z)])?")
 # the paragraph number or resolution number at the line's start, its dash first ("- 1", "- 78/294")
 _LEADING_LABEL = re.compile(r"^\s*(?P<dash>[-–])\s?(?P<n>\d{1,3}(?:/\d{1,4})?)\s*")
 
@@ -573,13 +574,13 @@ def restore_trailing_openings(draft: Draft) -> Draft:
     the block of the paragraph's other words: `بمقاصد ميثاق الأمم المتحدة،` / `إذ يسترشد`.
     When a block that is only an opening phrase follows a block that opens with no
     phrase or number and ends like a paragraph, at least three times in a document,
-    each such phrase goes before that block.
+    each such phrase opens that block's first line.
 
     >>> from pipeline.languages import load
     >>> text = "\\n\\n".join(["إن مجلس حقوق الإنسان،", "بمقاصد الميثاق،", "إذ يسترشد", "التزام الدول\\nبالحقوق،",
     ...                       "وإذ يؤكد", "إلى القرارات،", "وإذ يشير", "1- يقرر ما يلي."])
-    >>> [l.text for l in restore_trailing_openings(Draft(lines_of(text), profile=load("ar"))).lines if l.text][1:7]
-    ['إذ يسترشد', 'بمقاصد الميثاق،', 'وإذ يؤكد', 'التزام الدول', 'بالحقوق،', 'وإذ يشير']
+    >>> [l.text for l in restore_trailing_openings(Draft(lines_of(text), profile=load("ar"))).lines if l.text][1:5]
+    ['إذ يسترشد بمقاصد الميثاق،', 'وإذ يؤكد التزام الدول', 'بالحقوق،', 'وإذ يشير إلى القرارات،']
     """
     profile = draft.profile
     if profile is None or profile.direction != "rtl":
@@ -588,27 +589,31 @@ def restore_trailing_openings(draft: Draft) -> Draft:
     lines = list(draft.lines)
     # the blocks: runs of lines between blank lines, as (first, last) indexes
     blocks, start = [], None
-    for i, line in enumerate(lines + [Line("", lines[-1].span if lines else None)]):
-        if line.text.strip() and start is None:
-            start = i
-        elif not line.text.strip() and start is not None:
+    for i, line in enumerate(lines):
+        if line.text.strip():
+            start = i if start is None else start
+        elif start is not None:
             blocks.append((start, i - 1))
             start = None
+    if start is not None:
+        blocks.append((start, len(lines) - 1))
     moves = []
     for (b_first, b_last), (o_first, o_last) in zip(blocks, blocks[1:]):
-        phrase = lines[o_first].text.strip()
-        m = opening.match(phrase)
-        head, tail = lines[b_first].text.strip(), lines[b_last].text.strip()
-        if (o_first == o_last and m and m.end() == len(phrase) and not opening.match(head)
+        if o_first != o_last:
+            continue  # an opening phrase alone is a block of one line
+        head = lines[b_first].text.strip()
+        if (opening.fullmatch(lines[o_first].text.strip()) and not opening.match(head)
                 and not operative.match(head) and not _BARE_PARAGRAPH_NUMBER.match(head)
-                and _ENDS_PARAGRAPH.search(tail)):
+                and _ENDS_PARAGRAPH.search(lines[b_last].text.strip())):
             moves.append((b_first, o_first))
     if len(moves) < _TRAILING_OPENINGS_MIN:
         return draft
-    for b_first, o_first in reversed(moves):
-        phrase = lines.pop(o_first)
-        lines.insert(b_first, Line(phrase.text, phrase.span, lines[b_first].page_break))
-        lines[b_first + 1] = Line(lines[b_first + 1].text, lines[b_first + 1].span, False)
+    for b_first, o_first in moves:
+        # the phrase opens its block's first line: the lines keep their number, the
+        # phrase's line is left blank
+        phrase, first = lines[o_first], lines[b_first]
+        lines[b_first] = Line(f"{phrase.text.strip()} {first.text.strip()}", first.span | phrase.span, first.page_break)
+        lines[o_first] = Line("", phrase.span, phrase.page_break)
     return draft.with_lines(lines)
 
 

@@ -13,11 +13,11 @@ from functools import cache
 from ..diagnostics import Diagnostic
 from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import COMMAS, display_width, is_caseless, is_cjk
+from ..scripts import COMMAS, PARAGRAPH_END, display_width, is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
-from .unwrap import is_formula, is_wrapped, vote_labels
+from .unwrap import formula_index, is_formula, is_wrapped, vote_labels
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
 
@@ -82,13 +82,15 @@ def split_masthead_columns(draft: Draft) -> Draft:
     4 'а   б      в'
     """
     lines = draft.lines
-    formula = next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), draft.profile)), None)
+    # five spaces in a row (a substring test) first: most layers have none anywhere
+    if not any("     " in line.text for line in lines):
+        return draft
+    formula = formula_index(lines, draft.profile)
     if formula is None or not any(_COLUMN_GAP.search(line.text) for line in lines[:formula]):
         return draft
     out: list[Line] = []
     for line in lines[:formula]:
-        pieces = _COLUMN_GAP.split(line.text) if _COLUMN_GAP.search(line.text) else [line.text]
-        out += [Line(piece, line.span, line.page_break and k == 0) for k, piece in enumerate(pieces)]
+        out += [Line(piece, line.span, line.page_break and k == 0) for k, piece in enumerate(_COLUMN_GAP.split(line.text))]
     return draft.with_lines(out + list(lines[formula:]))
 
 
@@ -229,9 +231,6 @@ def _split_in_sequence(text: str) -> list[str]:
     return [text]
 
 
-# Characters a paragraph can end with; a page that ends on anything else ended
-# in the middle of a paragraph.
-_PARAGRAPH_END = set(".;:,!?)]}>\"'»”’…。；：，！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _STARTS_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．-]|\(?[a-z]{1,4}\)|\([\u0600-\u06ff]+\))\s")
 
 
@@ -312,7 +311,7 @@ def _is_last_line(head: Line, tail: Line, profile: Profile | None) -> bool:
     `反对：`), after a block that opens like a paragraph (its number or opening phrase).
     """
     text = tail.text.strip()
-    if not (0 < len(text) <= _FRAGMENT_MAX and text[-1] in _LINE_END) or _HANGING_LABEL.fullmatch(text):
+    if not (0 < display_width(text) <= _FRAGMENT_MAX and text[-1] in _LINE_END) or _HANGING_LABEL.fullmatch(text):
         return False
     return profile is not None and any(profile.rx(name).match(head.text.strip())
                                        for name in ("operative", "opening_phrase", "operative_phrase"))
@@ -334,13 +333,13 @@ def _continues(head: Line, tail: Line, profile: Profile | None) -> bool:
         return False  # "Russian" + "принятая Советом Безопасности …": the masthead, then the adoption line
     opening = profile.rx("opening_phrase") if profile else None
     if is_cjk(start) or is_cjk(end):
-        return (is_cjk(start) and is_cjk(end) and end not in _PARAGRAPH_END
+        return (is_cjk(start) and is_cjk(end) and end not in PARAGRAPH_END
                 and unicodedata.category(start).startswith("L"))
     lower_or_digit = start.islower() or start.isdigit()
     tail_opens = bool(opening and opening.match(tail.text.lstrip()))
     if end in ",—–":  # a clause goes on, unless the next line opens a paragraph of its own
         return lower_or_digit and not tail_opens
-    if end in _PARAGRAPH_END or not (end.isalnum() or end == "-"):
+    if end in PARAGRAPH_END or not (end.isalnum() or end == "-"):
         return False
     # a preambular paragraph always ends with its punctuation: cut without it, it goes on
     # even with a capital (`…la Convención sobre las Armas` / `Pequeñas y las Armas…`)
@@ -393,8 +392,7 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     unfinished = end.isalnum() or end in "-*" or (
         end in COMMAS and profile is not None and bool(profile.rx("operative").match(head.text)))
     return (bool(end) and unfinished and len(head.text) >= _CASELESS_HEAD_MIN
-            and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile)
-            and not (profile is not None and _heads_annex_part(head.text, profile)))
+            and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile))
 
 
 def _heads_annex_part(text: str, profile: Profile) -> bool:
@@ -519,8 +517,7 @@ def remove_page_furniture(draft: Draft) -> Draft:
                 drop(i, "page number")
         # a job number or barcode wherever it stands: before the page's last paragraph,
         # or between a hanging number and its text (`8.` / `24-32833` / `Decides…`)
-        # (a job number holds a hyphen, a barcode an asterisk: tested in C before the patterns)
-        for index in [i for i in filled if ("-" in (t := lines[i].text) or "*" in t) and is_job_number(t)]:
+        for index in [i for i in filled if is_job_number(lines[i].text)]:
             drop(index, "page furniture")
             filled.remove(index)
         if filled:
@@ -672,7 +669,7 @@ def lift_page_footnotes(draft: Draft) -> Draft:
 
 
 def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], before: str,
-                      profile: Profile | None = None) -> int | None:
+                      profile: Profile | None) -> int | None:
     """Position (in `filled`) of the first note of the block of notes at the foot of
     a page; None when the page has none.
 
@@ -851,7 +848,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         if not 0 < display_width(text) <= _FRAGMENT_MAX:
             return False
         ends = _TRAILING_CALL.sub("", text)[-1:]
-        return (ends in _PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
+        return (ends in PARAGRAPH_END and not _HANGING_LABEL.fullmatch(text) and not _TITLE_NUMBER.fullmatch(text)
                 and not any(label.match(text) for label in labels)  # `Votos a favor:` heads its list
                 and not any(b.match(text) for b in blocks))  # the formula `大会，` is a block of its own
 
@@ -860,12 +857,12 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
 
     def owns(text: str) -> bool:
         # a closing line (the meeting and/or date alone) never ends with punctuation either
-        return opens_paragraph(text) and text[-1:] not in _PARAGRAPH_END and profile.closing_line(text) is None
+        return opens_paragraph(text) and text[-1:] not in PARAGRAPH_END and profile.closing_line(text) is None
 
     def ended(before: str) -> bool:
         """The line before the fragments finished its paragraph (asked only when a
         fragment follows it)."""
-        return before[-1:] in _PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
+        return before[-1:] in PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
 
     k = 1
     while k < len(filled):

@@ -23,7 +23,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import COMMAS, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
+from ..scripts import COMMAS, PARAGRAPH_END, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
 from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -31,7 +31,6 @@ _WRAPPED_SHARE = 0.3  # share of lines followed directly by another line, above 
 _WRAPPED_CUTS = 3  # lines cut mid-sentence and followed directly by the rest, enough to call a layer wrapped
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
-_END = set(".;:,!?)]}\"'»”’…。；：，！？）】」』》〉") | {"\u060c", "\u061b", "\u06d4"}
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
@@ -68,13 +67,10 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     return cut >= _WRAPPED_CUTS
 
 
-_width = display_width
-
-
 def _wrapped_widths(lines: tuple[Line, ...]) -> list[int]:
     """The widths of the lines that were certainly wrapped (followed by more text and
     not ending a sentence), in order."""
-    return sorted(_width(a.text) for a, b in zip(lines, lines[1:])
+    return sorted(display_width(a.text) for a, b in zip(lines, lines[1:])
                   if a.text.strip() and b.text.strip() and not _ends_paragraph(a.text))
 
 
@@ -84,7 +80,7 @@ def _full_width(lines: tuple[Line, ...], wrapped: list[int] | None = None) -> fl
     wrapped = _wrapped_widths(lines) if wrapped is None else wrapped
     if len(wrapped) >= 3:
         return median(wrapped)
-    widths = sorted(_width(line.text) for line in lines if line.text.strip())
+    widths = sorted(display_width(line.text) for line in lines if line.text.strip())
     return quantiles(widths, n=4)[2] if len(widths) >= 4 else max(widths, default=1)
 
 
@@ -108,15 +104,19 @@ def _from_formula(lines: tuple[Line, ...], profile: Profile) -> tuple[Line, ...]
     wrapped lines of text; in a one-page resolution they would be most of the lines
     the full width is measured on.
     """
-    start = next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), profile)), 0)
-    return lines[start:]
+    return lines[formula_index(lines, profile) or 0:]
+
+
+def formula_index(lines: tuple[Line, ...], profile: Profile | None) -> int | None:
+    """Index of the first enacting formula among `lines`, None when there is none."""
+    return next((i for i, line in enumerate(lines) if is_formula(line.text.strip(), profile)), None)
 
 
 def _ends_paragraph(text: str) -> bool:
     core = text.rstrip()
     if core[-1:].isdecimal():  # only a digit can be a footnote call (`\d` is a decimal digit)
         core = _TRAILING_CALL.sub("", core)
-    return bool(core) and core[-1] in _END
+    return bool(core) and core[-1] in PARAGRAPH_END
 
 
 # Compiled once, keyed by the patterns themselves rather than the language code, so
@@ -155,14 +155,14 @@ def _remembered(test):
 class _Reader:
     """Decides, line by line, whether a line starts a paragraph."""
 
-    def __init__(self, profile: Profile, full_width: float, running_width: float | None = None):
+    def __init__(self, profile: Profile, full_width: float, running_width: float):
         self.p = profile
         self.memo: dict = {}  # see _remembered
         self.patterns: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}  # the profile's, by the names _any tries
         self.formulas = _formulas(profile)
         self.vote_labels = vote_labels(profile)
         self.full = full_width
-        self.running = running_width or full_width  # see _running_width
+        self.running = running_width  # see _running_width
         self.zone = "masthead"  # masthead → opening (after the title) → body (after the formula)
         self.numbered = False  # numbered paragraphs have begun: only a structural line starts a block
         self.title_open = False  # the lines so far since the title belong to it
@@ -270,16 +270,16 @@ class _Reader:
                 return True
             # a numbered title runs on while its lines are full; anything else opens the text
             if not self.title_open and self.p.rx("title").match(prev):
-                self.title_open, self.title_widths = True, [_width(prev)]
+                self.title_open, self.title_widths = True, [display_width(prev)]
             # a title is set narrower than the text: past its first line, a line as wide
             # as the title's widest is full too
-            wide = len(self.title_widths) > 1 and _width(prev) >= _SHORT * max(self.title_widths)
+            wide = len(self.title_widths) > 1 and display_width(prev) >= _SHORT * max(self.title_widths)
             title_runs_on = (self.title_open and not _ends_paragraph(prev)
-                             and (_width(prev) >= _SHORT * self.full or wide or _initial(text).islower()
+                             and (display_width(prev) >= _SHORT * self.full or wide or _initial(text).islower()
                                   or _ends_mid_phrase(prev)))
             # lower case goes on, after a comma too (`…Territorio Palestino Ocupado,` / `incluida…`)
             if title_runs_on or ((self.title_open or not _ends_paragraph(prev)) and _initial(text).islower()):
-                self.title_widths.append(_width(text))
+                self.title_widths.append(display_width(text))
                 return False
             self.zone, self.title_open = "body", False
             return True
@@ -307,7 +307,7 @@ class _Reader:
         if (_ends_paragraph(prev) and _heading_like(text) and self._numbered(after)
                 and following and not _ends_paragraph(following)):
             return True  # a heading in two lines over the next paragraph
-        short = _width(prev) < _SHORT * self.full
+        short = display_width(prev) < _SHORT * self.full
         if self.numbered:
             # between numbered paragraphs only a finished sentence on a short line
             # (the end of the last paragraph, then what follows it) ends a block
@@ -315,7 +315,7 @@ class _Reader:
         # pdftotext can print a justified line one word per line ("Комитету" / "представлять"
         # / "доклады" …): a word followed by another word alone is no entry of a list
         spread = " " not in text.strip() and following and " " not in following and not _ends_paragraph(prev)
-        if (_heading_like(text) and _width(text) < _ENTRY * self.full and _initial(text).isupper()
+        if (_heading_like(text) and display_width(text) < _ENTRY * self.full and _initial(text).isupper()
                 and not _ends_mid_phrase(prev) and not spread):
             return True  # a short capitalised line without punctuation: an entry of a list, a heading
         caseless = is_caseless(_initial(text))
@@ -340,7 +340,7 @@ class _Reader:
         # opening phrase from the same words inside a sentence (`…، وإذ يحث …` wrapped
         # after the comma), a line as wide as a full line after another full line is
         # no first line: the paragraph goes on.
-        if opening and caseless and min(_width(prev), _width(text)) >= self.running:
+        if opening and caseless and min(display_width(prev), display_width(text)) >= self.running:
             return False
         # in Chinese a one-character word (请) starts many wrapped lines; a longer phrase does not
         if opening and (short or not is_cjk(text[:1]) or len(opening.group()) >= 2):
@@ -463,7 +463,6 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     lines = draft.lines
     out: list[Line] = []
     pending: Line | None = None
-    pending_at = 0
     skip_until = 0  # the lines of a run of labels given out to their blocks
     for index, line in enumerate(lines):
         if index < skip_until:
@@ -472,63 +471,65 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
         if not text:
             out.append(line)
             continue
-        if pending is not None and not _BARE_NUMBER.match(text) and not is_formula(text, draft.profile):
+        bare = _BARE_NUMBER.match(text)
+        if pending is not None and not bare and not is_formula(text, draft.profile):
             number = from_superscript(pending.text.strip())
             out.append(Line(f"{number} {text}", pending.span | line.span, pending.page_break))
             pending = None
             continue
-        if pending is not None and _follows(pending.text.strip(), text):
-            # a second label in sequence: a column of labels, when blocks enough follow it
-            run = _label_run(lines, pending_at, draft.profile)
-            if run is not None:
-                # the blank lines written since the first label are written again by the run
-                blanks = index - pending_at - 1
-                if blanks:
-                    del out[-blanks:]
-                out += _distributed(lines, *run, start=pending_at)
-                pending, skip_until = None, run[2]
-                continue
         if pending is not None:
             out.append(pending)
-        pending = line if _BARE_NUMBER.match(text) or _BARE_TITLE_NUMBER.match(text) else None
-        pending_at = index
-        if pending is None:
+            pending = None
+        # a column of labels in sequence, when as many blocks follow it
+        run = _label_run(lines, index, draft.profile) if bare else None
+        if run is not None:
+            out += _distributed(lines, run, start=index)
+            skip_until = run[2]
+            continue
+        if bare or _BARE_TITLE_NUMBER.match(text):
+            pending = line
+        else:
             out.append(line)
     if pending is not None:
         out.append(pending)
     return draft.with_lines(out)
 
 
-def _distributed(lines: tuple[Line, ...], labels: list[Line], targets: list[int], end: int, start: int) -> list[Line]:
+def _distributed(lines: tuple[Line, ...], run: tuple[list[int], list[int], int], start: int) -> list[Line]:
     """The lines of a run from its first label to the end of its last block, each label
     put before the first line of its block; a label's own line stays, empty."""
+    labels, targets, end = run
+    label_of = dict(zip(targets, labels))
     out = []
-    for target in range(start, end):
-        if target in targets:
-            label = labels[targets.index(target)]
-            out.append(Line(f"{from_superscript(label.text.strip())} {lines[target].text.strip()}",
-                            label.span | lines[target].span, label.page_break))
-        elif any(lines[target] is label for label in labels):
-            out.append(Line("", lines[target].span, lines[target].page_break))
+    for index in range(start, end):
+        line = lines[index]
+        if index in label_of:
+            label = lines[label_of[index]]
+            out.append(Line(f"{from_superscript(label.text.strip())} {line.text.strip()}",
+                            label.span | line.span, label.page_break))
+        elif index in labels:
+            out.append(Line("", line.span, line.page_break))
         else:
-            out.append(lines[target])
+            out.append(line)
     return out
 
 
-def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> tuple[list[Line], list[int], int] | None:
+def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> tuple[list[int], list[int], int] | None:
     """The run of two or more hanging labels in sequence (`1.` `2.` `3.`, `(a)` `(b)`)
     that starts at `index`, with only blank lines between them, when as many blocks
     follow it (a block: the first line after the run, then each line after a blank
-    line that follows the end of a paragraph, up to the next label): its labels, the
-    lines their blocks start on and the index where the last block's lines end."""
-    labels, k = [], index
+    line that follows the end of a paragraph, up to the next label): the indexes of
+    its labels, the lines their blocks start on and the index where the last block's
+    lines end."""
+    labels: list[int] = []
+    k = index
     while k < len(lines):
         text = lines[k].text.strip()
         if not text:
             k += 1
             continue
-        if _BARE_NUMBER.match(text) and (not labels or _follows(labels[-1].text.strip(), text)):
-            labels.append(lines[k])
+        if _BARE_NUMBER.match(text) and (not labels or _follows(lines[labels[-1]].text.strip(), text)):
+            labels.append(k)
             k += 1
             continue
         break

@@ -43,7 +43,7 @@ def repair_broken_words(draft: Draft) -> Draft:
             return m.group()
         if vocabulary.keeps_hyphen(left, right):
             return f"{left}-{right}"
-        if (left + right).lower() in vocabulary.words or (left.isupper() and right.isupper()):
+        if vocabulary.written_whole(left, right) or (left.isupper() and right.isupper()):
             removed.append(Removal(line.span.first, "-", "hyphen at a line end"))
             return left + right
         return f"{left}-{right}"
