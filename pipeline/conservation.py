@@ -49,8 +49,8 @@ from lxml import etree
 
 from .fixes.base import Insertion, Removal
 from .model import Document, Heading, Item, NoteRef, Span, Table
+from .validate import AKN_NAMESPACE
 
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _OTHER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
 _DIGITS = str.maketrans({c: str(unicodedata.digit(c)) for c in _OTHER_DIGITS})
 _OTHER_DIGIT = re.compile(f"[{_OTHER_DIGITS}]")
@@ -389,7 +389,7 @@ def _order(order: list[tuple[tuple, Holder]], groups: _Groups) -> list[Problem]:
 # What is not running text: the metadata, and the notes that are not inside another
 # (a note stands for its call). In document order.
 _SET_APART = etree.XPath("//a:meta | //a:authorialNote[not(ancestor::a:meta or ancestor::a:authorialNote)]",
-                         namespaces={"a": AKN[1:-1]})
+                         namespaces={"a": AKN_NAMESPACE})
 
 
 def _akn_running(akn: bytes | etree._Element) -> tuple[str, Counter]:

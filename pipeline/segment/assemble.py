@@ -26,10 +26,10 @@ from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
-# Blocks taken apart into fields (a closing date and meeting, a vote, a part label):
-# a call hung on them would have no running text to sit in.
 _TABLE_ENDS = frozenset({"annex", "table_label"})  # block kinds that end a table
 _NUMBERED_ROWS = frozenset({"operative", "item", "bullet"})
+# Blocks taken apart into fields (a closing date and meeting, a vote, a part label):
+# a call hung on them would have no running text to sit in.
 _WITHOUT_RUNS = frozenset({"closing", "closing_after_vote", "vote_intro", "vote_intro_again", "vote_label", "vote_list",
                            "part"})
 
@@ -91,9 +91,9 @@ class _Builder:
     # -- inline runs with footnote calls --------------------------------------
     def runs(self, index: int, text: str) -> tuple:
         base = self.blocks[index].line.text.find(text)
-        plain = tuple((s - base, e - base, m) for s, e, m in self.plain_calls.get(index, ())
+        calls = tuple((s - base, e - base, m) for s, e, m in self.plain_calls.get(index, ())
                       if base >= 0 and s >= base and e <= base + len(text))
-        found, missing, dropped = inline.note_runs(text, self.markers, self.profile.rx("note_call"), plain)
+        found, missing, dropped = inline.note_runs(text, self.markers, self.profile.rx("note_call"), calls)
         line = self.blocks[index].line.span.first
         for marker in missing:
             self.facts.warn("W013", f"footnote call {marker} has no note text", line)
@@ -386,7 +386,7 @@ class _Builder:
     def cover_line(self, index: int, block: Block) -> CoverLine:
         kind, text, parts, span = block.kind.removeprefix("cover_"), block.line.text, block.parts, block.line.span
         content, value = self.runs(index, text), None
-        plain = len(content) == 1  # only plain text can be marked up further
+        unmarked = len(content) == 1  # only plain text can be marked up further
         if kind == "symbol":
             value = self.facts.symbol = parts["symbol"]
         elif kind == "body":
@@ -397,7 +397,7 @@ class _Builder:
             value = self.facts.session = str(number) if number else None
         elif kind == "session_dates":
             dated, value = _session_dates(text, self.profile)
-            content = dated if plain else content
+            content = dated if unmarked else content
         elif kind == "agenda_item":
             value = parts["item"].strip()
         elif kind in ("adoption", "distribution", "date", "sc_adoption"):
@@ -413,7 +413,7 @@ class _Builder:
                 found = self.profile.rx("meeting").search(parts["meeting"])
                 number = found["number"] if found else re.sub(r"\D", "", parts["meeting"])
                 meeting = ((start, start + len(parts["meeting"])), number)
-            if plain:
+            if unmarked:
                 content = self._dated(text, meeting, (date.span(), iso) if date and iso else None)
             if kind == "adoption":
                 self._adoption_kind(parts)
@@ -471,7 +471,7 @@ class _Builder:
         if self.operative or not self.preamble or self.facts.doc_type not in _STATEMENTS:
             return
         last = self.preamble[-1]
-        text = "".join(getattr(r, "text", "") for r in last.content).rstrip()
+        text = plain(last.content).rstrip()
         if text and text[-1] not in ",，،;；":
             self.preamble.pop()
             self.operative.append(Paragraph(None, None, last.content, last.span))
@@ -481,7 +481,7 @@ class _Builder:
         if self.facts.doc_type != "presidentialStatement" or not self.operative:
             return None
         first = self.operative[0]
-        text = "".join(getattr(r, "text", "") for r in first.content)[:200] if isinstance(first, Paragraph) else ""
+        text = plain(first.content)[:200] if isinstance(first, Paragraph) else ""
         return _iso_any(self.profile.rx("date").search(text), self.profile)
 
     def _metadata(self) -> Metadata:

@@ -133,7 +133,7 @@ class _Marker:
             return _replace(unit, content=self(unit.content))
         if isinstance(unit, Table):
             rows = tuple(_replace(r, content=self(r.content)) for r in unit.rows)
-            return _replace(unit, label=self(unit.label), rows=rows if rows != unit.rows else unit.rows)
+            return _replace(unit, label=self(unit.label), rows=rows)
         quoted = unit.quoted
         if quoted is not None:
             quoted = replace(quoted, preamble=tuple(self.recital(r) for r in quoted.preamble),
