@@ -290,12 +290,14 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
             except InputError as err:
                 failures.append(f"{name}: {err}")
                 continue
+            except Exit:
+                raise  # the extractor of the layer is missing: say so once, not per document
             except Exception as err:  # report every crash of the corpus, not just the first
                 failures.append(f"{name}: CRASH {type(err).__name__}: {err}")
                 continue
             if not result.ok:  # the AKN or the TEI invalid, or text not conserved: the first error says which
-                first = next(d for d in result.diagnostics if d.code.startswith("E"))
-                failures.append(f"{name}: not converted: {first}")
+                first = next((d for d in result.diagnostics if d.code.startswith("E")), None)
+                failures.append(f"{name}: not converted: {first.format(source.name) if first else 'not ok'}")
                 continue
             (target / (name + ".akn.xml")).write_bytes(result.akn)
         read_as = f"{suffix} read with {_EXTRACTORS[name_of_layer]}" if name_of_layer in _EXTRACTORS else suffix
@@ -516,7 +518,7 @@ def bench_pathological(c, scale=1.0, steps=4, only=None):
     c.run(command, pty=False)
 
 
-TORTURE_LAYERS = {"txt": ".txt", "blocks": ".blocks.txt", "layout": ".layout.txt"}
+TORTURE_LAYERS = {layer: LAYERS[layer] for layer in ("txt", "blocks", "layout")}  # the text layers
 
 
 @task(pre=[schemas])

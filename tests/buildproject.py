@@ -8,10 +8,6 @@ from pathlib import Path
 from conftest import ROOT, SEED
 from pipeline.incremental import STATE_NAME
 
-# What a build writes about itself rather than about the documents: the report holds
-# the times of this run, the state file what was built from what (pipeline.incremental).
-# (SQLite keeps a journal beside the state file while it writes, and after a kill.)
-
 # a small project: two minimal resolutions and the seed
 DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",
              "b.txt": b"The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
@@ -19,7 +15,9 @@ DOCUMENTS = {"a.txt": b"The General Assembly,\n\n1. Decides to act.\n",
              "c.txt": SEED.read_bytes()}
 
 
-
+# What a build writes about itself rather than about the documents: the report holds
+# the times of this run, the state file what was built from what (pipeline.incremental).
+# (SQLite keeps a journal beside the state file while it writes, and after a kill.)
 def about_the_run(name: str) -> bool:
     return name == "report.json" or name.startswith(STATE_NAME)
 

@@ -102,21 +102,24 @@ def test_the_converter_fingerprint_covers_code_templates_schemas_and_libraries(t
     with monkeypatch.context() as m:  # a version bump
         m.setattr(incremental, "__version__", "999")
         changed["version"] = fingerprint()
-    with monkeypatch.context() as m:  # a template edited
+    with monkeypatch.context() as m:  # a template edited (a copy left as it is changes nothing)
         templates = shutil.copytree(template_dir(), tmp_path / "templates")
-        (templates / "akn" / "extra.xml.j2").write_text("{# new #}\n", encoding="utf-8")
         m.setattr(incremental, "template_dir", lambda: templates)
+        assert fingerprint() == base
+        (templates / "akn" / "extra.xml.j2").write_text("{# new #}\n", encoding="utf-8")
         changed["templates"] = fingerprint()
-    with monkeypatch.context() as m:  # a source file edited
+    with monkeypatch.context() as m:  # a source file edited (a copy left as it is changes nothing)
         package = shutil.copytree(Path(incremental.__file__).parent, tmp_path / "pipeline")
-        (package / "clean.py").write_text((package / "clean.py").read_text() + "\n# edited\n")
         m.setattr(incremental, "__file__", str(package / "incremental.py"))
+        assert fingerprint() == base
+        (package / "clean.py").write_text((package / "clean.py").read_text() + "\n# edited\n")
         changed["code"] = fingerprint()
     with monkeypatch.context() as m:  # another schema
         m.setattr(incremental, "TEI_SCHEMA_SHA256", "0" * 64)
         changed["schemas"] = fingerprint()
     with monkeypatch.context() as m:  # another lxml
-        m.setattr(incremental.metadata, "version", lambda name: "0.0" if name == "lxml" else "1")
+        real = incremental.metadata.version  # every other library as installed: only lxml differs
+        m.setattr(incremental.metadata, "version", lambda name: "0.0" if name == "lxml" else real(name))
         changed["libraries"] = fingerprint()
     assert fingerprint() == base  # every change undone, the same converter again
     assert {what: value != base for what, value in changed.items()} == dict.fromkeys(changed, True)

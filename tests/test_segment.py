@@ -86,4 +86,5 @@ def test_a_table_label_with_no_rows_under_it_is_a_heading():
             "Session of the Forum, 2032\n\n1. Thematic priorities\n\n2. Other items")
     document, _, _ = segment(clean(text, load("en")), load("en"))
     units = document.annexes[0].body
-    assert isinstance(units[0], Heading) and isinstance(units[1], Table) and units[1].rows
+    assert [type(u) for u in units] == [Heading, Table]
+    assert [r.text for r in units[0].content] == ["Table 1"] and len(units[1].rows) == 3

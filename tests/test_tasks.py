@@ -122,3 +122,21 @@ def test_an_extractor_layer_says_how_to_get_the_extractor_when_it_is_missing(tmp
     with pytest.raises(Exit) as caught:
         tasks._layer_input(layer, tmp_path / "en_X.pdf")
     assert f"pip install {package}" in str(caught.value.message) and caught.value.code == 2
+
+
+def test_eval_stops_with_the_message_when_the_extractor_is_missing(tmp_path, monkeypatch):
+    if not (tasks.SHARED / "corpus" / "dev").exists():
+        pytest.skip("../shared/corpus/dev is not beside the project")
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without(name, *args, **kwargs):
+        if name == "pymupdf":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without)
+    with pytest.raises(Exit) as caught:  # not one "CRASH" line per document
+        tasks.eval.body(None, layer="pymupdf", lang="en", out=str(tmp_path))
+    assert "pip install pymupdf" in str(caught.value.message)
