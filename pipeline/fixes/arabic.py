@@ -646,7 +646,7 @@ def restore_fragment_order(draft: Draft) -> Draft:
     from .unwrap import _full_width, is_wrapped  # the unwrapper's notion of a line
 
     profile = draft.profile
-    if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines):
+    if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines, profile):
         return draft
     full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
     opening, operative, verb, item = (profile.rx(name) for name in

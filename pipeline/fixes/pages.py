@@ -620,7 +620,7 @@ def lift_page_footnotes(draft: Draft) -> Draft:
     >>> [l.text for l in d.lines if l.text][:3]
     ['Recalling the Treaty,1', '2 December 2014, by', 'the Assembly, and']
     """
-    if not is_wrapped(draft.lines):  # the unwrapper's notion of a wrapped layer
+    if not is_wrapped(draft.lines, draft.profile):  # the unwrapper's notion of a wrapped layer
         return draft
     lines = list(draft.lines)
     notes: list[Line] = []

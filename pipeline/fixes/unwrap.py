@@ -45,8 +45,13 @@ _RULE = re.compile(r"^_{5,}$")
 _STARRED_NOTE = re.compile(r"^\*{1,4}\s")
 
 
-def is_wrapped(lines: tuple[Line, ...]) -> bool:
+def is_wrapped(lines: tuple[Line, ...], profile: Profile | None = None) -> bool:
     """True for a hard-wrapped layer (pdftotext), False for one block per line.
+
+    A layer with blank lines between its blocks (pdfminer) is wrapped too when lines
+    inside its blocks stop mid-sentence and go on on the next line; counted from the
+    enacting formula on, when `profile` finds one, so that the masthead's short lines
+    of a block layer, one under the other, do not count.
 
     >>> from .base import lines_of
     >>> is_wrapped(lines_of("a\\nb\\nc\\n\\nd\\ne")), is_wrapped(lines_of("a\\n\\nb\\n\\nc"))
@@ -54,6 +59,11 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     >>> masthead = "\\n\\n".join(["A/DEC/91/401", "United Nations", "General Assembly", "Decision"] * 3)
     >>> is_wrapped(lines_of(masthead + "\\n\\nAt its meeting, on the\\nproposal of the Secretary-\\nGeneral, the Assembly\\napproved the extension."))
     True
+    >>> from pipeline.languages import load
+    >>> blocks = "United Nations\\nGeneral Assembly\\nSeventy-ninth session\\nAgenda item\\n\\nThe General Assembly,\\n\\n" + (
+    ...     "\\n\\n".join(["Recalling its resolutions on the matter,"] * 7))
+    >>> is_wrapped(lines_of(blocks)), is_wrapped(lines_of(blocks), load("en"))
+    (True, False)
     """
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     if len(filled) < 3:
@@ -61,9 +71,8 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     pairs = [(a, b) for a, b in zip(filled, filled[1:]) if b == a + 1]
     if len(pairs) / (len(filled) - 1) > _WRAPPED_SHARE:
         return True
-    # blank lines between the blocks (pdfminer), and inside a block lines that stop in
-    # the middle of a sentence: a short text whose masthead lines stand apart
-    cut = sum(1 for a, _ in pairs if (end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-")
+    start = (formula_index(lines, profile) or 0) if profile is not None else 0
+    cut = sum(1 for a, _ in pairs if a >= start and ((end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-"))
     return cut >= _WRAPPED_CUTS
 
 
@@ -410,7 +419,7 @@ def unwrap_lines(draft: Draft) -> Draft:
      ('4-5', 'Recalling its earlier resolutions on the matter,'), ('6', 'Noting the report,'),
      ('7-9', '1. Decides to remain seized of the matter.')]
     """
-    if draft.profile is None or not is_wrapped(draft.lines):
+    if draft.profile is None or not is_wrapped(draft.lines, draft.profile):
         return draft
     filled_at = [i for i, line in enumerate(draft.lines) if line.text.strip()]
     filled = [draft.lines[i] for i in filled_at]
