@@ -88,3 +88,13 @@ def test_a_table_label_with_no_rows_under_it_is_a_heading():
     units = document.annexes[0].body
     assert [type(u) for u in units] == [Heading, Table]
     assert [r.text for r in units[0].content] == ["Table 1"] and len(units[1].rows) == 3
+
+
+def test_a_table_without_numbered_rows_has_no_title_rows():
+    # the rows above the first numbered one are titles; with none numbered, none are
+    text = ("2031/6. Programme of work\n\nThe Economic and Social Council,\n\nAdopts the programme of work annexed.\n\n"
+            "8th plenary meeting\n8 June 2031\n\nAnnex\n\nProgramme of work\n\nTable 1\n\nOpening of the session\n\n"
+            "Election of officers\n\nAdoption of the report")
+    document, _, _ = segment(clean(text, load("en")), load("en"))
+    table = document.annexes[0].body[0]
+    assert len(table.rows) == 3 and not any(row.header for row in table.rows)

@@ -343,6 +343,7 @@ _LOOSE_NUMBER = re.compile(r"(?<!\S)(?P<dash>[-–])\s?(?P<n>\d{1,3}|[⁰¹²³�
 _MIRRORED_NUMBER = re.compile(r"^(?P<dash>[-–])\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+(?=\S)|\s*$)")
 # A number at the end of the line ("يقر بأهمية … الرعاية 1-"): a layer that keeps the page's
 # layout prints the right margin's number after the line's text, in reading order.
+_STARTS_WITH_NUMBER = re.compile(r"^\s*[-–]?\s*\d")  # a line that starts with its number already
 _TRAILING_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\s?(?P<dash>[-–])$")
 
 
@@ -383,8 +384,8 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
     for line in draft.lines:
         text = line.text
         found = list(_LOOSE_NUMBER.finditer(text))
-        if (len(found) == 1 and found[0].start() > 0 and not re.match(r"^\s*[-–]?\s*\d", text)
-                and not month.match(text[found[0].end():])):
+        numbered = _STARTS_WITH_NUMBER.match(text)
+        if len(found) == 1 and found[0].start() > 0 and not numbered and not month.match(text[found[0].end():]):
             m = found[0]
             rest = f"{text[:m.start()].rstrip()} {text[m.end():].lstrip()}".strip()
             line = Line(f"{from_superscript(m['n'])}{m['dash']} {rest}", line.span, line.page_break)
@@ -392,7 +393,7 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
             rest = text[mirrored.end():]
             line = Line(f"{from_superscript(mirrored['n'])}{mirrored['dash']}{' ' if rest else ''}{rest}", line.span,
                         line.page_break)
-        elif (trailing := _TRAILING_NUMBER.search(text)) and not re.match(r"^\s*[-–]?\s*\d", text):
+        elif not numbered and text.endswith(("-", "–")) and (trailing := _TRAILING_NUMBER.search(text)):
             line = Line(f"{trailing['n']}{trailing['dash']} {text[:trailing.start()].strip()}", line.span,
                         line.page_break)
         lines.append(line)

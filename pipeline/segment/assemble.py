@@ -340,7 +340,8 @@ class _Builder:
 
     def close_table(self) -> None:
         """The table read so far, into its annex. The rows above the first numbered one
-        (a paragraph number, an item label) are its title rows. A table holds one row at
+        (a paragraph number, an item label) are its title rows; a table with no numbered
+        row has none (it would be all titles and no data). A table holds one row at
         least (the schemas require it): a label with none is a heading."""
         if self.table is None:
             return
@@ -349,7 +350,7 @@ class _Builder:
         if not rows:  # a label with nothing under it (`Table 1` printed twice): no table, a heading
             self.annexes[-1][1].append(Heading(self.runs(index, label.line.text), label.line.span))
             return
-        numbered = next((n for n, (_, b) in enumerate(rows) if b.kind in _NUMBERED_ROWS), len(rows))
+        numbered = next((n for n, (_, b) in enumerate(rows) if b.kind in _NUMBERED_ROWS), 0)
         made = tuple(TableRow(self.runs(i, b.line.text), b.line.span, n < numbered)
                      for n, (i, b) in enumerate(rows))
         span = Span.cover([label.line.span] + [r.span for r in made])
