@@ -15,7 +15,9 @@ from ..languages import SUPERSCRIPT_NOTE_LINE
 from ..read import LineHint
 from .base import Draft, Line, Removal, joined
 
-_SUPERSCRIPT_NOTE = re.compile(SUPERSCRIPT_NOTE_LINE)  # a note's first line, without a profile
+# a note's first line, when no profile says how the language prints it (here and in pages)
+FOOTNOTE_LINE = re.compile(SUPERSCRIPT_NOTE_LINE)
+
 
 FURNITURE_BANDS = {"header": "running header", "footer": "page footer"}
 
@@ -78,7 +80,7 @@ def lift_marked_footnotes(draft: Draft) -> Draft:
     """
     if draft.hints is None:
         return draft
-    note_line = draft.profile.rx("note_line") if draft.profile else _SUPERSCRIPT_NOTE
+    note_line = draft.profile.rx("note_line") if draft.profile else FOOTNOTE_LINE
     lines: list[Line] = []
     notes: list[Line] = []
     removed: list[Removal] = []

@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 
 from ..diagnostics import Diagnostic
-from ..languages import SUPERSCRIPT_NOTE_LINE, Profile
+from ..languages import Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
 from ..scripts import COMMAS, PARAGRAPH_END, display_width, is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
@@ -94,7 +94,6 @@ def split_masthead_columns(draft: Draft) -> Draft:
     return draft.with_lines(out + list(lines[formula:]))
 
 
-_FOOTNOTE_LINE = re.compile(SUPERSCRIPT_NOTE_LINE)
 
 
 def lift_footnotes(draft: Draft) -> Draft:
@@ -114,7 +113,7 @@ def lift_footnotes(draft: Draft) -> Draft:
     >>> [(str(l.span), l.text) for l in d.notes]
     [('1-3', '¹ See the report of the Council.'), ('1-3', '² A/78/1.')]
     """
-    note_line = draft.profile.rx("note_line") if draft.profile else _FOOTNOTE_LINE
+    note_line = draft.profile.rx("note_line") if draft.profile else geometry.FOOTNOTE_LINE
     inside = _note_inside(note_line)
     flow: list[Line] = []
     notes: list[Line] = []
