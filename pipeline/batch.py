@@ -176,7 +176,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
         name, taken = names.claim(path)  # from the name as it is on disk
         source = printable(path)  # as records, diagnostics and outputs show it
         if taken:
-            done = [(_refused(source, name, taken, options.lang, "name"), {})]
+            done = [(refused(source, name, taken, options.lang, "name"), {})]
         else:
             try:
                 data = data() if callable(data) else data
@@ -189,8 +189,7 @@ def convert_batch(inputs: Iterable[tuple[str, bytes | Callable[[], bytes]]], opt
                     jobs.append((source, name, data))
                     done = None
             except (OSError, InputError) as err:
-                done = [(_refused(source, name, refusal(err), options.lang,
-                                  "input" if isinstance(err, InputError) else "unreadable"), {})]
+                done = [(unread(source, name, err, options.lang), {})]
         ahead += 1
         if done is not None:
             send()  # the documents before it go first
@@ -218,7 +217,7 @@ def build_document(source: str, name: str, data: bytes, options: Options, strict
     try:
         conversion = convert(data, source, options)
     except InputError as err:
-        return _refused(source, name, err.diagnostic, options.lang, "input"), {}
+        return refused(source, name, err.diagnostic, options.lang, "input"), {}
     except Exception as err:  # a bug must not stop a batch; the record says it is one
         return _internal_error(source, name, err, options.lang), {}
     try:
@@ -228,9 +227,15 @@ def build_document(source: str, name: str, data: bytes, options: Options, strict
     return replace(record, timings={**record.timings, "total": time.perf_counter() - started}), outputs
 
 
-def _refused(source: str, name: str, why: Diagnostic, lang: str | None, refused: str) -> Record:
-    """The record of an input that was never converted, and why (see `Record.refused`)."""
-    return Record(source, name, FAILED, error=why.format(source), lang=lang, diagnostics=(why,), refused=refused)
+def refused(source: str, name: str, why: Diagnostic, lang: str | None, kind: str) -> Record:
+    """The record of an input that was never converted, and why (`kind`: see `Record.refused`)."""
+    return Record(source, name, FAILED, error=why.format(source), lang=lang, diagnostics=(why,), refused=kind)
+
+
+def unread(source: str, name: str, err: OSError | InputError, lang: str | None) -> Record:
+    """The record of an input that could not be read (an OSError) or was refused as it
+    was read (over the size limit)."""
+    return refused(source, name, refusal(err), lang, "input" if isinstance(err, InputError) else "unreadable")
 
 
 def _internal_error(source: str, name: str, err: Exception, lang: str | None,

@@ -209,20 +209,17 @@ def _convert_command(args) -> int:
     for path in args.inputs:
         shown = "<stdin>" if path == "-" else printable(path)
         stem = None
+        # a refusal is printed as a batch prints one (_written)
         if path != "-":
             stem, taken = names.claim(path)
             if taken:
-                print(taken.format(shown), file=sys.stderr)
-                if not args.quiet:
-                    print(f"failed  {shown}  (nothing written)", file=sys.stderr)
+                _written(batch.refused(shown, stem, taken, options.lang, "name"), {}, args, out_dir, _NoBar())
                 status = EXIT_USAGE
                 continue
         try:
             data = read_input(path, options.max_bytes)
         except (OSError, InputError) as err:
-            print(refusal(err).format(shown), file=sys.stderr)
-            if isinstance(err, InputError) and not args.quiet:
-                print(f"failed  {shown}", file=sys.stderr)
+            _written(batch.unread(shown, stem or "stdin", err, options.lang), {}, args, out_dir, _NoBar())
             status = EXIT_USAGE
             continue
         # standard output takes one format: the one named, else the AKN (as before --format)
