@@ -310,7 +310,7 @@ def _is_last_line(head: Line, tail: Line, profile: Profile | None) -> bool:
     `反对：`), after a block that opens like a paragraph (its number or opening phrase).
     """
     text = tail.text.strip()
-    if not (0 < display_width(text) <= _FRAGMENT_MAX and text[-1] in _LINE_END) or _HANGING_LABEL.fullmatch(text):
+    if not (0 < len(text) <= _FRAGMENT_MAX and text[-1] in _LINE_END and display_width(text) <= _FRAGMENT_MAX) or _HANGING_LABEL.fullmatch(text):
         return False
     return profile is not None and any(profile.rx(name).match(head.text.strip())
                                        for name in ("operative", "opening_phrase", "operative_phrase"))

@@ -71,9 +71,11 @@ def is_wrapped(lines: tuple[Line, ...], profile: Profile | None = None) -> bool:
     pairs = [(a, b) for a, b in zip(filled, filled[1:]) if b == a + 1]
     if len(pairs) / (len(filled) - 1) > _WRAPPED_SHARE:
         return True
-    start = (formula_index(lines, profile) or 0) if profile is not None else 0
-    cut = sum(1 for a, _ in pairs if a >= start and ((end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-"))
-    return cut >= _WRAPPED_CUTS
+    cut = [a for a, _ in pairs if (end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-"]
+    if len(cut) < _WRAPPED_CUTS or profile is None:
+        return len(cut) >= _WRAPPED_CUTS  # (the formula is looked for only when it can matter)
+    start = formula_index(lines, profile) or 0
+    return sum(1 for a in cut if a >= start) >= _WRAPPED_CUTS
 
 
 def _wrapped_widths(lines: tuple[Line, ...]) -> list[int]:
