@@ -366,3 +366,30 @@ def test_pieces_of_a_printed_line_never_cross_a_page_break():
              Line("وإذ تحيط علما بتقرير الأمين العام،", Span(6, 6)), Line(full, Span(7, 7))]
     out = restore_fragment_order(Draft(tuple(lines), profile=AR)).lines
     assert [line.span.first for line in out] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_an_opening_particle_printed_after_its_line_goes_back_before_it():
+    # ar_E_RES_2022_10 (plain layer): pdftotext cut `وإذ يسلّم بأن …` at the detached
+    # shadda and wrote the pieces from the left, the particle last, on a line of its
+    # own. The particle goes back before its verb, and the line before it, which only
+    # looks like an opening (`يبني` is a verb), stays in the paragraph it ends.
+    from pipeline.convert import Options, convert
+
+    text = "\n".join([
+        "50/1 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
+        "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
+        "الأمم المتحدة والإعلان العالمي لحقوق الإنسان والعهدين الدوليين الخاصين بحقوق الإنسان وإعلان",
+        "وبرنامج عمل فيينا، وإذ يؤكد من جديد أهمية الحوار البناء والتعاون بين الدول من أجل تعزيز السلام",
+        "والاستقرار في جميع أنحاء العالم، وإذ يشدد في هذا الصدد على دور التعليم الذي يمكن أن يسهم في أن",
+        "يبني المجتمعات القادرة على الصمود،", "\u0651",
+        "يسلم بأن التعليم الجيد يسهم بطرق شتى في بناء قدرة الأفراد والمجتمعات والمؤسسات على", "وإذ",
+        "الاستجابة لحالات الطوارئ الإنسانية وذلك من خلال دعم رأس المال الاجتماعي وتطوير رأس المال",
+        "البشري وتعزيز المعارف المجتمعية المتعلقة بالاستجابة الإنسانية،", "",
+        "1- يقرر مواصلة النظر في المسألة.", ""])
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    preamble = conversion.document.preamble
+    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم"]
+    assert "".join(r.text for r in preamble[0].content).endswith("يبني المجتمعات القادرة على الصمود،")
+    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم بأن التعليم الجيد يسهم بطرق شتى في بناء"
+                                                                   " قدرة الأفراد والمجتمعات والمؤسسات على الاستجابة")
+    assert conversion.ok

@@ -652,24 +652,30 @@ def restore_fragment_order(draft: Draft) -> Draft:
     full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
     opening, operative, verb, item = (profile.rx(name) for name in
                                       ("opening_phrase", "operative", "operative_phrase", "item"))
-
-    def opener(text: str) -> bool:
-        # a short line that ends like a paragraph is a paragraph, not the first piece of one
-        return len(text) <= _FRAGMENT_OPENER_MAX and not _ENDS_PARAGRAPH.search(text) and bool(
-            _BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text) or verb.match(text))
+    particle = profile.rx("opening_particle").match if profile.opening_particle else lambda text: None
 
     def anchors(text: str) -> bool:  # what makes a run of short openers the start of a paragraph
         return bool(_BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text))
 
+    def opener(text: str) -> bool:
+        # a short line that ends like a paragraph is a paragraph, not the first piece of one
+        return len(text) <= _FRAGMENT_OPENER_MAX and not _ENDS_PARAGRAPH.search(text) and bool(
+            anchors(text) or verb.match(text))
+
     lines = list(draft.lines)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    texts = [lines[i].text.strip() for i in filled]
+    # the particle alone is a piece too (`أيضا بأن …` / `يسلم` / `وإذ` is `وإذ يسلم أيضا
+    # بأن …`), unless its verb opens the line after it: then it is in its place already
+    lone = {j for j, text in enumerate(texts) if particle(text)
+            and not (j + 1 < len(texts) and opening.match(f"{text} {texts[j + 1]}"))}
     k = 0
     while k < len(filled):
-        # a run of short openers, one of them a number or an opening phrase
+        # a run of short openers, one of them a number, an opening phrase or a lone particle
         end = k
-        while end < len(filled) and opener(lines[filled[end]].text.strip()):
+        while end < len(filled) and (end in lone or opener(texts[end])):
             end += 1
-        if end == k or not any(anchors(lines[filled[j]].text.strip()) for j in range(k, end)):
+        if end == k or not any(j in lone or anchors(texts[j]) for j in range(k, end)):
             k = max(end, k + 1)
             continue
         width = sum(len(lines[filled[j]].text.strip()) for j in range(k, end))
@@ -682,7 +688,7 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # whose line went as page furniture (a running header, now blank)
             turned = any(lines[j].page_break for j in range(filled[start - 1] + 1, filled[start] + 1))
             # nor is a line with no Arabic letter (a heading in another script, a number)
-            if (_ENDS_PARAGRAPH.search(text) or opener(text) or width + len(text) > full
+            if (_ENDS_PARAGRAPH.search(text) or opener(text) or particle(text) or width + len(text) > full
                     or turned or operative.match(text) or item.match(text) or not _ARABIC_LETTER.search(text)):
                 break
             width += len(text)

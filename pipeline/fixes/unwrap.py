@@ -330,10 +330,13 @@ class _Reader:
                 and not _ends_mid_phrase(prev) and not spread):
             return True  # a short capitalised line without punctuation: an entry of a list, a heading
         caseless = is_caseless(_initial(text))
+        # a particle alone on its line belongs to the line after it when the two make an
+        # opening phrase (restore_fragment_order put it there), else to the line before
         if caseless and (self._particle_after(text, following)
-                         or (len(after) <= _SPLIT_OPENING_MAX and self._particle_after(text, f"{after} {following}"))):
+                         or (len(after) <= _SPLIT_OPENING_MAX and self._particle_after(text, f"{after} {following}"))
+                         ) and not self._opening_split(following, after):
             return True  # pdftotext printed the paragraph's opening particle (and verb) after this line
-        if caseless and self._particle_after(prev, text):
+        if caseless and self._particle_after(prev, text) and not self._opening_split(text, following):
             return False  # that particle: it belongs to the paragraph just opened
         opening = self.p.rx("opening_phrase").match(text) or self._opening_split(text, following)
         if not _ends_paragraph(prev):

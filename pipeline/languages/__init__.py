@@ -113,6 +113,9 @@ class Profile:
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     raised_call: str | None = None  # a footnote call the text layer printed as a line of its own; group: marker
+    # the word that opens a preambular paragraph before its verb, as a line of its own: a
+    # text layer that cuts a printed line apart can write it alone ("وإذ")
+    opening_particle: str | None = None
     common_words: frozenset[str] = frozenset()  # frequent words, for language detection
     number_units: str = ""  # characters that make a number of the digits before them ("年", "号")
     spaced_punctuation: str = ""  # punctuation printed after a space ("droits de l’homme ;")

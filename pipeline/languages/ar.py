@@ -64,7 +64,8 @@ _TAIL = "|".join(sorted(_TAILS, key=len, reverse=True))
 _VERB = f"[يت]{_WORD}"  # third person imperfect: يشير, تشير, يؤكد
 # A mark the text layer set apart from its word ("وإذ ّ" / "تسلم": the shadda of
 # تسلّم) may stand between the particle and the verb.
-_OPENING = (rf"^{_STRAY}(?:(?:و?إذ|وإذا)\s+{_STRAY}{_VERB}|وقد\s+{_WORD}|و?اقتناعا(?:ً)?\s+منه(?:ا)?)"
+_PARTICLE = "(?:و?إذ|وإذا)"
+_OPENING = (rf"^{_STRAY}(?:{_PARTICLE}\s+{_STRAY}{_VERB}|وقد\s+{_WORD}|و?اقتناعا(?:ً)?\s+منه(?:ا)?)"
             rf"(?:\s+(?:{_TAIL})(?!{_LETTER_OR_MARK}))*")
 _OPERATIVE_PHRASE = rf"^{_VERB}(?:\s+(?:{_TAIL})(?!{_LETTER_OR_MARK}))*"
 
@@ -128,6 +129,7 @@ PROFILE = Profile(
     item=(rf"^{_STRAY}(?P<num>\((?P<label>[{_ITEM_LETTERS}]\u0640?(?:\s?[{_ITEM_LETTERS}]\u0640?)?)\))\s*"
           r"(?P<text>\S.*)$"),
     opening_phrase=_OPENING,
+    opening_particle=rf"^{_STRAY}{_PARTICLE}{_STRAY}$",
     operative_phrase=_OPERATIVE_PHRASE,
     vote=VoteWords(
         recorded=r"بتصويت\s+مسج|مسج\s*ّ?\s*ل\s+بأغلبية",
