@@ -63,6 +63,25 @@ def byte_size(value: str) -> int:
     return int(match.group(1)) * unit
 
 
+INPUT_PATTERNS = ("*.txt", "*.pdf")  # the inputs a folder holds, in this order (`invoke build` reads input/ so)
+
+
+def folder_inputs(folder: Path) -> list[Path]:
+    """The inputs a folder holds: its text files, then its PDFs, each kind sorted by
+    name; not those of its subfolders."""
+    return [path for pattern in INPUT_PATTERNS for path in sorted(folder.glob(pattern)) if path.is_file()]
+
+
+def expand_folders(inputs: Iterable[str]) -> list[str]:
+    """The inputs of a call with each folder among them replaced by the inputs it holds.
+    A folder that holds none stays, and is reported as an input that cannot be read."""
+    expanded = []
+    for path in inputs:
+        held = folder_inputs(Path(path)) if path != "-" and "\0" not in path and os.path.isdir(path) else []
+        expanded.extend(map(str, held) if held else [path])
+    return expanded
+
+
 def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
     """The bytes of an input file (`-`: standard input), never more than `limit` of them.
 
@@ -75,6 +94,8 @@ def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes
     else:
         if "\0" in path:  # open() would raise ValueError, which is no reading error
             raise OSError(errno.EINVAL, "the file name holds a NUL character")
+        if os.path.isdir(path):  # a folder with inputs was replaced by them (expand_folders)
+            raise IsADirectoryError(errno.EISDIR, "a folder that holds no .txt or .pdf file")
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -197,6 +218,7 @@ def _convert_command(args) -> int:
     if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
+    args.inputs = expand_folders(args.inputs)
     if any(path != "-" for path in args.inputs):
         for left in sweep_interrupted(out_dir):
             if not args.quiet:
@@ -460,9 +482,10 @@ def parser() -> argparse.ArgumentParser:
 
     conv = commands.add_parser("convert", help="convert text files or PDFs to validated AKN and TEI XML",
                                description="Writes DIR/NAME.akn.xml, NAME.tei.xml and NAME.html for each "
-                                           "NAME.txt; '-' reads stdin and writes the AKN to stdout (or "
-                                           "the one format --format names).")
-    conv.add_argument("inputs", nargs="+", metavar="INPUT", help="text file or PDF of a resolution, or -")
+                                           "NAME.txt or NAME.pdf (a folder: each one it holds); '-' reads stdin "
+                                           "and writes the AKN to stdout (or the one format --format names).")
+    conv.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help="text file or PDF of a resolution, a folder of them (its *.txt, then its *.pdf), or -")
     conv.add_argument("--out-dir", default="output", metavar="DIR", help="output folder (default: output)")
     conv.add_argument("--format", type=formats, default=tuple(WRITERS), metavar="LIST",
                       help="comma-separated outputs among akn,tei,html (default: all three)")

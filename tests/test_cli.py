@@ -108,6 +108,29 @@ def test_empty_input_exits_2(tmp_path, capsys):
     assert "E004" in capsys.readouterr().err
 
 
+def test_a_folder_stands_for_its_text_files_then_its_pdfs(tmp_path, capsys, fixed_date):
+    from pdf_fixtures import resolution_pdf
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.txt").write_bytes(SEED.read_bytes())
+    (folder / "a.pdf").write_bytes(resolution_pdf())
+    (folder / "notes.md").write_text("not an input")
+    (folder / "sub" / "c.txt").write_bytes(SEED.read_bytes())  # a subfolder's are not taken
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "--out-dir", str(out), "--format", "akn", "--jobs", "1"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in printed[:2]] == [str(folder / "b.txt"), str(folder / "a.pdf")]
+    assert printed[2].startswith("done    2 inputs: 2 converted")
+    assert sorted(p.name for p in out.iterdir()) == ["a.akn.xml", "b.akn.xml"]
+    # a folder with no input is an input that cannot be read; the others are converted
+    assert main(["convert", str(tmp_path / "empty"), str(SEED), "--out-dir", str(tmp_path / "o2"), "-q"]) == 2
+    assert f"{tmp_path / 'empty'}: error E001: cannot read: a folder that holds no .txt or .pdf file" in \
+        capsys.readouterr().err
+    assert (tmp_path / "o2" / "A_HRC_RES_38_3.zh.akn.xml").exists()
+
+
 def test_many_inputs_one_failure_exit_2_others_written(tmp_path, fixed_date):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02\x03" * 100)
