@@ -71,6 +71,7 @@ FIXES: tuple[LineFix, ...] = (
     arabic.attach_raised_calls,
     per_line(arabic.close_punctuation_gaps, direction="rtl"),
     per_line(arabic.move_leading_end_marks, direction="rtl"),
+    per_line(arabic.restore_visual_notes, direction="rtl", when=arabic.VISUAL_NOTE_END.search),
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.split_glued_formulas,

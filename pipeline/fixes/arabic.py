@@ -518,6 +518,42 @@ def move_leading_end_marks(text: str) -> str:
     return f"{m['rest']}{m['mark']}" if m else text
 
 
+# A note printed left to right as it looks: its full stop first, its text, its marker
+# last with the brackets turned. The text holds no Arabic letter and no other marker.
+_VISUAL_NOTE = re.compile(r"(?P<stop>\.)?(?P<text>[^\u0600-\u06ff()\s](?:(?!\)\d{1,3}\()[^\u0600-\u06ff])*?)"
+                          r"\s*\)(?P<marker>\d{1,3})\(\s*")
+VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*$", re.MULTILINE)  # a line ends like one (clean.per_line)
+_TURNED_COMMA = re.compile(r"\s+,\s*")  # a comma after a space: where the runs of a turned text meet
+
+
+def restore_visual_notes(text: str) -> str:
+    """Put in reading order a footnote line written as it looks on the page.
+
+    A note whose text has no Arabic letter (a symbol, a title in English) is set left
+    to right in the right-to-left page; a layer that writes the printed line as it
+    looks puts its marker last, with the brackets turned, and its full stop first:
+    `.A/HRC/49/70 )2(` for `(2) A/HRC/49/70.`. Where the page set such a text in
+    runs cut at its commas, the runs come in reverse order, each comma after a space:
+    `.vol. 75, No. 973 , Treaty Series ,United Nations )13(`. A line of such notes
+    only, each whole, is turned; anything else is left as it is.
+
+    >>> restore_visual_notes(".A/HRC/21/48/Add.1 )1( .A/HRC/49/53 )2(")
+    '(1) A/HRC/21/48/Add.1. (2) A/HRC/49/53.'
+    >>> restore_visual_notes(".vol. 75, No. 973 , Treaty Series ,United Nations )13(")
+    '(13) United Nations, Treaty Series, vol. 75, No. 973.'
+    >>> restore_visual_notes("انظر الوثيقة A/78/601 )3(")
+    'انظر الوثيقة A/78/601 )3('
+    """
+    notes, position = [], 0
+    for m in _VISUAL_NOTE.finditer(text):
+        if m.start() != position:
+            return text
+        runs = _TURNED_COMMA.split(m["text"])
+        notes.append(f"({m['marker']}) {', '.join(reversed(runs))}{m['stop'] or ''}")
+        position = m.end()
+    return " ".join(notes) if notes and position == len(text) else text
+
+
 def attach_raised_calls(draft: Draft) -> Draft:
     """Put a footnote call that the text layer printed as a line of its own back
     into the text line it belongs to.
