@@ -174,13 +174,19 @@ def holders(document: Document) -> Iterator[Holder]:
         t = document.title
         yield Holder(t.span, t.before + (t.num or "") + t.after + _runs(t.content), joined="front")
     yield from _text(document, "front", "end")
-    for annex in document.annexes:
-        for heading in annex.headings:
-            yield Holder(heading.span, _runs(heading.content))
-        yield from _units(annex.body)
-    for number, part in enumerate(document.parts, start=1):
-        yield Holder(Span(part.span.first, part.span.first), part.label, joined=f"part {number}")
-        yield from _text(part, f"part {number}", f"end {number}")
+    # the annexes and the parts of a text adopted in parts are the document's own, each
+    # whole, in the order they were printed (an annex after the part it follows; AKN
+    # writes a collection's attachments before its components, which is no move)
+    for _, annex, number, part in sorted([(a.span.first, a, 0, None) for a in document.annexes]
+                                         + [(p.span.first, None, n, p) for n, p in enumerate(document.parts, 1)],
+                                         key=lambda top: top[0]):
+        if annex is not None:
+            for heading in annex.headings:
+                yield Holder(heading.span, _runs(heading.content))
+            yield from _units(annex.body)
+        else:
+            yield Holder(Span(part.span.first, part.span.first), part.label, joined=f"part {number}")
+            yield from _text(part, f"part {number}", f"end {number}")
     for note in document.footnotes:
         yield Holder(note.span, note.marker + _runs(note.content), running=False)
 

@@ -10,7 +10,7 @@ from conftest import MARKUP_DATE, SEED, shared_path
 from pipeline.conservation import account, check, check_akn
 from pipeline.convert import Options, convert
 from pipeline.fixes.base import Removal
-from pipeline.model import Heading, Text
+from pipeline.model import Heading, Span, Text
 
 OPTIONS = Options(markup_date=MARKUP_DATE)
 
@@ -218,6 +218,33 @@ def test_a_line_between_the_title_and_the_formula_is_in_order():
     conversion = convert(text, "x.txt", Options(lang="ar", markup_date=MARKUP_DATE))
     assert conversion.ok, conversion.conservation.detail
     assert conversion.document.formula.span.first == 7 and conversion.document.preamble[0].span.first == 5
+
+
+def test_a_text_adopted_in_parts_then_an_annex_is_in_order():
+    # Found by the property tests: the annex printed after the parts was checked as
+    # if it came before them (AKN writes a collection's attachments before its
+    # components), and every such document failed as text not conserved.
+    text = ("77/600. Questions deferred\n\nA\n\nAt its 50th plenary meeting, on 1 December 2022, the General "
+            "Assembly decided to defer the item.\n\n50th plenary meeting 1 December 2022\n\nB\n\nAt its 60th "
+            "plenary meeting, on 1 March 2023, the General Assembly decided to defer it again.\n\n60th plenary "
+            "meeting 1 March 2023\n\nAnnex\n\nList of deferred items\n\n1. An item.\n")
+    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
+    assert conversion.ok, conversion.conservation.detail
+    assert [p.label for p in conversion.document.parts] == ["A", "B"] and len(conversion.document.annexes) == 1
+    assert b"<attachments>" in conversion.akn and b"List of deferred items" in conversion.akn
+
+
+def test_a_title_goes_on_only_with_the_line_right_after_it():
+    # Found by the property tests: a line after a part label, not ending like a
+    # paragraph, was taken for the rest of the document's title, across the label;
+    # the title's lines then held the label's, and the check failed the document.
+    text = ("77/600. Questions deferred\n\nA\n\n2021/6. Programme of work of the Forum\n\n"
+            "The Economic and Social Council,\n\nRecalling its resolution 2020/14,\n\n"
+            "Adopts the programme of work.\n\n8th plenary meeting 8 June 2021\n")
+    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
+    assert conversion.ok, conversion.conservation.detail
+    assert conversion.document.title.span == Span(1, 1)
+    assert conversion.document.parts[0].preamble[0].span.first == 5
 
 
 def test_a_text_node_beyond_the_parsers_limit_is_an_error_not_a_crash():

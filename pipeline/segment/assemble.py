@@ -268,7 +268,7 @@ class _Builder:
 
     def on_recital(self, index, block):
         opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
-        if self._title_goes_on(block, opening):
+        if self._title_goes_on(index, block, opening):
             t = self.title
             self.title = Title(t.num, t.number, inline.merge(t.content + (Text(" "),) + content),
                                t.span | block.line.span, t.before, t.after)
@@ -276,13 +276,16 @@ class _Builder:
         quoted = block.quoted and self.quote_owner is not None
         (self.quote["preamble"] if quoted else self.preamble).append(Recital(opening, content, block.line.span))
 
-    def _title_goes_on(self, block: Block, opening: str) -> bool:
+    def _title_goes_on(self, index: int, block: Block, opening: str) -> bool:
         """Text right after a numbered title that does not end like a paragraph, before
         the formula and not opening like a recital, is the rest of the title (a wrapped
-        title in a script without capitals, where the unwrapper cannot tell)."""
+        title in a script without capitals, where the unwrapper cannot tell). Right
+        after: the block before it is the title's last, not a part label or anything
+        else that would leave a line between the title's pieces."""
         t = self.title
         if (block.zone != Zone.OPENING or block.quoted or t is None or t.num is None or self.formula is not None
-                or self.preamble or opening or not t.content):
+                or self.preamble or opening or not t.content
+                or index == 0 or self.blocks[index - 1].line.span.last != t.span.last):
             return False
         return plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
 
