@@ -141,7 +141,7 @@ def lift_footnotes(draft: Draft) -> Draft:
                 removed += hyphen
                 pieces = [Line(rest.text, last.span | line.span)]
             for piece in pieces:
-                notes.extend(_split_notes(piece, inside))
+                notes.extend(_split_notes(piece, inside, note_line))
             open_note = _note_goes_on(notes[-1].text)
             after_note = True
             if line.page_break:  # the page break stays with the running text
@@ -200,11 +200,13 @@ _LEADING_MARKER = re.compile(r"^\((\d{1,3})\)\s")
 _INNER_MARKER = re.compile(r"\s\((\d{1,3})\)\s")
 
 
-def _split_notes(note: Line, inside: re.Pattern | None) -> list[Line]:
+def _split_notes(note: Line, inside: re.Pattern | None, note_line: re.Pattern | None = None) -> list[Line]:
     """Notes run together in one line, separated at their markers. Where a visual-order
     layer moved a note's full stop to the front of a symbol (`(4) انظر .A/59/361 (5) …`),
     no stop precedes the next marker; the marker that comes next in the sequence
-    separates them then.
+    separates them then. With `note_line`, a line is cut only where every piece reads
+    as a note: a mirrored marker ends its note, and a cut before it would leave the
+    note's text with no marker (`… 。 )1(`).
 
     >>> [n.text for n in _split_notes(Line("(4) انظر .A/59/361 (5) القرار 60/1.", Span(1, 1)), None)]
     ['(4) انظر .A/59/361', '(5) القرار 60/1.']
@@ -216,7 +218,10 @@ def _split_notes(note: Line, inside: re.Pattern | None) -> list[Line]:
         out.append(note.text[start:m.start()].strip())
         start = m.start()
     out.append(note.text[start:].strip())
-    return [Line(text, note.span) for piece in out if piece for text in _split_in_sequence(piece)]
+    pieces = [text for piece in out if piece for text in _split_in_sequence(piece)]
+    if note_line is not None and len(pieces) > 1 and not all(note_line.match(piece) for piece in pieces):
+        return [Line(note.text.strip(), note.span)]
+    return [Line(text, note.span) for text in pieces]
 
 
 def _split_in_sequence(text: str) -> list[str]:
