@@ -186,6 +186,8 @@ def holders(document: Document) -> Iterator[Holder]:
             yield from _units(annex.body)
         else:
             yield Holder(Span(part.span.first, part.span.first), part.label, joined=f"part {number}")
+            if part.title:
+                yield Holder(part.title.span, _runs(part.title.content), joined=f"part {number}")
             yield from _text(part, f"part {number}", f"end {number}")
     for note in document.footnotes:
         yield Holder(note.span, note.marker + _runs(note.content), running=False)

@@ -337,7 +337,8 @@ class Annex:
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part of a text adopted in parts (`75/101 A-B`): its label and its own
+    """A part of a text adopted in parts (`75/101 A-B`): its label, its title when it
+    has one (`B` / `United Nations global communications policies`), and its own
     formula, preamble, operative paragraphs, closing and vote."""
 
     label: str
@@ -347,6 +348,7 @@ class Part:
     operative: tuple["OperativeUnit", ...] = ()
     closing: tuple["ClosingLine", ...] = ()
     vote: "Vote | None" = None
+    title: "Heading | None" = None
 
     def paragraphs(self) -> Iterator["Paragraph"]:
         return (u for u in self.operative if isinstance(u, Paragraph))
@@ -420,6 +422,8 @@ def _dump_lines(doc: Document) -> Iterator[str]:
         yield from _dump_units(a.body, "    ")
     for part in doc.parts:
         yield f"  part {part.label} [{part.span}]"
+        if part.title:
+            yield f"    title [{part.title.span}] {_show(part.title.content)}"
         yield from _dump_text(part, "    ")
 
 

@@ -194,9 +194,11 @@ def layout(doc: Document, states: MemberStates | None = None) -> dict:
             parts.insert(0, Part("", doc.span, doc.formula, doc.preamble, doc.operative, doc.closing, doc.vote))
         for part in parts:
             scope = root.child("component")
+            preface = scope.child("preface").child("p")
             views["components"].append({
                 "eid": scope.eid, "ref_eid": reference.child("component").eid, "label": part.label,
-                "frbr": f"!part_{part.label}" if part.label else "!main", "preface_eid": scope.child("preface").child("p").eid,
+                "frbr": f"!part_{part.label}" if part.label else "!main", "preface_eid": preface.eid,
+                "title": runs(part.title.content, preface) if part.title else None,
                 "text": _text(part, runs, scope, body), "vote": part.vote})
     else:
         views["main"] = _text(doc, runs, root, body)

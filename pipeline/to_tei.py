@@ -294,8 +294,8 @@ class _Writer:
         return divs
 
     def part(self, part) -> dict:
-        return _div("part", n=part.label, heads=[[{"kind": "text", "text": part.label}]],
-                    divs=self.text(part, f"part{id_part(part.label)}."))
+        heads = [[{"kind": "text", "text": part.label}]] + ([self.runs(part.title.content)] if part.title else [])
+        return _div("part", n=part.label, heads=heads, divs=self.text(part, f"part{id_part(part.label)}."))
 
     def annex(self, number: int, annex) -> dict:
         div = self.units("annex", annex.body, f"annex{number}.p.")

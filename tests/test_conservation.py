@@ -244,7 +244,7 @@ def test_a_title_goes_on_only_with_the_line_right_after_it():
     conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
     assert conversion.ok, conversion.conservation.detail
     assert conversion.document.title.span == Span(1, 1)
-    assert conversion.document.parts[0].preamble[0].span.first == 5
+    assert conversion.document.parts[0].title.span == Span(5, 5)  # the line after the label: the part's title
 
 
 def test_a_text_node_beyond_the_parsers_limit_is_an_error_not_a_crash():

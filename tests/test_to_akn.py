@@ -181,3 +181,25 @@ def test_an_annex_table_is_its_label_then_a_container_with_header_and_data_rows(
     assert [etree.QName(row[0]).localname for row in rows] == ["th", "td", "td"]
     assert rows[1].xpath("string(a:td/a:p)", namespaces=NS) == "1. Thematic priorities"
     assert rows[2].xpath("a:td/a:p/a:authorialNote/@marker", namespaces=NS) == ["1"]
+
+
+def test_a_parts_title_is_written_in_its_component_and_in_every_format():
+    from pipeline.convert import Options, convert
+    from pipeline.to_html import to_html
+
+    text = ("78/100. Questions relating to information\n\nA\n\nInformation in the service of humanity\n\n"
+            "The General Assembly,\n\nTaking note of the report,\n\n1. Urges all countries to cooperate;\n\n"
+            "50th plenary meeting\n5 December 2023\n\nB\n\nUnited Nations global communications policies\n\n"
+            "The General Assembly,\n\nReaffirming its resolution 13 (I),\n\n1. Requests the Department to continue;\n\n"
+            "50th plenary meeting\n5 December 2023\n")
+    conversion = convert(text, "x.txt", Options(lang="en", markup_date="2026-01-01"))
+    assert conversion.ok, conversion.diagnostics
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    root = etree.fromstring(conversion.akn)
+    prefaces = ["".join(p.itertext()) for p in root.iterfind(".//a:component/a:statement/a:preface/a:p", ns)]
+    assert prefaces == ["A Information in the service of humanity", "B United Nations global communications policies"]
+    assert [len(c.preamble) for c in conversion.document.parts] == [1, 1]
+    tei = etree.fromstring(conversion.tei)
+    heads = [h.text for h in tei.iterfind('.//{http://www.tei-c.org/ns/1.0}div[@type="part"]/{http://www.tei-c.org/ns/1.0}head')]
+    assert heads == ["A", "Information in the service of humanity", "B", "United Nations global communications policies"]
+    assert '<span class="part-title">United Nations global communications policies</span>' in to_html(conversion).decode()

@@ -86,6 +86,7 @@ class _Builder:
         # a text adopted in parts: the parts finished so far, and the label of the current one
         self.parts: list[Part] = []
         self.part_label: tuple[str, Span] | None = None
+        self.part_title: Heading | None = None
         self.before_parts: tuple | None = None  # what came before the first part label
 
     # -- inline runs with footnote calls --------------------------------------
@@ -234,9 +235,12 @@ class _Builder:
             self._single_operative_paragraph()
             label, span = self.part_label
             spans = [span] + [x.span for x in self.preamble + self.operative + self.closing]
+            if self.part_title is not None:
+                spans.append(self.part_title.span)
             self.parts.append(Part(label, Span.cover(spans), self.formula, tuple(self.preamble),
-                                   tuple(self.operative), tuple(self.closing), vote))
+                                   tuple(self.operative), tuple(self.closing), vote, self.part_title))
         self.formula, self.preamble, self.operative, self.closing, self.vote_blocks = None, [], [], [], []
+        self.part_title = None
 
     def on_title(self, index, block):
         p = block.parts
@@ -267,6 +271,9 @@ class _Builder:
         self.facts.body = block.parts["body"]
 
     def on_recital(self, index, block):
+        if self._part_title(index, block):
+            self.part_title = Heading(self.runs(index, block.line.text), block.line.span)
+            return
         opening, content = inline.with_opening(self.runs(index, block.line.text), self.profile)
         if self._title_goes_on(index, block, opening):
             t = self.title
@@ -288,6 +295,15 @@ class _Builder:
                 or index == 0 or self.blocks[index - 1].line.span.last != t.span.last):
             return False
         return plain(t.content).rstrip()[-1:] not in PARAGRAPH_END
+
+    def _part_title(self, index: int, block: Block) -> bool:
+        """The line right after a part's label, before its formula, that does not end
+        like a paragraph, is the part's title (`B` / `United Nations global
+        communications policies`): a recital ends with a comma."""
+        return (self.part_label is not None and self.part_title is None and self.formula is None
+                and not self.preamble and not block.quoted and block.zone == Zone.OPENING
+                and index > 0 and self.blocks[index - 1].kind == "part"
+                and block.line.text.rstrip()[-1:] not in PARAGRAPH_END)
 
     def on_operative(self, index, block):
         p = block.parts

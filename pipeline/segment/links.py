@@ -72,7 +72,8 @@ def link(document: Document, profile: Profile) -> Document:
         annexes=tuple(replace(a, headings=marker.units(a.headings), body=marker.units(a.body))
                       for a in document.annexes),
         parts=tuple(replace(p, preamble=tuple(marker.recital(r) for r in p.preamble),
-                            operative=marker.units(p.operative), closing=tuple(marker.closing(c) for c in p.closing))
+                            operative=marker.units(p.operative), closing=tuple(marker.closing(c) for c in p.closing),
+                            title=p.title and marker.unit(p.title))
                     for p in document.parts),
     )
 
