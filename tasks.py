@@ -83,9 +83,10 @@ def _fetch_from_sdist(c, package: str, member: str, sha256: str, target: Path, f
     "strict-validation": "check every AKN output with xmlschema too, not only those lxml finds invalid",
     "scheduler": "run the conversions on the Dask cluster at this address (pip install 'akn-pipeline[dask]')",
     "progress": "a progress bar on a terminal (--no-progress: none)",
+    "encoding": "encoding of the text inputs, e.g. cp1252 (default: UTF-8, UTF-16/32 with a BOM, GB18030)",
 })
 def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, strict_validation=False,
-          scheduler=None, progress=True):
+          scheduler=None, progress=True, encoding=None):
     """Convert every input/*.txt and input/*.pdf to output/NAME.akn.xml, NAME.tei.xml and NAME.html, list them
     all in output/index.html and report the build in output/report.json; fails if any document fails (it is
     still listed, with its error). An input over --max-bytes (default 20 MB) is refused unread.
@@ -111,7 +112,7 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
     try:  # one manifestation date for the whole build
         limit = DEFAULT_MAX_BYTES if max_bytes is None else byte_size(str(max_bytes))
         options = Options(lang=lang, markup_date=markup_date(), max_bytes=limit,
-                          strict_validation=strict_validation)
+                          strict_validation=strict_validation, encoding=encoding)
         jobs = workers.cores() if jobs is None else int(jobs)
     except (ValueError, ArgumentTypeError) as err:
         raise Exit(str(err), code=2)

@@ -211,7 +211,8 @@ def _schemas_ready() -> bool:
 
 def _convert_command(args) -> int:
     try:  # one date for the whole batch
-        options = Options(lang=args.lang, markup_date=markup_date(), max_bytes=args.max_bytes)
+        options = Options(lang=args.lang, markup_date=markup_date(), max_bytes=args.max_bytes,
+                          encoding=args.encoding)
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -360,6 +361,12 @@ def progress_bar(total: int, wanted: bool | None = None):
 
 def _outline_command(args) -> int:
     try:
+        options = Options(lang=args.lang, markup_date=date.today().isoformat(), max_bytes=args.max_bytes,
+                          encoding=args.encoding)
+    except ValueError as err:
+        print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         data = read_input(args.input, args.max_bytes, "nothing printed")
     except (OSError, InputError) as err:
         print(refusal(err).format(args.input), file=sys.stderr)
@@ -367,8 +374,7 @@ def _outline_command(args) -> int:
     if not _schemas_ready():
         return EXIT_USAGE
     try:
-        conversion = convert(data, args.input, Options(lang=args.lang, markup_date=date.today().isoformat(),
-                                                       max_bytes=args.max_bytes))
+        conversion = convert(data, args.input, options)
     except InputError as err:
         print(err.diagnostic.format(args.input), file=sys.stderr)
         return EXIT_USAGE
@@ -547,6 +553,9 @@ def _positive(value: str) -> int:
 
 def _common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--lang", choices=sorted(UN_LANGUAGES), help="language of the input (default: detect)")
+    sub.add_argument("--encoding", metavar="NAME",
+                     help="encoding of text inputs, e.g. cp1252, cp1251, cp1256 (default: UTF-8, UTF-16/32 "
+                          "with a byte-order mark, or GB18030 Chinese; anything else is refused)")
     sub.add_argument("-v", "--verbose", action="store_true", help="also print informational diagnostics")
     _max_bytes(sub)
 

@@ -1,6 +1,7 @@
 """The whole conversion of one document: read (text or PDF) → clean → segment → emit (AKN, TEI) → validate."""
 from __future__ import annotations
 
+import codecs
 import os
 import time
 from dataclasses import dataclass, field
@@ -33,16 +34,27 @@ class Options:
     """`lang`: ISO 639-1 code, detected when None. `markup_date`: the manifestation
     date (ISO); None means SOURCE_DATE_EPOCH when set, else today. `max_bytes`: the
     size limit of one input (E010 above it). `strict_validation`: xmlschema checks
-    every AKN output too, not only those lxml finds invalid (about 100 ms a document)."""
+    every AKN output too, not only those lxml finds invalid (about 100 ms a document).
+    `encoding`: the encoding of text inputs, when the user knows it (`cp1252`); None
+    reads UTF-8 and the byte-order-marked and Chinese encodings (`pipeline.read`)."""
 
     lang: str | None = None
     markup_date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     strict_validation: bool = False
+    encoding: str | None = None
 
     def __post_init__(self):
         if not isinstance(self.max_bytes, int) or self.max_bytes < 1:
             raise ValueError(f"max_bytes must be a positive number of bytes (got {self.max_bytes!r})")
+        if self.encoding is not None:
+            try:
+                info = codecs.lookup(self.encoding)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r} (Python's names: cp1252, cp1251, "
+                                 f"cp1256, latin-1, utf-8…)") from None
+            if not getattr(info, "_is_text_encoding", True):  # rot13, base64: str or bytes to the same
+                raise ValueError(f"{self.encoding!r} is no text encoding")
 
 
 def over_limit(limit: int, size: int | None = None, outcome: str = "nothing written") -> Diagnostic:
@@ -108,7 +120,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
         raise InputError(over_limit(options.max_bytes, size))
-    source = read(data, name)
+    source = read(data, name, options.encoding)
     if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))
     code = options.lang or detect(source.text)
@@ -164,11 +176,12 @@ class _Clock:
         self._last = now
 
 
-def read(data: bytes | str, name: str = "<stdin>") -> Source:
-    """The read stage: a PDF's pages (`read_pdf`), or the text of a text file."""
+def read(data: bytes | str, name: str = "<stdin>", encoding: str | None = None) -> Source:
+    """The read stage: a PDF's pages (`read_pdf`), or the text of a text file (in
+    `encoding` when the user named one)."""
     if isinstance(data, str):
         return Source(name, data, "str")
-    return read_pdf(data, name) if is_pdf(data) else read_source(data, name)
+    return read_pdf(data, name) if is_pdf(data) else read_source(data, name, encoding)
 
 
 def markup_date(environ=os.environ) -> str:

@@ -81,7 +81,7 @@ def build_key(options: Options, strict: bool, pinned_date: str | None) -> str:
     """
     said = json.dumps({"converter": fingerprint(), "lang": options.lang, "max_bytes": options.max_bytes,
                        "strict": strict, "strict_validation": options.strict_validation,
-                       "date": pinned_date}, sort_keys=True)
+                       "encoding": options.encoding, "date": pinned_date}, sort_keys=True)
     return hashlib.sha256(said.encode()).hexdigest()
 
 

@@ -131,6 +131,18 @@ def test_a_folder_stands_for_its_text_files_then_its_pdfs(tmp_path, capsys, fixe
     assert (tmp_path / "o2" / "A_HRC_RES_38_3.zh.akn.xml").exists()
 
 
+def test_encoding_names_how_a_legacy_file_is_read(tmp_path, capsys, fixed_date):
+    legacy = tmp_path / "fr.txt"
+    legacy.write_bytes("2/1. Résolution\n\nLe Conseil des droits de l’homme,\n\n1. Décide de rester saisi.\n"
+                       .encode("cp1252"))
+    assert main(["convert", str(legacy), "--out-dir", str(tmp_path / "o"), "-q"]) == 2
+    assert "--encoding" in capsys.readouterr().err
+    assert main(["convert", str(legacy), "--out-dir", str(tmp_path / "o"), "-q", "--encoding", "cp1252"]) == 0
+    assert "Le Conseil des droits de l’homme" in (tmp_path / "o" / "fr.akn.xml").read_text(encoding="utf-8")
+    assert main(["convert", str(legacy), "--out-dir", str(tmp_path / "o"), "--encoding", "klingon"]) == 2
+    assert "unknown encoding 'klingon'" in capsys.readouterr().err
+
+
 def test_many_inputs_one_failure_exit_2_others_written(tmp_path, fixed_date):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02\x03" * 100)

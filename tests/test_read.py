@@ -53,3 +53,31 @@ def test_undecodable_input_names_the_line():
 
 def test_a_few_stray_nul_bytes_are_not_binary():
     assert read_source(b"The Council,\x00\nDecides\n").text == "The Council,\x00\nDecides\n"
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Le Conseil des droits de l’homme,\nRéaffirmant…\n", "cp1252"),
+    ("Совет по правам человека,\nвновь подтверждая\n", "cp1251"),
+    ("إن مجلس حقوق الإنسان،\nإذ يؤكد\n", "cp1256"),
+])
+def test_a_named_encoding_is_read_and_no_other_guessed(text, encoding):
+    data = text.encode(encoding)
+    with pytest.raises(InputError, match="--encoding"):  # unnamed, it is refused, with the way out named
+        read_source(data, "a.txt")
+    source = read_source(data, "a.txt", encoding)
+    assert source.text == text and source.encoding == encoding
+
+
+def test_a_byte_the_named_encoding_cannot_decode_names_its_line():
+    with pytest.raises(InputError) as info:
+        read_source("Council,\nConseil\n".encode("ascii") + "é".encode("utf-8"), "a.txt", "ascii")
+    assert info.value.diagnostic.line == 3 and "not valid ascii" in info.value.diagnostic.message
+
+
+def test_an_unknown_or_binary_encoding_is_refused_by_the_options():
+    from pipeline.convert import Options
+
+    with pytest.raises(ValueError, match="unknown encoding"):
+        Options(encoding="klingon")
+    with pytest.raises(ValueError, match="no text encoding"):
+        Options(encoding="rot13")
