@@ -794,7 +794,8 @@ _TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
 _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
 _TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
-_LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})\s+(?P<rest>\S.*)$")
+# a label and the words after it: with a space, or none before Chinese ("7.治事务；")
+_LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})(?:\s+|(?=[\u3400-\u9fff]))(?P<rest>\S.*)$")
 
 
 def restore_displaced_line_ends(draft: Draft) -> Draft:
@@ -824,6 +825,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> text = "22. просит также помочь;\\n23. фондам;\\nпризывает оказывать поддержку\\n24. просит"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("ru"))).lines if l.text][1:3]
     ['23.', 'призывает оказывать поддержку фондам;']
+    >>> text = "6. 鼓励地方政府参与；\\n7.治事务；\\n还鼓励地方政府确保人们平等参与地方政\\n8. 吁请地方政府"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text][1:3]
+    ['7.', '还鼓励地方政府确保人们平等参与地方政治事务；']
     """
     if draft.profile is None:
         return draft
