@@ -247,6 +247,20 @@ def test_a_title_goes_on_only_with_the_line_right_after_it():
     assert conversion.document.parts[0].title.span == Span(5, 5)  # the line after the label: the part's title
 
 
+def test_a_hyphen_closed_up_between_the_blocks_of_a_vote_list_is_recorded():
+    # Found by a blank line after every line of es_A_HRC_RES_58_2's layout layer: the
+    # lines of a vote list, blocks of their own, were joined by the assembler, which
+    # closed up "Co-" / "lombia" and recorded nothing: the document failed as not conserved.
+    text = ("2/1. Resolución\n\nEl Consejo de Derechos Humanos,\n\n1. Decide seguir ocupándose de la cuestión.\n\n"
+            "55ª sesión\n\n2 de abril de 2025\n\n[Aprobada en votación registrada por 3 votos contra 1 y 0 "
+            "abstenciones. El resultado de la votación fue el siguiente:\n\nVotos a favor:\n\nArgelia, Co-\n\n"
+            "lombia, Costa Rica.\n\nVotos en contra:\n\nAlemania.]\n")
+    conversion = convert(text, "x.txt", Options(lang="es", markup_date=MARKUP_DATE))
+    assert conversion.ok, conversion.conservation.detail
+    assert conversion.document.vote.groups[0].names[:2] == ("Argelia", "Colombia")
+    assert any(e.reason == "hyphen at a line end" and e.line == 15 for e in conversion.edits)
+
+
 def test_a_text_node_beyond_the_parsers_limit_is_an_error_not_a_crash():
     # Found by the benchmark: 4 M Chinese characters in one line make a text node of
     # 12 MB, beyond libxml2's default limit; the check parsed the AKN with that limit

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from ..bodies import BODIES, derive_symbol
 from ..diagnostics import Diagnostic
-from ..fixes.base import Insertion, Line, Removal
+from ..fixes.base import Insertion, Line, Removal, joined
 from ..languages import Profile
 from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote, Formula, Heading, Item,
                      Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Table, TableRow, Text,
                      Title, Vote, VoteGroup, plain)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
-from ..scripts import join_fragments
 from . import inline
 from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
 
@@ -707,12 +706,14 @@ def _vote(entries: list[tuple[int, Block]], profile: Profile, facts: _Facts) -> 
         if block.kind == "vote_label":
             groups.append((block.parts["key"], block.parts["label"] + block.parts["colon"],
                            block.parts["rest"], block.line.span))
-        elif groups:
+        elif groups:  # the list goes on: a hyphen the join closes up is recorded (conservation)
             key, label, text, span = groups[-1]
-            groups[-1] = (key, label, join_fragments(text, block.line.text) if text else block.line.text,
-                          span | block.line.span)
+            line = (joined(Line(text, span), block.line.text, block.line.span, facts.edits) if text
+                    else Line(block.line.text, span | block.line.span))
+            groups[-1] = (key, label, line.text, line.span)
         else:  # text before any label: part of the outcome sentence
-            intro_text, intro_span = join_fragments(intro_text, block.line.text), intro_span | block.line.span
+            line = joined(Line(intro_text, intro_span), block.line.text, block.line.span, facts.edits)
+            intro_text, intro_span = line.text, line.span
     content = inline.quantity_runs(intro_text, profile)
     vote_groups = tuple(VoteGroup(key, label, inline.name_runs(text, profile), span)
                         for key, label, text, span in groups)
