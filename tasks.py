@@ -549,7 +549,7 @@ def torture(c, corpus="dev", lang=None):
         run(documents, tally)
     seed = INPUT / "A_HRC_RES_38_3.zh.txt"
     run([(str(seed.relative_to(ROOT)), read_layer(seed).text)], tally)
-    print("seed: 1 document × 4 variants")
+    print(f"seed: 1 document × {len(VARIANTS)} variants")
     outcomes = sorted({o for _, o in tally.counts}, key=lambda o: (o != "converted", o))
     print(f"\n{'variant':14}" + "".join(f"{o:>16}" for o in outcomes) + f"{'total':>8}")
     for variant in VARIANTS:

@@ -4,7 +4,8 @@ conversion, each outcome counted. `invoke torture` runs it over the shared corpu
 over a bounded part of it. Nothing here reads folders or prints.
 
 The variants are what archives do to files: pages put in another order, a file cut
-short, two files run together. They are made deterministically (a random generator
+short, two files run together, a blank line after every line (a word processor's
+export) or none left (a text copied from a web page). They are made deterministically (a random generator
 seeded with the document's name), so a failure can be reproduced.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Iterable, Iterator
 from .convert import Options, convert
 from .diagnostics import InputError, Level
 
-VARIANTS = ("as is", "shuffled", "truncated", "concatenated")
+VARIANTS = ("as is", "shuffled", "truncated", "concatenated", "spaced", "unspaced")
 # a block layer turns a page with a run of blank lines (see fixes.pages.PAGE_BREAK_BLANK_RUN)
 _BLOCK_PAGE_BREAK = re.compile(r"\n{4,}")
 
@@ -37,7 +38,7 @@ def variants(name: str, text: str, other: str) -> Iterator[tuple[str, str]]:
     """(variant, text) of one document; `other` is the text run on to it.
 
     >>> [v for v, _ in variants("x", "a\\fb\\fc", "d")]
-    ['as is', 'shuffled', 'truncated', 'concatenated']
+    ['as is', 'shuffled', 'truncated', 'concatenated', 'spaced', 'unspaced']
     """
     rng = random.Random(name)
     yield "as is", text
@@ -48,6 +49,11 @@ def variants(name: str, text: str, other: str) -> Iterator[tuple[str, str]]:
     yield "shuffled", ("\f" if "\f" in text else "\n\n\n\n").join(parts[i] for i in order)
     yield "truncated", text[:rng.randrange(len(text) + 1)]
     yield "concatenated", text + ("\f" if "\f" in text else "\n\n\n\n") + other
+    yield "spaced", text.replace("\n", "\n\n")
+    yield "unspaced", _BLANK_LINES.sub("\n", text)
+
+
+_BLANK_LINES = re.compile(r"\n[^\S\n\f]*(?:\n[^\S\n\f]*)+")  # blank lines, not a form feed's page break
 
 
 @dataclass
