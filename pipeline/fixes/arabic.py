@@ -299,6 +299,47 @@ _LAM_ALEF_REPAIRS = (
 )
 
 
+# Words of UN texts whose reversed spelling is no word, or one that UN texts do not
+# use (`السالم`, "the unharmed one", for `السلام`, "peace"): language data, found where
+# no rule over the letters can tell, each with the forms it takes. `P` is what may
+# stand before a word: the conjunctions, a preposition, the article (li + al is لل).
+_P = "(?P<pre>[وف]?(?:[بكل]?ال|لل|[بكل])?)"
+_END = f"(?![{_LETTER}])"
+_WORDS = (
+    # peace, safety; weapons: السلام، للسلام، سلامة، سلامتها، السلاح (not مسالم, peaceful)
+    (rf"{_START}(?P<pre>[وف]?(?:[بكل]?ال|لل))سالم(?P<suf>ة|ت[{_LETTER}]*)?{_END}", r"\g<pre>سلام\g<suf>"),
+    (rf"{_START}(?P<pre>[وف]?[بكل]?)سالم(?P<suf>ة|ت[{_LETTER}]*){_END}", r"\g<pre>سلام\g<suf>"),
+    (rf"{_START}{_P}سالح(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>سلاح\g<suf>"),
+    # declaration: إعلان، الإعلانات
+    (rf"{_START}{_P}(?P<a>[إا])عالن(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>علان\g<suf>"),
+    # mandate: ولاية، الولايات، ولايته (not والي alone, a governor)
+    (rf"{_START}{_P}والي(?P<suf>ة|ات|ت[{_LETTER}]*){_END}", r"\g<pre>ولاي\g<suf>"),
+    # to note, a note: يلاحظ، ملاحظة، الملاحظات (not الحظ, "the luck")
+    (rf"{_START}{_P}(?P<a>[يتنم])الحظ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>لاحظ\g<suf>"),
+    # to inform, to see, to undertake: إبلاغ، اطلاع، إطلاع، اضطلاع
+    (rf"{_START}{_P}إبالغ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إبلاغ\g<suf>"),
+    (rf"{_START}{_P}(?P<a>[اإ]ض?)طالع(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>طلاع\g<suf>"),
+    # plurals in -لات: تعديلات، تسهيلات، مداولات، العاملات
+    (rf"{_START}{_P}(?P<stem>تعدي|تسهي|تفضي|تحوي|تحلي|تشكي|تمثي|مداو|مقاو|عام)الت(?P<suf>[{_LETTER}]*){_END}",
+     r"\g<pre>\g<stem>لات\g<suf>"),
+    # adverbs in -لا: كاملا، فضلا، أصلا، وصولا، عاجلا، مستقبلا (not أعمال, أطفال, مثال…)
+    (rf"{_START}(?P<pre>[وف]?)(?P<stem>كام|متكام|فض|أص|وصو|شام|عاج|مستقب|مستق|تفصي|قلي|طوي|بدي)ال{_END}",
+     r"\g<pre>\g<stem>لا"),
+    # li + a verbal noun whose alef the ligature took: لاستعراض، لاتخاذ (the article
+    # would keep it: الاستعراض)
+    (rf"{_START}(?P<pre>[وف]?)ال(?P<stem>ست(?:عراض|خدام|قالة|كمال|يفاء|مرار|عادة|ئناف)|ت(?:خاذ|باع|فاق)"
+     rf"|حترام|عتماد|عتراف|نتخاب|نضمام|لتزام)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>لا\g<stem>\g<suf>"),
+    # li + al + such a noun: للاعتراف، للاستعراض
+    (rf"{_START}(?P<pre>[وف]?)لال(?P<stem>عتراف|ست(?:عراض|خدام)|تخاذ|حترام|عتماد)(?P<suf>[{_LETTER}]*){_END}",
+     r"\g<pre>للا\g<stem>\g<suf>"),
+    # necessary, refugees: اللازم، اللازمة، اللاجئين
+    (rf"{_START}(?P<pre>[وف]?[بك]?)الال(?P<stem>زم|جئ)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>اللا\g<stem>\g<suf>"),
+    # The Hague
+    (rf"{_START}(?P<pre>[وف]?[بل]?)الهاي{_END}", r"\g<pre>لاهاي"),
+)
+_LAM_ALEF_WORDS = tuple((re.compile(pattern), replacement) for pattern, replacement in _WORDS)
+
+
 def repair_lam_alef(text: str) -> str:
     """Put back in order the letters of lam-alef ligatures that the text layer reversed.
 
@@ -311,18 +352,24 @@ def repair_lam_alef(text: str) -> str:
     Only sequences that cannot occur in correctly spelt Arabic are repaired: an alef
     maksura inside a word, a word that starts with alef + hamza-alef or with two
     alefs, ال + ل inside a word, the article alone. The reversed form that is itself
-    a good spelling is left as it is (`السالم` for `السلام`, `ألن` for `لأن`,
-    `لإلنسان` for `للإنسان`: compare `سالم`, `ألف`, `لإلغاء`), and so is every
-    correct word, with or without a ligature.
+    a good spelling is left as it is (`ألن` for `لأن`, `لإلنسان` for `للإنسان`:
+    compare `ألف`, `لإلغاء`), and so is every correct word, with or without a
+    ligature; except the words of a short list of UN vocabulary whose reversed form
+    is no word or none UN texts use (`السالم` for `السلام`, `إعالن` for `إعلان`,
+    `والية` for `ولاية`, `مالحظة` for `ملاحظة`, `كامال` for `كاملا`).
 
     >>> repair_lam_alef("تدعو األمم المتحدة إىل العمل عىل تعزيز حقوق اإلنسان")
     'تدعو الأمم المتحدة إلى العمل على تعزيز حقوق الإنسان'
     >>> repair_lam_alef("والتنمية االقتصادية واالجتماعية خالل الدورة األوىل")
     'والتنمية الاقتصادية والاجتماعية خلال الدورة الأولى'
     >>> repair_lam_alef("وإذ يعرب عن قلقه ألن السالم ال يزال بعيدا")
-    'وإذ يعرب عن قلقه ألن السالم لا يزال بعيدا'
+    'وإذ يعرب عن قلقه ألن السلام لا يزال بعيدا'
     >>> repair_lam_alef("تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى")
     'تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى'
+    >>> repair_lam_alef("يالحظ اإلعالن وواليته مشاركة كاملة كامال لالعتراف الستعراض الالجئين")
+    'يلاحظ الإعلان وولايته مشاركة كاملة كاملا للاعتراف لاستعراض اللاجئين'
+    >>> repair_lam_alef("أعمال الأطفال مثال والي مسالم الحظ بالغ")
+    'أعمال الأطفال مثال والي مسالم الحظ بالغ'
     """
     # every pattern holds an alef or an alef maksura: a line with neither (any line
     # of a document in another script) is left alone without running seven patterns
@@ -330,6 +377,9 @@ def repair_lam_alef(text: str) -> str:
         return text
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
+    if "\u0627\u0644" in text:  # every word of the list holds a reversed لا
+        for pattern, replacement in _LAM_ALEF_WORDS:
+            text = pattern.sub(replacement, text)
     return text
 
 
