@@ -64,6 +64,7 @@ def test_reversed_ligatures_are_repaired(broken, repaired):
     # and the like of the listed UN words (a governor, the luck, extreme, peaceful, the
     # forms, an example, children, the commitments)
     "والي", "الحظ", "بالغ", "مسالم", "الأشكال", "مثال", "أطفال", "الالتزامات", "الاستعراض",
+    "عمال المنازل", "العمال", "لالتزام", "المالحة",
     # the listed words, spelt right
     "السلام", "سلامتها", "الإعلان", "الولايات", "يلاحظ", "كاملا", "لاستعراض", "للاعتراف", "اللازمة",
     # no Arabic at all
@@ -80,6 +81,8 @@ def test_correct_words_are_left_alone(word):
     ("الاطالع", "الاطلاع"), ("اضطالعا", "اضطلاعا"), ("التعديالت", "التعديلات"), ("والعامالت", "والعاملات"),
     ("كامال", "كاملا"), ("فضال", "فضلا"), ("وصوال", "وصولا"), ("الستعراض", "لاستعراض"), ("التخاذ", "لاتخاذ"),
     ("لالعتراف", "للاعتراف"), ("الالزمة", "اللازمة"), ("والالجئين", "واللاجئين"), ("الهاي", "لاهاي"),
+    ("كامالً", "كاملاً"), ("لالتحاد", "للاتحاد"), ("عمال بالفقرة", "عملا بالفقرة"), ("الإسالمية", "الإسلامية"),
+    ("امتالك", "امتلاك"), ("الملاحية", "الملاحية"), ("المالحية", "الملاحية"), ("والسيما", "ولاسيما"),
 ])
 def test_un_words_whose_reversed_form_is_no_un_word_are_repaired(broken, repaired):
     # language data (fixes.arabic._WORDS): no rule over the letters tells these apart

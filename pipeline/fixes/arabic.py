@@ -304,7 +304,7 @@ _LAM_ALEF_REPAIRS = (
 # no rule over the letters can tell, each with the forms it takes. `P` is what may
 # stand before a word: the conjunctions, a preposition, the article (li + al is لل).
 _P = "(?P<pre>[وف]?(?:[بكل]?ال|لل|[بكل])?)"
-_END = f"(?![{_LETTER}])"
+_END = "(?![\u0621-\u063a\u0641-\u064a])"  # no letter after it (a mark may follow: كاملاً)
 _WORDS = (
     # peace, safety; weapons: السلام، للسلام، سلامة، سلامتها، السلاح (not مسالم, peaceful)
     (rf"{_START}(?P<pre>[وف]?(?:[بكل]?ال|لل))سالم(?P<suf>ة|ت[{_LETTER}]*)?{_END}", r"\g<pre>سلام\g<suf>"),
@@ -329,9 +329,16 @@ _WORDS = (
     # would keep it: الاستعراض)
     (rf"{_START}(?P<pre>[وف]?)ال(?P<stem>ست(?:عراض|خدام|قالة|كمال|يفاء|مرار|عادة|ئناف)|ت(?:خاذ|باع|فاق)"
      rf"|حترام|عتماد|عتراف|نتخاب|نضمام|لتزام)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>لا\g<stem>\g<suf>"),
-    # li + al + such a noun: للاعتراف، للاستعراض
-    (rf"{_START}(?P<pre>[وف]?)لال(?P<stem>عتراف|ست(?:عراض|خدام)|تخاذ|حترام|عتماد)(?P<suf>[{_LETTER}]*){_END}",
-     r"\g<pre>للا\g<stem>\g<suf>"),
+    # li + al + such a noun: للاعتراف، للاستعراض، للاتحاد
+    (rf"{_START}(?P<pre>[وف]?)لال(?P<stem>عتراف|ست(?:عراض|خدام|رشاد)|تخاذ|تحاد|حترام|عتماد|شتراك)"
+     rf"(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>للا\g<stem>\g<suf>"),
+    # in accordance with: عملا بـ (عمال, workers, is no adverb before بـ)
+    (rf"{_START}(?P<pre>[وف]?)عمال(?=\s+ب)", r"\g<pre>عملا"),
+    # Islam, possession, navigational, especially: الإسلامية، امتلاك، الملاحية، لاسيما
+    (rf"{_START}{_P}إسالم(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إسلام\g<suf>"),
+    (rf"{_START}{_P}امتالك(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>امتلاك\g<suf>"),
+    (rf"{_START}{_P}مالحي(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>ملاحي\g<suf>"),
+    (rf"{_START}(?P<pre>[وف]?)السيما{_END}", r"\g<pre>لاسيما"),
     # necessary, refugees: اللازم، اللازمة، اللاجئين
     (rf"{_START}(?P<pre>[وف]?[بك]?)الال(?P<stem>زم|جئ)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>اللا\g<stem>\g<suf>"),
     # The Hague
