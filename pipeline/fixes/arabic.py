@@ -305,46 +305,57 @@ _LAM_ALEF_REPAIRS = (
 # stand before a word: the conjunctions, a preposition, the article (li + al is لل).
 _P = "(?P<pre>[وف]?(?:[بكل]?ال|لل|[بكل])?)"
 _END = "(?![\u0621-\u063a\u0641-\u064a])"  # no letter after it (a mark may follow: كاملاً)
+_PLURAL_STEMS = ("تعدي", "تسهي", "تفضي", "تحوي", "تحلي", "تشكي", "تمثي", "مداو", "مقاو", "عام")
+_ADVERB_STEMS = ("كام", "متكام", "فض", "أص", "وصو", "شام", "عاج", "مستقب", "مستق", "تفصي", "قلي", "طوي", "بدي")
+_VERBAL_NOUNS = ("ستعراض", "ستخدام", "ستقالة", "ستكمال", "ستيفاء", "ستمرار", "ستعادة", "ستئناف", "تخاذ", "تباع",
+                 "تفاق", "حترام", "عتماد", "عتراف", "نتخاب", "نضمام", "لتزام")
+_DEFINITE_NOUNS = ("عتراف", "ستعراض", "ستخدام", "سترشاد", "تخاذ", "تحاد", "حترام", "عتماد", "شتراك")
+# (what a line must hold for the pattern to be tried, the pattern, its replacement):
+# the substrings spare the patterns most lines, which hold no listed word
 _WORDS = (
     # peace, safety; weapons: السلام، للسلام، سلامة، سلامتها، السلاح (not مسالم, peaceful)
-    (rf"{_START}(?P<pre>[وف]?(?:[بكل]?ال|لل))سالم(?P<suf>ة|ت[{_LETTER}]*)?{_END}", r"\g<pre>سلام\g<suf>"),
-    (rf"{_START}(?P<pre>[وف]?[بكل]?)سالم(?P<suf>ة|ت[{_LETTER}]*){_END}", r"\g<pre>سلام\g<suf>"),
-    (rf"{_START}{_P}سالح(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>سلاح\g<suf>"),
+    (("سالم",), rf"{_START}(?P<pre>[وف]?(?:[بكل]?ال|لل))سالم(?P<suf>ة|ت[{_LETTER}]*)?{_END}",
+     r"\g<pre>سلام\g<suf>"),
+    (("سالم",), rf"{_START}(?P<pre>[وف]?[بكل]?)سالم(?P<suf>ة|ت[{_LETTER}]*){_END}", r"\g<pre>سلام\g<suf>"),
+    (("سالح",), rf"{_START}{_P}سالح(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>سلاح\g<suf>"),
     # declaration: إعلان، الإعلانات
-    (rf"{_START}{_P}(?P<a>[إا])عالن(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>علان\g<suf>"),
+    (("عالن",), rf"{_START}{_P}(?P<a>[إا])عالن(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>علان\g<suf>"),
     # mandate: ولاية، الولايات، ولايته (not والي alone, a governor)
-    (rf"{_START}{_P}والي(?P<suf>ة|ات|ت[{_LETTER}]*){_END}", r"\g<pre>ولاي\g<suf>"),
+    (("والي",), rf"{_START}{_P}والي(?P<suf>ة|ات|ت[{_LETTER}]*){_END}", r"\g<pre>ولاي\g<suf>"),
     # to note, a note: يلاحظ، ملاحظة، الملاحظات (not الحظ, "the luck")
-    (rf"{_START}{_P}(?P<a>[يتنم])الحظ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>لاحظ\g<suf>"),
+    (("الحظ",), rf"{_START}{_P}(?P<a>[يتنم])الحظ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>لاحظ\g<suf>"),
     # to inform, to see, to undertake: إبلاغ، اطلاع، إطلاع، اضطلاع
-    (rf"{_START}{_P}إبالغ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إبلاغ\g<suf>"),
-    (rf"{_START}{_P}(?P<a>[اإ]ض?)طالع(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>طلاع\g<suf>"),
+    (("إبالغ",), rf"{_START}{_P}إبالغ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إبلاغ\g<suf>"),
+    (("طالع",), rf"{_START}{_P}(?P<a>[اإ]ض?)طالع(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>طلاع\g<suf>"),
     # plurals in -لات: تعديلات، تسهيلات، مداولات، العاملات
-    (rf"{_START}{_P}(?P<stem>تعدي|تسهي|تفضي|تحوي|تحلي|تشكي|تمثي|مداو|مقاو|عام)الت(?P<suf>[{_LETTER}]*){_END}",
-     r"\g<pre>\g<stem>لات\g<suf>"),
+    (tuple(stem + "الت" for stem in _PLURAL_STEMS),
+     rf"{_START}{_P}(?P<stem>{'|'.join(_PLURAL_STEMS)})الت(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<stem>لات\g<suf>"),
     # adverbs in -لا: كاملا، فضلا، أصلا، وصولا، عاجلا، مستقبلا (not أعمال, أطفال, مثال…)
-    (rf"{_START}(?P<pre>[وف]?)(?P<stem>كام|متكام|فض|أص|وصو|شام|عاج|مستقب|مستق|تفصي|قلي|طوي|بدي)ال{_END}",
-     r"\g<pre>\g<stem>لا"),
+    (tuple(stem + "ال" for stem in _ADVERB_STEMS),
+     rf"{_START}(?P<pre>[وف]?)(?P<stem>{'|'.join(_ADVERB_STEMS)})ال{_END}", r"\g<pre>\g<stem>لا"),
     # li + a verbal noun whose alef the ligature took: لاستعراض، لاتخاذ (the article
     # would keep it: الاستعراض)
-    (rf"{_START}(?P<pre>[وف]?)ال(?P<stem>ست(?:عراض|خدام|قالة|كمال|يفاء|مرار|عادة|ئناف)|ت(?:خاذ|باع|فاق)"
-     rf"|حترام|عتماد|عتراف|نتخاب|نضمام|لتزام)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>لا\g<stem>\g<suf>"),
+    (tuple("ال" + noun for noun in _VERBAL_NOUNS),
+     rf"{_START}(?P<pre>[وف]?)ال(?P<stem>{'|'.join(_VERBAL_NOUNS)})(?P<suf>[{_LETTER}]*){_END}",
+     r"\g<pre>لا\g<stem>\g<suf>"),
     # li + al + such a noun: للاعتراف، للاستعراض، للاتحاد
-    (rf"{_START}(?P<pre>[وف]?)لال(?P<stem>عتراف|ست(?:عراض|خدام|رشاد)|تخاذ|تحاد|حترام|عتماد|شتراك)"
-     rf"(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>للا\g<stem>\g<suf>"),
+    (tuple("لال" + noun for noun in _DEFINITE_NOUNS),
+     rf"{_START}(?P<pre>[وف]?)لال(?P<stem>{'|'.join(_DEFINITE_NOUNS)})(?P<suf>[{_LETTER}]*){_END}",
+     r"\g<pre>للا\g<stem>\g<suf>"),
     # in accordance with: عملا بـ (عمال, workers, is no adverb before بـ)
-    (rf"{_START}(?P<pre>[وف]?)عمال(?=\s+ب)", r"\g<pre>عملا"),
+    (("عمال",), rf"{_START}(?P<pre>[وف]?)عمال(?=\s+ب)", r"\g<pre>عملا"),
     # Islam, possession, navigational, especially: الإسلامية، امتلاك، الملاحية، لاسيما
-    (rf"{_START}{_P}إسالم(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إسلام\g<suf>"),
-    (rf"{_START}{_P}امتالك(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>امتلاك\g<suf>"),
-    (rf"{_START}{_P}مالحي(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>ملاحي\g<suf>"),
-    (rf"{_START}(?P<pre>[وف]?)السيما{_END}", r"\g<pre>لاسيما"),
+    (("إسالم",), rf"{_START}{_P}إسالم(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إسلام\g<suf>"),
+    (("امتالك",), rf"{_START}{_P}امتالك(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>امتلاك\g<suf>"),
+    (("مالحي",), rf"{_START}{_P}مالحي(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>ملاحي\g<suf>"),
+    (("السيما",), rf"{_START}(?P<pre>[وف]?)السيما{_END}", r"\g<pre>لاسيما"),
     # necessary, refugees: اللازم، اللازمة، اللاجئين
-    (rf"{_START}(?P<pre>[وف]?[بك]?)الال(?P<stem>زم|جئ)(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>اللا\g<stem>\g<suf>"),
+    (("الالز", "الالج"), rf"{_START}(?P<pre>[وف]?[بك]?)الال(?P<stem>زم|جئ)(?P<suf>[{_LETTER}]*){_END}",
+     r"\g<pre>اللا\g<stem>\g<suf>"),
     # The Hague
-    (rf"{_START}(?P<pre>[وف]?[بل]?)الهاي{_END}", r"\g<pre>لاهاي"),
+    (("الهاي",), rf"{_START}(?P<pre>[وف]?[بل]?)الهاي{_END}", r"\g<pre>لاهاي"),
 )
-_LAM_ALEF_WORDS = tuple((re.compile(pattern), replacement) for pattern, replacement in _WORDS)
+_LAM_ALEF_WORDS = tuple((held, re.compile(pattern), replacement) for held, pattern, replacement in _WORDS)
 
 
 def repair_lam_alef(text: str) -> str:
@@ -385,8 +396,9 @@ def repair_lam_alef(text: str) -> str:
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
     if "\u0627\u0644" in text:  # every word of the list holds a reversed لا
-        for pattern, replacement in _LAM_ALEF_WORDS:
-            text = pattern.sub(replacement, text)
+        for held, pattern, replacement in _LAM_ALEF_WORDS:
+            if any(part in text for part in held):
+                text = pattern.sub(replacement, text)
     return text
 
 
