@@ -414,3 +414,22 @@ def test_an_opening_particle_printed_after_its_line_goes_back_before_it():
     assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم بأن التعليم الجيد يسهم بطرق شتى في بناء"
                                                                    " قدرة الأفراد والمجتمعات والمؤسسات على الاستجابة")
     assert conversion.ok
+
+
+def test_an_item_label_printed_after_its_first_line_goes_back_before_it():
+    # ar_A_RES_78_294 (plain layer): the label in the margin comes after the item's
+    # first line, `يستخدم الرصيد …` / `(أ)` / `بالفترة …`, as a paragraph number does.
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    text = "\n".join([full, full, full + "،", "1- يقرر أن تمول الاحتياجات اللازمة للمركز على النحو التالي:",
+                      "يستخدم الرصيد الحر ورصيد الإيرادات الأخرى البالغان 100 دولار فيما يتعلق", "(أ)",
+                      "بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛",
+                      "يقسم مبلغ 200 دولار بالتناسب بين ميزانيات عمليات حفظ السلام العاملة", "(ب)",
+                      "التي تستفيد من خدمات المركز؛"])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[4:] == ["(أ)", "يستخدم الرصيد الحر ورصيد الإيرادات الأخرى البالغان 100 دولار فيما يتعلق",
+                         "بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛", "(ب)",
+                         "يقسم مبلغ 200 دولار بالتناسب بين ميزانيات عمليات حفظ السلام العاملة",
+                         "التي تستفيد من خدمات المركز؛"]

@@ -724,6 +724,7 @@ def restore_trailing_openings(draft: Draft) -> Draft:
 
 
 _BARE_PARAGRAPH_NUMBER = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–])$")
+_BARE_ITEM_LABEL = re.compile("^\\([\u0621-\u064a]{1,2}\u0640?\\)$")  # "(أ)" alone, from the margin
 _FRAGMENT_OPENER_MAX = 40  # characters: a number, an opening phrase, a verb and a word or two
 _VISUAL_LINE_SLACK = 1.15  # the pieces of one printed line fill at most about one full line
 _ENDS_PARAGRAPH = re.compile(r"[\u060c\u061b.:](?:\(\d{1,3}\))?$")
@@ -760,7 +761,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
     particle = profile.rx("opening_particle").match if profile.opening_particle else lambda text: None
 
     def anchors(text: str) -> bool:  # what makes a run of short openers the start of a paragraph
-        return bool(_BARE_PARAGRAPH_NUMBER.match(text) or operative.match(text) or opening.match(text))
+        return bool(_BARE_PARAGRAPH_NUMBER.match(text) or _BARE_ITEM_LABEL.match(text) or operative.match(text)
+                    or opening.match(text))
 
     def opener(text: str) -> bool:
         # a short line that ends like a paragraph is a paragraph, not the first piece of one
