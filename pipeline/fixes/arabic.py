@@ -167,8 +167,10 @@ def restore_logical_order(text: str) -> str:
     right-to-left reading closes its brackets (`(2) A/HRC/49/53.`, a footnote
     text). A line that pdftotext took for a left-to-right one (its right-to-left
     pieces between U+202B and U+202C, the rest as on the page) is read the same
-    way from its last piece. The marks go; lines without an embedded run are left
-    alone (`remove_bidi_controls` takes their marks).
+    way from its last piece, and so is a line of right-to-left runs that a wide gap
+    set apart (an item's label in the margin, in `pdftotext -layout`). The marks go;
+    lines without an embedded run are left alone (`remove_bidi_controls` takes their
+    marks).
 
     >>> R, L, P = "\u202b", "\u202a", "\u202c"
     >>> restore_logical_order(f"{R}{L} - 79/11{P}التعاون بين{P}")
@@ -189,11 +191,20 @@ def restore_logical_order(text: str) -> str:
     ('GE.24-16290(A)', 'Distr.: General')
     >>> restore_logical_order(f".A/77/PV.46 {R}) انظر{P}1(")
     '(1) انظر A/77/PV.46.'
+    >>> restore_logical_order(f"   {R}الاستغلال غير المشروع وضرورة{P}    {R}(د){P}")
+    '   (د)    الاستغلال غير المشروع وضرورة'
     >>> restore_logical_order("No embedded run here.")
     'No embedded run here.'
     """
     if _LRE not in text and _RLE not in text.lstrip()[1:]:
         return text
+    runs = _top_level_runs(text)
+    if sum(run.startswith(_RLE) for run in runs) > 1 and all(run.startswith(_RLE) or not run.strip() for run in runs):
+        # right-to-left runs a wide gap set apart (pdftotext -layout: an item's label in
+        # the margin, `‫…وضرورة‬    ‫(د)‬`): read from the right, the indentation kept
+        indent = runs.pop(0) if not runs[0].strip() else ""
+        return indent + remove_bidi_controls(
+            "".join(run if not run.strip() else restore_logical_order(run) for run in reversed(runs))).rstrip()
     if not text.lstrip().startswith(_RLE):
         # a line pdftotext took for a left-to-right one: its pieces from the left,
         # the right-to-left ones (between U+202B and U+202C) in reading order
@@ -209,6 +220,31 @@ def restore_logical_order(text: str) -> str:
         if _well_nested(as_printed) or not _well_nested(logical):
             return as_printed
     return logical
+
+
+def _top_level_runs(text: str) -> list[str]:
+    """The embedded runs of a line at its top level (each with its marks, whatever it
+    nests) and the text between them, in order.
+
+    >>> R, L, P = "\u202b", "\u202a", "\u202c"
+    >>> _top_level_runs(f"  {R}a{L}1{P}b{P}   {R}(c){P}")
+    ['  ', '\u202ba\u202a1\u202cb\u202c', '   ', '\u202b(c)\u202c']
+    """
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in (_RLE, _LRE):
+            if depth == 0 and i > start:
+                pieces.append(text[start:i])
+                start = i
+            depth += 1
+        elif char == _PDF and depth:
+            depth -= 1
+            if depth == 0:
+                pieces.append(text[start:i + 1])
+                start = i + 1
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
 def _well_nested(text: str) -> bool:
