@@ -132,6 +132,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     ('vulnerable situations, so', 'its follow-up')
     >>> join_fragments("listed at www.un.org/counterterrorism/global-ct-", "compact/entities")
     'listed at www.un.org/counterterrorism/global-ct-compact/entities'
+    >>> join_fragments("اتخذت في 16 أيار/", "مايو 2024"), join_fragments("Minni Minnawi (SLA/", "MM)")
+    ('اتخذت في 16 أيار/مايو 2024', 'Minni Minnawi (SLA/MM)')
     >>> words = Vocabulary(["персонала СООННР", "мандат СО-", "ОННР и ЮНДОФ"])
     >>> join_fragments("мандат СО-", "ОННР и", words), join_fragments("the Secretary-", "General", words)
     ('мандат СООННР и', 'the Secretary-General')
@@ -153,7 +155,7 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     if (left.endswith("-") and vocabulary and tail and head and vocabulary.written_whole(tail, head.group(1))
             and not _ADDRESS.search(left)):
         return left[:-1] + right  # a capital word broken at the line end (`СО-` / `ОННР`), whole elsewhere
-    if left.endswith(("-", "\u2010")):
+    if left.endswith(("-", "\u2010", "/")):  # nor is a space printed after a slash (أيار/مايو, (SLA/MM))
         return left + right
     return left + " " + right
 
