@@ -72,6 +72,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(arabic.close_punctuation_gaps, direction="rtl"),
     per_line(arabic.move_leading_end_marks, direction="rtl"),
     per_line(arabic.restore_visual_notes, direction="rtl", when=arabic.VISUAL_NOTE_END.search),
+    per_line(arabic.restore_turned_latin_runs, direction="rtl", when=arabic.TURNED_COMMA.search),
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.split_glued_formulas,

@@ -659,6 +659,40 @@ def restore_visual_notes(text: str) -> str:
     return " ".join(notes) if notes and position == len(text) else text
 
 
+# A Latin run at the end of a right-to-left line, written as it looks: its full stop
+# first, its comma-cut pieces in reverse order, each comma after a space.
+_TURNED_LATIN = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<stop>\.)?(?P<run>[A-Za-z][^\u0600-\u06ff]*?\s,[A-Za-z]"
+                           r"[^\u0600-\u06ff]*?)\s*$")
+TURNED_COMMA = re.compile(r"\s,[A-Za-z]")  # what only a turned Latin run holds (clean.per_line)
+
+
+def restore_turned_latin_runs(text: str) -> str:
+    """Put in reading order the Latin citation that ends a right-to-left line, when
+    the layer wrote it as it looks: `انظر أيضا .vol. 729, No. 10485 , Treaty Series
+    ,United Nations` is `انظر أيضا United Nations, Treaty Series, vol. 729, No. 10485.`
+    A comma after a space and before a letter is in no Latin text; only such a run
+    is turned.
+
+    >>> restore_turned_latin_runs("انظر أيضا .vol. 729, No. 10485 , Treaty Series ,United Nations")
+    'انظر أيضا United Nations, Treaty Series, vol. 729, No. 10485.'
+    >>> restore_turned_latin_runs("انظر أيضا.vol. 75, No. 973 , Treaty Series ,United Nations")
+    'انظر أيضا United Nations, Treaty Series, vol. 75, No. 973.'
+    >>> restore_turned_latin_runs("انظر United Nations, Treaty Series, vol. 729.")
+    'انظر United Nations, Treaty Series, vol. 729.'
+    """
+    m = _TURNED_LATIN.search(text)
+    if m is None:
+        return text
+    runs = _TURNED_COMMA_SPLIT.split(m["run"])
+    before = text[:m.start()]
+    # the full stop stood between the Arabic word and the run: a space takes its place
+    space = " " if before and not before[-1].isspace() else ""
+    return f"{before}{space}{', '.join(reversed(runs))}{m['stop'] or ''}"
+
+
+_TURNED_COMMA_SPLIT = re.compile(r"\s+,\s*")
+
+
 def attach_raised_calls(draft: Draft) -> Draft:
     """Put a footnote call that the text layer printed as a line of its own back
     into the text line it belongs to.
