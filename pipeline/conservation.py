@@ -48,7 +48,7 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from .fixes.base import Insertion, Removal
-from .model import Document, Heading, Item, NoteRef, Span, Table
+from .model import Annex, Document, Heading, Item, NoteRef, Span, Table
 from .validate import AKN_NAMESPACE
 
 _OTHER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
@@ -177,14 +177,14 @@ def holders(document: Document) -> Iterator[Holder]:
     # the annexes and the parts of a text adopted in parts are the document's own, each
     # whole, in the order they were printed (an annex after the part it follows; AKN
     # writes a collection's attachments before its components, which is no move)
-    for _, annex, number, part in sorted([(a.span.first, a, 0, None) for a in document.annexes]
-                                         + [(p.span.first, None, n, p) for n, p in enumerate(document.parts, 1)],
-                                         key=lambda top: top[0]):
-        if annex is not None:
-            for heading in annex.headings:
+    numbers = {id(part): n for n, part in enumerate(document.parts, start=1)}
+    for top in sorted((*document.annexes, *document.parts), key=lambda top: top.span.first):
+        if isinstance(top, Annex):
+            for heading in top.headings:
                 yield Holder(heading.span, _runs(heading.content))
-            yield from _units(annex.body)
+            yield from _units(top.body)
         else:
+            part, number = top, numbers[id(top)]
             yield Holder(Span(part.span.first, part.span.first), part.label, joined=f"part {number}")
             if part.title:
                 yield Holder(part.title.span, _runs(part.title.content), joined=f"part {number}")

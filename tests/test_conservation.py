@@ -15,6 +15,14 @@ from pipeline.model import Heading, Span, Text
 OPTIONS = Options(markup_date=MARKUP_DATE)
 
 
+def conserved(text: str, lang: str | None = None):
+    """The conversion of `text` (in `lang`, else detected), which must be a success
+    that kept every character."""
+    conversion = convert(text, "x.txt", Options(lang=lang, markup_date=MARKUP_DATE))
+    assert conversion.ok, conversion.conservation.detail
+    return conversion
+
+
 def test_seed_text_is_conserved(seed_conversion):
     report = seed_conversion.conservation
     assert report.ok, report.detail
@@ -68,8 +76,7 @@ def test_a_hyphen_closed_up_at_a_line_end_is_recorded():
     text = ("2023/28. Example\n\nThe Economic and Social Council,\n\nNoting the report,\n\n"
             "1. Takes note of the report of the Secretary-\nGeneral and of the situ-\nations in the region;\n\n"
             "2. Decides to remain seized of the matter.\n\n45th plenary meeting\n25 July 2023\n")
-    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "en")
     assert "situations" in conversion.akn.decode()
     assert [(e.line, e.text, e.reason) for e in conversion.edits if e.reason == "hyphen at a line end"] \
         == [(8, "-", "hyphen at a line end")]
@@ -100,8 +107,7 @@ def test_a_note_without_a_call_after_the_closing_lines_is_kept():
     text = ("2023/28. Example\n\nThe Economic and Social Council,\n\nNoting the report,\n\n"
             "1. Takes note of the report;\n\n2. Decides to remain seized of the matter.\n\n"
             "45th plenary meeting\n25 July 2023\n\n³ Resolution 70/1.\n")
-    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "en")
     assert "Resolution 70/1." in conversion.akn.decode()
     assert [d.code for d in conversion.diagnostics if d.code == "W014"] == ["W014"]
     # the call the note had not is printed where it was attached, and recorded
@@ -204,8 +210,7 @@ def test_notes_called_only_in_a_vote_list_are_kept():
     # Found by the property tests: the calls sat in a vote list, which is taken apart
     # into names; the notes counted as called and were never written.
     text = SEED.read_text(encoding="utf-8") + "报告¹0；\n\n报告¹1；\n\n¹ A/HRC/1。\n¹ A/HRC/2。\n"
-    conversion = convert(text, "x.txt", OPTIONS)
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text)
     assert b"A/HRC/1" in conversion.akn and b"A/HRC/2" in conversion.akn
 
 
@@ -215,8 +220,7 @@ def test_a_line_between_the_title_and_the_formula_is_in_order():
     # title's group, so that placement is not taken for text out of order.
     text = ("مجلس الأمن\n\nالقرار 2800 (2025)\n\nمجلس الأمن\n\nإن مجلس الأمن ،\n\n"
             "1 - يقرر أن يبقي المسألة قيد نظره.")
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "ar")
     assert conversion.document.formula.span.first == 7 and conversion.document.preamble[0].span.first == 5
 
 
@@ -228,8 +232,7 @@ def test_a_text_adopted_in_parts_then_an_annex_is_in_order():
             "Assembly decided to defer the item.\n\n50th plenary meeting 1 December 2022\n\nB\n\nAt its 60th "
             "plenary meeting, on 1 March 2023, the General Assembly decided to defer it again.\n\n60th plenary "
             "meeting 1 March 2023\n\nAnnex\n\nList of deferred items\n\n1. An item.\n")
-    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "en")
     assert [p.label for p in conversion.document.parts] == ["A", "B"] and len(conversion.document.annexes) == 1
     assert b"<attachments>" in conversion.akn and b"List of deferred items" in conversion.akn
 
@@ -241,8 +244,7 @@ def test_a_title_goes_on_only_with_the_line_right_after_it():
     text = ("77/600. Questions deferred\n\nA\n\n2021/6. Programme of work of the Forum\n\n"
             "The Economic and Social Council,\n\nRecalling its resolution 2020/14,\n\n"
             "Adopts the programme of work.\n\n8th plenary meeting 8 June 2021\n")
-    conversion = convert(text, "x.txt", Options(lang="en", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "en")
     assert conversion.document.title.span == Span(1, 1)
     assert conversion.document.parts[0].title.span == Span(5, 5)  # the line after the label: the part's title
 
@@ -255,8 +257,7 @@ def test_a_hyphen_closed_up_between_the_blocks_of_a_vote_list_is_recorded():
             "55ª sesión\n\n2 de abril de 2025\n\n[Aprobada en votación registrada por 3 votos contra 1 y 0 "
             "abstenciones. El resultado de la votación fue el siguiente:\n\nVotos a favor:\n\nArgelia, Co-\n\n"
             "lombia, Costa Rica.\n\nVotos en contra:\n\nAlemania.]\n")
-    conversion = convert(text, "x.txt", Options(lang="es", markup_date=MARKUP_DATE))
-    assert conversion.ok, conversion.conservation.detail
+    conversion = conserved(text, "es")
     assert conversion.document.vote.groups[0].names[:2] == ("Argelia", "Colombia")
     assert any(e.reason == "hyphen at a line end" and e.line == 15 for e in conversion.edits)
 

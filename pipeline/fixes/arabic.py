@@ -198,10 +198,11 @@ def restore_logical_order(text: str) -> str:
     """
     if _LRE not in text and _RLE not in text.lstrip()[1:]:
         return text
-    runs = _top_level_runs(text)
+    # right-to-left runs a wide gap set apart (pdftotext -layout: an item's label in
+    # the margin, `‫…وضرورة‬    ‫(د)‬`): read from the right, the indentation kept. The
+    # runs are looked for only where one closes and, after spaces or none, another opens.
+    runs = _top_level_runs(text) if _RUNS_APART.search(text) else []
     if sum(run.startswith(_RLE) for run in runs) > 1 and all(run.startswith(_RLE) or not run.strip() for run in runs):
-        # right-to-left runs a wide gap set apart (pdftotext -layout: an item's label in
-        # the margin, `‫…وضرورة‬    ‫(د)‬`): read from the right, the indentation kept
         indent = runs.pop(0) if not runs[0].strip() else ""
         return indent + remove_bidi_controls(
             "".join(run if not run.strip() else restore_logical_order(run) for run in reversed(runs))).rstrip()
@@ -220,6 +221,9 @@ def restore_logical_order(text: str) -> str:
         if _well_nested(as_printed) or not _well_nested(logical):
             return as_printed
     return logical
+
+
+_RUNS_APART = re.compile(f"{_PDF}\\s*{_RLE}")
 
 
 def _top_level_runs(text: str) -> list[str]:
@@ -346,52 +350,61 @@ _ADVERB_STEMS = ("كام", "متكام", "فض", "أص", "وصو", "شام", "ع
 _VERBAL_NOUNS = ("ستعراض", "ستخدام", "ستقالة", "ستكمال", "ستيفاء", "ستمرار", "ستعادة", "ستئناف", "تخاذ", "تباع",
                  "تفاق", "حترام", "عتماد", "عتراف", "نتخاب", "نضمام", "لتزام")
 _DEFINITE_NOUNS = ("عتراف", "ستعراض", "ستخدام", "سترشاد", "تخاذ", "تحاد", "حترام", "عتماد", "شتراك")
-# (what a line must hold for the pattern to be tried, the pattern, its replacement):
-# the substrings spare the patterns most lines, which hold no listed word
-_WORDS = (
+_SUFFIX = f"(?P<suf>[{_LETTER}]*)"
+_NO_SUFFIX = "(?P<suf>)"
+_CONJUNCTION = "(?P<pre>[وف]?)"
+
+
+def _word(broken: str, fixed: str, before: str = _P, after: str = _SUFFIX,
+          held: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], re.Pattern, str]:
+    """One listed word: what a line must hold for its pattern to be tried (the broken
+    form itself, unless it is a pattern), the pattern (what may stand before it, the
+    broken form, what may follow) and the replacement. The substrings spare the
+    patterns most lines, which hold no listed word."""
+    return held or (broken,), re.compile(f"{_START}{before}{broken}{after}{_END}"), rf"\g<pre>{fixed}\g<suf>"
+
+
+def _one_of(stems: tuple[str, ...]) -> str:
+    return f"(?P<stem>{'|'.join(stems)})"
+
+
+_LAM_ALEF_WORDS = (
     # peace, safety; weapons: السلام، للسلام، سلامة، سلامتها، السلاح (not مسالم, peaceful)
-    (("سالم",), rf"{_START}(?P<pre>[وف]?(?:[بكل]?ال|لل))سالم(?P<suf>ة|ت[{_LETTER}]*)?{_END}",
-     r"\g<pre>سلام\g<suf>"),
-    (("سالم",), rf"{_START}(?P<pre>[وف]?[بكل]?)سالم(?P<suf>ة|ت[{_LETTER}]*){_END}", r"\g<pre>سلام\g<suf>"),
-    (("سالح",), rf"{_START}{_P}سالح(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>سلاح\g<suf>"),
+    _word("سالم", "سلام", "(?P<pre>[وف]?(?:[بكل]?ال|لل))", f"(?P<suf>ة|ت[{_LETTER}]*)?"),
+    _word("سالم", "سلام", "(?P<pre>[وف]?[بكل]?)", f"(?P<suf>ة|ت[{_LETTER}]*)"),
+    _word("سالح", "سلاح"),
     # declaration: إعلان، الإعلانات
-    (("عالن",), rf"{_START}{_P}(?P<a>[إا])عالن(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>علان\g<suf>"),
+    _word("(?P<a>[إا])عالن", r"\g<a>علان", held=("عالن",)),
     # mandate: ولاية، الولايات، ولايته (not والي alone, a governor)
-    (("والي",), rf"{_START}{_P}والي(?P<suf>ة|ات|ت[{_LETTER}]*){_END}", r"\g<pre>ولاي\g<suf>"),
+    _word("والي", "ولاي", after=f"(?P<suf>ة|ات|ت[{_LETTER}]*)"),
     # to note, a note: يلاحظ، ملاحظة، الملاحظات (not الحظ, "the luck")
-    (("الحظ",), rf"{_START}{_P}(?P<a>[يتنم])الحظ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>لاحظ\g<suf>"),
+    _word("(?P<a>[يتنم])الحظ", r"\g<a>لاحظ", held=("الحظ",)),
     # to inform, to see, to undertake: إبلاغ، اطلاع، إطلاع، اضطلاع
-    (("إبالغ",), rf"{_START}{_P}إبالغ(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إبلاغ\g<suf>"),
-    (("طالع",), rf"{_START}{_P}(?P<a>[اإ]ض?)طالع(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<a>طلاع\g<suf>"),
+    _word("إبالغ", "إبلاغ"),
+    _word("(?P<a>[اإ]ض?)طالع", r"\g<a>طلاع", held=("طالع",)),
     # plurals in -لات: تعديلات، تسهيلات، مداولات، العاملات
-    (tuple(stem + "الت" for stem in _PLURAL_STEMS),
-     rf"{_START}{_P}(?P<stem>{'|'.join(_PLURAL_STEMS)})الت(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>\g<stem>لات\g<suf>"),
+    _word(f"{_one_of(_PLURAL_STEMS)}الت", r"\g<stem>لات", held=tuple(stem + "الت" for stem in _PLURAL_STEMS)),
     # adverbs in -لا: كاملا، فضلا، أصلا، وصولا، عاجلا، مستقبلا (not أعمال, أطفال, مثال…)
-    (tuple(stem + "ال" for stem in _ADVERB_STEMS),
-     rf"{_START}(?P<pre>[وف]?)(?P<stem>{'|'.join(_ADVERB_STEMS)})ال{_END}", r"\g<pre>\g<stem>لا"),
+    _word(f"{_one_of(_ADVERB_STEMS)}ال", r"\g<stem>لا", _CONJUNCTION, _NO_SUFFIX,
+          held=tuple(stem + "ال" for stem in _ADVERB_STEMS)),
     # li + a verbal noun whose alef the ligature took: لاستعراض، لاتخاذ (the article
     # would keep it: الاستعراض)
-    (tuple("ال" + noun for noun in _VERBAL_NOUNS),
-     rf"{_START}(?P<pre>[وف]?)ال(?P<stem>{'|'.join(_VERBAL_NOUNS)})(?P<suf>[{_LETTER}]*){_END}",
-     r"\g<pre>لا\g<stem>\g<suf>"),
+    _word(f"ال{_one_of(_VERBAL_NOUNS)}", r"لا\g<stem>", _CONJUNCTION, held=tuple("ال" + n for n in _VERBAL_NOUNS)),
     # li + al + such a noun: للاعتراف، للاستعراض، للاتحاد
-    (tuple("لال" + noun for noun in _DEFINITE_NOUNS),
-     rf"{_START}(?P<pre>[وف]?)لال(?P<stem>{'|'.join(_DEFINITE_NOUNS)})(?P<suf>[{_LETTER}]*){_END}",
-     r"\g<pre>للا\g<stem>\g<suf>"),
+    _word(f"لال{_one_of(_DEFINITE_NOUNS)}", r"للا\g<stem>", _CONJUNCTION,
+          held=tuple("لال" + n for n in _DEFINITE_NOUNS)),
     # in accordance with: عملا بـ (عمال, workers, is no adverb before بـ)
-    (("عمال",), rf"{_START}(?P<pre>[وف]?)عمال(?=\s+ب)", r"\g<pre>عملا"),
+    _word("عمال", "عملا", _CONJUNCTION, r"(?P<suf>)(?=\s+ب)"),
     # Islam, possession, navigational, especially: الإسلامية، امتلاك، الملاحية، لاسيما
-    (("إسالم",), rf"{_START}{_P}إسالم(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>إسلام\g<suf>"),
-    (("امتالك",), rf"{_START}{_P}امتالك(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>امتلاك\g<suf>"),
-    (("مالحي",), rf"{_START}{_P}مالحي(?P<suf>[{_LETTER}]*){_END}", r"\g<pre>ملاحي\g<suf>"),
-    (("السيما",), rf"{_START}(?P<pre>[وف]?)السيما{_END}", r"\g<pre>لاسيما"),
+    _word("إسالم", "إسلام"),
+    _word("امتالك", "امتلاك"),
+    _word("مالحي", "ملاحي"),
+    _word("السيما", "لاسيما", _CONJUNCTION, _NO_SUFFIX),
     # necessary, refugees: اللازم، اللازمة، اللاجئين
-    (("الالز", "الالج"), rf"{_START}(?P<pre>[وف]?[بك]?)الال(?P<stem>زم|جئ)(?P<suf>[{_LETTER}]*){_END}",
-     r"\g<pre>اللا\g<stem>\g<suf>"),
+    _word("الال(?P<stem>زم|جئ)", r"اللا\g<stem>", "(?P<pre>[وف]?[بك]?)", held=("الالز", "الالج")),
     # The Hague
-    (("الهاي",), rf"{_START}(?P<pre>[وف]?[بل]?)الهاي{_END}", r"\g<pre>لاهاي"),
+    _word("الهاي", "لاهاي", "(?P<pre>[وف]?[بل]?)", _NO_SUFFIX),
 )
-_LAM_ALEF_WORDS = tuple((held, re.compile(pattern), replacement) for held, pattern, replacement in _WORDS)
 
 
 def repair_lam_alef(text: str) -> str:
@@ -631,6 +644,13 @@ VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*$", re.MULTILINE)  # a line ends li
 _TURNED_COMMA = re.compile(r"\s+,\s*")  # a comma after a space: where the runs of a turned text meet
 
 
+def _turned_back(text: str) -> str:
+    """A Latin text written as it looks, its comma-cut runs in reverse order, in reading
+    order: `vol. 75, No. 973 , Treaty Series ,United Nations` is `United Nations,
+    Treaty Series, vol. 75, No. 973`."""
+    return ", ".join(reversed(_TURNED_COMMA.split(text)))
+
+
 def restore_visual_notes(text: str) -> str:
     """Put in reading order a footnote line written as it looks on the page.
 
@@ -653,8 +673,7 @@ def restore_visual_notes(text: str) -> str:
     for m in _VISUAL_NOTE.finditer(text):
         if m.start() != position:
             return text
-        runs = _TURNED_COMMA.split(m["text"])
-        notes.append(f"({m['marker']}) {', '.join(reversed(runs))}{m['stop'] or ''}")
+        notes.append(f"({m['marker']}) {_turned_back(m['text'])}{m['stop'] or ''}")
         position = m.end()
     return " ".join(notes) if notes and position == len(text) else text
 
@@ -683,14 +702,10 @@ def restore_turned_latin_runs(text: str) -> str:
     m = _TURNED_LATIN.search(text)
     if m is None:
         return text
-    runs = _TURNED_COMMA_SPLIT.split(m["run"])
     before = text[:m.start()]
     # the full stop stood between the Arabic word and the run: a space takes its place
     space = " " if before and not before[-1].isspace() else ""
-    return f"{before}{space}{', '.join(reversed(runs))}{m['stop'] or ''}"
-
-
-_TURNED_COMMA_SPLIT = re.compile(r"\s+,\s*")
+    return f"{before}{space}{_turned_back(m['run'])}{m['stop'] or ''}"
 
 
 def attach_raised_calls(draft: Draft) -> Draft:
