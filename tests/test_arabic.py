@@ -433,3 +433,52 @@ def test_an_item_label_printed_after_its_first_line_goes_back_before_it():
                          "بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛", "(ب)",
                          "يقسم مبلغ 200 دولار بالتناسب بين ميزانيات عمليات حفظ السلام العاملة",
                          "التي تستفيد من خدمات المركز؛"]
+
+
+def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_particle():
+    # ar_A_HRC_RES_56_2 (plain layer): `وإذ يسلّم أيضاً بأن …` came out as the particle
+    # (with the verb's shadda), the tanween alone, the rest of the line, then the verb:
+    # the paragraph was taken into the one before it.
+    from pipeline.convert import Options, convert
+
+    text = "\n".join([
+        "56/2 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
+        "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
+        "الأمم المتحدة والإعلان العالمي لحقوق الإنسان والعهدين الدوليين الخاصين بحقوق الإنسان وإعلان",
+        "وبرنامج عمل فيينا على نحو فعال،", "وإذ \u0651", "\u064b",
+        "أيضا بأن تعزيز حقوق الإنسان وحمايتها ينبغي أن يستندا إلى مبدأي التعاون والحوار", "يسلم",
+        "الحقيقي في جميع المنتديات ذات الصلة، بما في ذلك في سياق الاستعراض الدوري الشامل، وينبغي أن",
+        "يهدفا إلى تعزيز قدرة الدول الأعضاء على الوفاء بالتزاماتها في ميدان حقوق الإنسان لما فيه منفعة",
+        "البشرية جمعاء،", "", "1- يقرر مواصلة النظر في المسألة.", ""])
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    preamble = conversion.document.preamble
+    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم أيضا"]
+    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم أيضا بأن تعزيز حقوق الإنسان")
+    assert conversion.ok
+
+
+def test_an_opening_verb_stays_where_a_paragraph_ends_between():
+    # the short line after the particle's paragraph is no piece of the particle's line
+    from pipeline.fixes.arabic import restore_opening_verbs
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "الحقيقي في جميع المنتديات ذات الصلة، بما في ذلك في سياق الاستعراض الدوري الشامل، وينبغي أن"
+    text = "\n".join([full, full, "على نحو فعال،", "وإذ", "أيضا بأن تعزيز حقوق الإنسان،", "يسلم", full, full])
+    lines = lines_of(text)
+    assert restore_opening_verbs(Draft(lines, profile=AR)).lines == lines
+
+
+def test_the_pieces_of_a_printed_line_may_fill_the_widest_lines_of_the_page():
+    # ar_A_HRC_RES_56_2 (plain layer): `علما مع التقدير …` / `وإذ يحيط` was one printed
+    # line wider than the median line by more than the slack; the widest lines of the
+    # layer are as wide, and the particle and verb go back before the rest.
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    median = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان"
+    wide = median + " وداخلها وفيما بينها أيضا"
+    rest = "علما مع التقدير بالوثيقة الختامية والإعلان اللذين اعتمدهما مؤتمر القمة التاسع عشر"
+    assert len(rest) + len("وإذ يحيط") > 1.15 * len(median) and len(rest) + len("وإذ يحيط") <= len(wide)
+    text = "\n".join([median] * 16 + [wide] * 4 + [median + "،", rest, "وإذ يحيط", median + "،"])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[21:23] == ["وإذ يحيط", rest]

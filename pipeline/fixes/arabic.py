@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from statistics import quantiles
 
 from ..scripts import from_superscript
 from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
@@ -815,6 +816,18 @@ _VISUAL_LINE_SLACK = 1.15  # the pieces of one printed line fill at most about o
 _ENDS_PARAGRAPH = re.compile(r"[\u060c\u061b.:](?:\(\d{1,3}\))?$")
 
 
+def _printed_line_width(lines: tuple[Line, ...]) -> float:
+    """The most characters the pieces of one printed line can hold together: a full
+    line with some slack, or the widest lines of the layer (the twentieth widest),
+    whichever is more; a full line is a median, and a page of long lines is a tenth
+    wider than it."""
+    from .unwrap import _full_width  # the unwrapper's notion of a line
+
+    widths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    widest = quantiles(widths, n=20)[-1] if len(widths) >= 20 else 0
+    return max(_full_width(lines) * _VISUAL_LINE_SLACK, widest)
+
+
 def restore_fragment_order(draft: Draft) -> Draft:
     """Put back in reading order the pieces of a printed line that pdftotext cut
     apart and wrote from left to right.
@@ -835,12 +848,12 @@ def restore_fragment_order(draft: Draft) -> Draft:
     >>> [" ".join(l.text.split()[:2]) for l in restore_fragment_order(Draft(lines_of(text), profile=load("ar"))).lines][2:]
     ['وداخلها،', 'وإذ يشير', 'أيضا إلى', 'وإذ يعرب', '1-', 'يقر بأهمية', 'وغير المدفوعة']
     """
-    from .unwrap import _full_width, is_wrapped  # the unwrapper's notion of a line
+    from .unwrap import is_wrapped
 
     profile = draft.profile
     if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines, profile):
         return draft
-    full = _full_width(draft.lines) * _VISUAL_LINE_SLACK
+    full = _printed_line_width(draft.lines)
     opening, operative, verb, item = (profile.rx(name) for name in
                                       ("opening_phrase", "operative", "operative_phrase", "item"))
     particle = profile.rx("opening_particle").match if profile.opening_particle else lambda text: None
@@ -890,4 +903,55 @@ def restore_fragment_order(draft: Draft) -> Draft:
             for j, piece in zip(range(start, end), reversed(group)):
                 lines[filled[j]] = Line(piece.text, piece.span, group[0].page_break if j == start else False)
         k = end
+    return draft.with_lines(lines)
+
+
+_VERB_PIECES = 3  # lines between an opening particle and its verb, in one printed line
+
+
+def restore_opening_verbs(draft: Draft) -> Draft:
+    """Put an opening verb back after its particle when pdftotext printed the rest of
+    the line between them: `وإذ` / `ً` / `أيضا بأن …` / `يسلم` is `وإذ يسلم` and then
+    `أيضا بأن …` (the vowel marks of the line set apart, the verb cut off at its
+    shadda). The verb is a short line that makes an opening phrase with the particle;
+    the lines between it and the particle neither end a paragraph nor open one, cross
+    no page, and with the verb fill no more than one printed line. Only hard-wrapped
+    right-to-left layers are touched.
+
+    >>> from pipeline.languages import load
+    >>> full = "الحقيقي في جميع المنتديات ذات الصلة، بما في ذلك في سياق الاستعراض الدوري الشامل، وينبغي أن"
+    >>> text = "\\n".join([full, full, "على نحو فعال،", "وإذ", "ً", "أيضا بأن تعزيز حقوق الإنسان وحمايتها ينبغي أن",
+    ...     "يسلم", full, "البشرية جمعاء،"])
+    >>> [line.text for line in restore_opening_verbs(Draft(lines_of(text), profile=load("ar"))).lines][3:7]
+    ['وإذ', 'يسلم', 'ً', 'أيضا بأن تعزيز حقوق الإنسان وحمايتها ينبغي أن']
+    """
+    from .unwrap import _SPLIT_OPENING_MAX, is_wrapped
+
+    profile = draft.profile
+    if (profile is None or profile.direction != "rtl" or not profile.opening_particle
+            or not is_wrapped(draft.lines, profile)):
+        return draft
+    particle, opening = profile.rx("opening_particle").match, profile.rx("opening_phrase").match
+    lines = list(draft.lines)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    texts = [lines[i].text.strip() for i in filled]
+    full = None
+    for j, text in enumerate(texts[:-2]):
+        if not particle(text) or opening(f"{text} {texts[j + 1]}"):
+            continue  # no particle, or one its verb follows already
+        full = full or _printed_line_width(draft.lines)
+        width = 0
+        for m in range(j + 1, min(j + 2 + _VERB_PIECES, len(texts))):
+            piece = texts[m]
+            if any(lines[i].page_break for i in range(filled[m - 1] + 1, filled[m] + 1)):
+                break
+            if m > j + 1 and len(piece) <= _SPLIT_OPENING_MAX and opening(f"{text} {piece}"):
+                if width + len(piece) <= full:
+                    moved = [lines[filled[m]]] + [lines[filled[k]] for k in range(j + 1, m)]
+                    for k, line in zip(range(j + 1, m + 1), moved):
+                        lines[filled[k]] = Line(line.text, line.span, False)
+                break
+            if _ENDS_PARAGRAPH.search(piece) or particle(piece) or opening(piece):
+                break
+            width += len(piece)
     return draft.with_lines(lines)
