@@ -297,8 +297,9 @@ class _Reader:
         # the body
         if _BARE_NUMBER.match(prev):
             return False  # "1." alone on its line: its text follows
-        if self._formula(prev) or self._any(("annex", "table_label", "part_label"), prev) or _RULE.match(prev):
-            return True  # the formula, an annex or table heading, a part label and a rule are lines of their own
+        if (self._formula(prev) or self._any(("annex", "table_label", "part_label", "section_label"), prev)
+                or _RULE.match(prev)):
+            return True  # the formula, an annex or table heading, a part or section label, a rule: lines of their own
         heading_before = self.block == prev and _section_heading(prev)
         if heading_before and not _initial(text).islower():
             return True  # a section heading is a line of its own

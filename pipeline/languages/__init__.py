@@ -110,6 +110,8 @@ class Profile:
     number_words: Mapping[str, int] = field(default_factory=dict)
     hyphenated_numbers: bool = False  # number words are joined by hyphens ("sixty-second")
     part_label: str = r"^[A-Z]$"  # the label of a part of a text adopted in parts ("A", "B")
+    # the label of a section of a decision's list of documents ("Section A"): a line of its own
+    section_label: str = r"(?!)"
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     raised_call: str | None = None  # a footnote call the text layer printed as a line of its own; group: marker
@@ -195,7 +197,8 @@ def _check(profile: Profile) -> Profile:
         if not words.names:
             raise ValueError(f"{where}: body {body} has no names")
     for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
-                 "decision_opening", "prst_title", "draft_title", "annex", "table_label", "part_label"):
+                 "decision_opening", "prst_title", "draft_title", "annex", "table_label", "part_label",
+                 "section_label"):
         re.compile(getattr(profile, name))
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):

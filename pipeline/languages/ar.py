@@ -159,6 +159,7 @@ PROFILE = Profile(
     draft_title=r"[:：]\s*مشروع\s+قرار$",
     annex=r"^المرفق(?:\s+ال\S+)?$",
     table_label=r"^الجدول\s+[0-9٠-٩]{1,2}$",
+    section_label=r"^الفرع\s+(?:ألف|باء|جيم|دال|هاء|واو)$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     # Arabic prints footnote calls and notes as "(1)". In a block text layer the

@@ -102,6 +102,7 @@ PROFILE = Profile(
     draft_title=r":\s*draft resolution$",
     annex=r"^Annex(?:\s+[IVXL]+)?$",
     table_label=r"^Table\s+\d{1,2}$",
+    section_label=r"^Section\s+[A-Z]$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     hyphenated_numbers=True,

@@ -168,6 +168,7 @@ PROFILE = Profile(
     draft_title=r":\s*proyecto\s+de\s+resolución$",
     annex=r"^Anexo(?:\s+[IVXL]+)?$",
     table_label=r"^Cuadro\s+\d{1,2}$",
+    section_label=r"^Sección\s+[A-Z]$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"el", "los", "las", "del", "y", "para", "por", "con", "sus", "su", "una", "al",

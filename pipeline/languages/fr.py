@@ -172,6 +172,7 @@ PROFILE = Profile(
     draft_title=r":\s*projet\s+de\s+résolution$",
     annex=r"^Annexe(?:\s+[IVXL]+)?$",
     table_label=r"^Tableau\s+\d{1,2}$",
+    section_label=r"^Section\s+[A-Z]$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     hyphenated_numbers=True,

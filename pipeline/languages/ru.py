@@ -155,6 +155,7 @@ PROFILE = Profile(
     draft_title=r":\s*проект\s+резолюции$",
     annex=r"^Приложение(?:\s+[IVXL]+)?$",
     table_label=r"^Таблица\s+\d{1,2}$",
+    section_label=r"^Раздел\s+[A-ZА-Я]$",
     numerals="words",
     number_words=_NUMBER_WORDS,
     common_words=frozenset({"и", "в", "на", "по", "о", "с", "что", "для", "его", "ее", "её", "также",

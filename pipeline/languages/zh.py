@@ -87,6 +87,7 @@ PROFILE = Profile(
     draft_title=r"[:：]\s*决议草案$",
     annex=r"^附件(?:[一二三四五六七八九十]+)?$",
     table_label=r"^表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$",
+    section_label=r"^[A-Z]\s?节$",
     numerals="cjk",
     # a digit before one of these is part of a number, not a footnote call printed
     # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")
