@@ -482,3 +482,21 @@ def test_the_pieces_of_a_printed_line_may_fill_the_widest_lines_of_the_page():
     text = "\n".join([median] * 16 + [wide] * 4 + [median + "،", rest, "وإذ يحيط", median + "،"])
     lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
     assert lines[21:23] == ["وإذ يحيط", rest]
+
+
+def test_a_paragraph_end_printed_between_two_numbers_goes_back_to_its_paragraph():
+    # ar_E_RES_2021_2 (plain layer): `-1` / `المنبثقة منه؛` / `-2` / the first line of
+    # paragraph 1 / paragraph 2; the end was a paragraph 1 of its own, the rest joined.
+    from pipeline.convert import Options, convert
+
+    text = "\n".join([
+        "2021/2 - مثال على قرار", "", "إن المجلس الاقتصادي والاجتماعي،", "",
+        "إذ يشير إلى قراراته السابقة ذات الصلة،", "", "-1", "المنبثقة منه؛", "-2", "",
+        "يحيط علما بتقرير رئيسة المجلس الاقتصادي والاجتماعي، ويقر الملاحظات والاقتراحات",
+        "يحيط علما أيضا بتقرير الأمين العام؛", "", "-3", "يقرر أن يبقي المسائل أعلاه قيد الاستعراض المستمر.", ""])
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    operative = conversion.document.operative
+    assert [p.num for p in operative] == ["1-", "2-", "3-"]
+    assert "".join(r.text for r in operative[0].content).endswith("ويقر الملاحظات والاقتراحات المنبثقة منه؛")
+    assert "".join(r.text for r in operative[1].content) == "يحيط علما أيضا بتقرير الأمين العام؛"
+    assert conversion.ok

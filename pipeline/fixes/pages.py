@@ -793,6 +793,8 @@ _FRAGMENT_MAX = 16  # columns (display_width)
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})$")
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
 _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
+# a paragraph number alone on its line, as the languages print it ("4.", "-1", "1 -")
+_NUMBER_ALONE = re.compile(r"(\d{1,3})\s*[.．]|[-–]\s?(\d{1,3})|(\d{1,3})\s?[-–]")
 _TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
 # a label and the words after it: with a space, or none before Chinese ("7.治事务；")
 _LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})(?:\s+|(?=[\u3400-\u9fff]))(?P<rest>\S.*)$")
@@ -809,7 +811,10 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     (a recommended draft follows `рекомендует … проект резолю-` / `ции:`), and so do
     the title, a decision's text and the closing lines; the fragment may end with its
     footnote call (`报告。¹`). When the paragraph's number went out with the fragment
-    (`23. фондам;`), the number stays where it is and only the words move.
+    (`23. фондам;`), the number stays where it is and only the words move. When the
+    fragment sits between its paragraph's number and the next one, both alone on
+    their lines (`4.` / `该提议；` / `5.` / `强调指出…落实`), the paragraph's first line
+    comes after the second number: the line goes before that number, with its end.
 
     >>> from pipeline.languages import load
     >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
@@ -828,6 +833,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> text = "6. 鼓励地方政府参与；\\n7.治事务；\\n还鼓励地方政府确保人们平等参与地方政\\n8. 吁请地方政府"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text][1:3]
     ['7.', '还鼓励地方政府确保人们平等参与地方政治事务；']
+    >>> text = "3. 强调停火；\\n4.\\n该提议；\\n5.\\n\\n强调指出，双方必须支持落实\\n反对改变人口状况；"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text]
+    ['3. 强调停火；', '4.', '强调指出，双方必须支持落实该提议；', '5.', '反对改变人口状况；']
     """
     if draft.profile is None:
         return draft
@@ -872,6 +880,10 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         fragment follows it)."""
         return before[-1:] in PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
 
+    def number_alone(index: int) -> int | None:
+        m = _NUMBER_ALONE.fullmatch(lines[filled[index]].text.strip()) if 0 <= index < len(filled) else None
+        return int(next(group for group in m.groups() if group)) if m else None
+
     k = 1
     while k < len(filled):
         # a run of fragments after a finished line, then as many unfinished owners
@@ -879,6 +891,19 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         while run < len(filled) and is_fragment(lines[filled[run]].text.strip()):
             run += 1
         count = run - k
+        number = number_alone(k - 1) if count == 1 and run + 1 < len(filled) else None
+        if (number is not None and number_alone(run) == number + 1
+                and owns(lines[filled[run + 1]].text.strip())):
+            # `4.` / fragment / `5.` / owner: the owner, with its end, goes before `5.`
+            fragment, label, owner = (lines[filled[j]] for j in (k, run, run + 1))
+            whole = joined(Line(owner.text.rstrip(), owner.span), fragment.text.strip(), fragment.span, removed)
+            lines[filled[k]] = Line("", fragment.span, fragment.page_break)
+            lines[filled[run]] = Line(whole.text, whole.span, label.page_break)
+            lines[filled[run + 1]] = Line(label.text, label.span, owner.page_break)
+            events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: "
+                                             f"{fragment.text.strip()}", fragment.span.first))
+            k = run + 2
+            continue
         owners = filled[run:run + count]
         fits = (count and len(owners) == count and ended(lines[filled[k - 1]].text.rstrip())
                 and all(owns(lines[i].text.strip()) for i in owners))
