@@ -500,3 +500,23 @@ def test_a_paragraph_end_printed_between_two_numbers_goes_back_to_its_paragraph(
     assert "".join(r.text for r in operative[0].content).endswith("ويقر الملاحظات والاقتراحات المنبثقة منه؛")
     assert "".join(r.text for r in operative[1].content) == "يحيط علما أيضا بتقرير الأمين العام؛"
     assert conversion.ok
+
+
+def test_a_particle_opening_its_line_takes_the_verb_printed_below_it():
+    # ar_E_RES_2022_10 (pdftotext -layout): once the runs of the line are in reading
+    # order, the line is `وإذ بأن البلدان النامية …` and the verb `يسلم` is alone below.
+    from pipeline.fixes.arabic import restore_opening_verbs
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "والوطني، حسب الاقتضاء، وتعزيز سبل توفير التمويل الكافي والمرن الذي يمكن التنبؤ به وتعزيز مساءلة جميع"
+    text = "\n".join([full, full, "أصحاب المصلحة،",
+                      "وإذ بأن البلدان النامية، ولا سيما أقل البلدان نموا والدول الجزرية الصغيرة النامية، لا تزال معرضة",
+                      "يسلم", full])
+    lines = restore_opening_verbs(Draft(lines_of(text), profile=AR)).lines
+    assert [line.text for line in lines][3:6] == [
+        "وإذ", "يسلم", "بأن البلدان النامية، ولا سيما أقل البلدان نموا والدول الجزرية الصغيرة النامية، لا تزال معرضة"]
+    assert [line.span.first for line in lines][3:6] == [4, 5, 4]
+    # a line whose particle has its verb already, or whose rest ends a paragraph, stays
+    for kept in ("وإذ يسلم بأن البلدان النامية لا تزال معرضة", "وإذ بأن البلدان النامية لا تزال معرضة،"):
+        same = lines_of("\n".join([full, full, "أصحاب المصلحة،", kept, "يسلم", full]))
+        assert restore_opening_verbs(Draft(same, profile=AR)).lines == same

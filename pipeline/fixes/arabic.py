@@ -916,7 +916,10 @@ def restore_opening_verbs(draft: Draft) -> Draft:
     shadda). The verb is a short line that makes an opening phrase with the particle;
     the lines between it and the particle neither end a paragraph nor open one, cross
     no page, and with the verb fill no more than one printed line. Only hard-wrapped
-    right-to-left layers are touched.
+    right-to-left layers are touched. A layer that keeps a printed line whole
+    (`pdftotext -layout`, once its runs are in reading order) can hold the particle
+    and the rest of the line, the verb alone below: `وإذ أيضا بأن … والحوار` / `يسلم`
+    is `وإذ` / `يسلم` / `أيضا بأن … والحوار`.
 
     >>> from pipeline.languages import load
     >>> full = "الحقيقي في جميع المنتديات ذات الصلة، بما في ذلك في سياق الاستعراض الدوري الشامل، وينبغي أن"
@@ -924,6 +927,9 @@ def restore_opening_verbs(draft: Draft) -> Draft:
     ...     "يسلم", full, "البشرية جمعاء،"])
     >>> [line.text for line in restore_opening_verbs(Draft(lines_of(text), profile=load("ar"))).lines][3:7]
     ['وإذ', 'يسلم', 'ً', 'أيضا بأن تعزيز حقوق الإنسان وحمايتها ينبغي أن']
+    >>> text = "\\n".join([full, full, "على نحو فعال،", "وإذ أيضا بأن تعزيز حقوق الإنسان وحمايتها", "يسلم", full])
+    >>> [line.text for line in restore_opening_verbs(Draft(lines_of(text), profile=load("ar"))).lines][3:6]
+    ['وإذ', 'يسلم', 'أيضا بأن تعزيز حقوق الإنسان وحمايتها']
     """
     from .unwrap import _SPLIT_OPENING_MAX, is_wrapped
 
@@ -932,7 +938,7 @@ def restore_opening_verbs(draft: Draft) -> Draft:
             or not is_wrapped(draft.lines, profile)):
         return draft
     particle, opening = profile.rx("opening_particle").match, profile.rx("opening_phrase").match
-    lines = list(draft.lines)
+    lines = _particles_before_their_verbs(list(draft.lines), particle, opening)
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     texts = [lines[i].text.strip() for i in filled]
     full = None
@@ -955,3 +961,32 @@ def restore_opening_verbs(draft: Draft) -> Draft:
                 break
             width += len(piece)
     return draft.with_lines(lines)
+
+
+def _particles_before_their_verbs(lines: list[Line], particle, opening) -> list[Line]:
+    """A line that opens with an opening particle and goes on with no verb, its verb
+    alone on the next line, as three lines in reading order: the particle, the verb,
+    the rest of the line (which neither ends nor opens a paragraph)."""
+    from .unwrap import _SPLIT_OPENING_MAX
+
+    out: list[Line] = []
+    pending: Line | None = None  # the rest of a line, written after the verb that follows it
+    for i, line in enumerate(lines):
+        if pending is not None:
+            out += [line, pending]  # the verb, then the rest of its line
+            pending = None
+            continue
+        text = line.text.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and not nxt.page_break and not opening(text):
+            words, verb = text.split(), nxt.text.strip()
+            # the particle and the marks detached after it: the first one to three words
+            cut = next((k for k in range(1, min(4, len(words))) if particle(" ".join(words[:k]))), None)
+            if cut is not None and verb and len(verb) <= _SPLIT_OPENING_MAX:
+                head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                if opening(f"{head} {verb}") and not _ENDS_PARAGRAPH.search(rest) and not opening(rest):
+                    out.append(Line(head, line.span, line.page_break))
+                    pending = Line(rest, line.span)
+                    continue
+        out.append(line)
+    return out
