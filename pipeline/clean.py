@@ -66,6 +66,8 @@ FIXES: tuple[LineFix, ...] = (
     pages.mark_page_breaks,
     geometry.remove_marked_furniture,  # PDF input only: what the page geometry says
     geometry.lift_marked_footnotes,
+    arabic.attach_tanween_lines,
+    arabic.attach_detached_shadda,
     per_line(arabic.remove_detached_marks, removes="detached vowel mark", direction="rtl"),
     pages.remove_page_furniture,
     arabic.attach_raised_calls,

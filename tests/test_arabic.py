@@ -409,9 +409,10 @@ def test_an_opening_particle_printed_after_its_line_goes_back_before_it():
         "1- يقرر مواصلة النظر في المسألة.", ""])
     conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
     preamble = conversion.document.preamble
-    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم"]
+    # (the shadda set apart before the verb goes back on it: attach_detached_shadda)
+    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلّم"]
     assert "".join(r.text for r in preamble[0].content).endswith("يبني المجتمعات القادرة على الصمود،")
-    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم بأن التعليم الجيد يسهم بطرق شتى في بناء"
+    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلّم بأن التعليم الجيد يسهم بطرق شتى في بناء"
                                                                    " قدرة الأفراد والمجتمعات والمؤسسات على الاستجابة")
     assert conversion.ok
 
@@ -452,8 +453,9 @@ def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_
         "البشرية جمعاء،", "", "1- يقرر مواصلة النظر في المسألة.", ""])
     conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
     preamble = conversion.document.preamble
-    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم أيضا"]
-    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم أيضا بأن تعزيز حقوق الإنسان")
+    # (the tanween goes back on its word too: attach_tanween_lines)
+    assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم أيضاً"]
+    assert "".join(r.text for r in preamble[1].content).startswith("وإذ يسلم أيضاً بأن تعزيز حقوق الإنسان")
     assert conversion.ok
 
 
@@ -520,3 +522,41 @@ def test_a_particle_opening_its_line_takes_the_verb_printed_below_it():
     for kept in ("وإذ يسلم بأن البلدان النامية لا تزال معرضة", "وإذ بأن البلدان النامية لا تزال معرضة،"):
         same = lines_of("\n".join([full, full, "أصحاب المصلحة،", kept, "يسلم", full]))
         assert restore_opening_verbs(Draft(same, profile=AR)).lines == same
+
+
+def test_a_tanween_set_apart_goes_back_onto_its_word():
+    # ar_A_HRC_RES_58_13 (plain layer): the tanween of `قانوناً` was a line of its own
+    # above its word; in the layout layer, once in reading order, it came before it.
+    from pipeline.convert import Options, convert
+
+    text = "\n".join([
+        "58/13 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
+        "\u064b", "قانونا بشأن تعزيز وحماية حقوق الإنسان المكفولة لكبار السن،", "",
+        "وإذ يؤكد \u064b أيضا ضرورة حماية حقوق الإنسان،", "",
+        "\u064b", "تعديلها حسب الضرورة،", "", "1- يقرر مواصلة النظر في المسألة.", ""])
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    texts = ["".join(r.text for r in recital.content) for recital in conversion.document.preamble]
+    assert texts[0].startswith("قانوناً بشأن")
+    assert texts[1] == "وإذ يؤكد أيضاً ضرورة حماية حقوق الإنسان،"
+    assert texts[2] == "تعديلها حسب الضرورة،"  # a pronoun `ها` carries no tanween: the mark goes
+    assert conversion.ok
+
+
+def test_a_shadda_set_apart_goes_back_onto_its_verb():
+    # ar_A_HRC_RES_57_26 (plain layer): `وإذ ِّ` / `يذكر بقرار …` is `وإذ يذكِّر بقرار …`
+    from pipeline.convert import Options, convert
+
+    text = "\n".join([
+        "57/26 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
+        "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
+        "الأمم المتحدة والإعلان العالمي لحقوق الإنسان والعهدين الدوليين الخاصين بحقوق الإنسان وإعلان",
+        "وبرنامج عمل فيينا على نحو فعال،", "وإذ \u0650\u0651",
+        "يذكر بقرار مجلس حقوق الإنسان 51/35 المؤرخ 7 تشرين الأول/أكتوبر 2022 بشأن المساعدة التقنية",
+        "وبناء القدرات في ميدان حقوق الإنسان، وإذ \u0651 يسلم بأهمية التعاون الدولي في هذا الميدان،", "",
+        "1- يقرر مواصلة النظر في المسألة.", ""])
+    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    texts = ["".join(r.text for r in recital.content) for recital in conversion.document.preamble]
+    assert len(texts) == 2
+    assert texts[1].startswith("وإذ يذكِّر بقرار مجلس حقوق الإنسان 51/35")
+    assert texts[1].endswith("وإذ يسلّم بأهمية التعاون الدولي في هذا الميدان،")
+    assert conversion.ok
