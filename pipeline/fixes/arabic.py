@@ -577,6 +577,7 @@ _DETACHED_TANWEEN = re.compile("(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")
 _TANWEEN_WORD = f"[\u0621-\u063a\u0641-\u064a]{{2,}}(?<!\u0647)\u0627(?![\u0621-\u064a{_MARK}])"
 _TANWEEN_BEFORE = re.compile(f"(?:(?<=\\s)|^)\u064b\\s+({_TANWEEN_WORD})")
 _DETACHED_MARKS = re.compile(f"(?:(?<=\\s)|^)[{_MARK}]+(?:\\s+|$)")
+_LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u064a])")  # "ُترتكب"
 
 
 # a line that is a tanween fath alone, and the first word of a line when it can carry one
@@ -673,16 +674,19 @@ def remove_detached_marks(text: str) -> str:
     after an alef or ta marbuta goes back on that word (`أيضاً`), and so does one
     before a word that ends with an alef (`ً أيضا`, as a layer that keeps a printed
     line whole writes it once the line is in reading order); any other mark
-    standing alone cannot be placed and goes (a removal is recorded). Marks on
-    their letters are left alone.
+    standing alone cannot be placed and goes (a removal is recorded). A mark
+    written before the first letter of a word (`ُترتكب`), where no Arabic word
+    starts, goes after that letter (`تُرتكب`). Marks on their letters are left alone.
 
     >>> remove_detached_marks("ذكر مؤخرا ً اليوم"), remove_detached_marks("وإذ يؤكد ً أيضا ضرورة")
     ('ذكر مؤخراً اليوم', 'وإذ يؤكد أيضاً ضرورة')
     >>> remove_detached_marks("وإذ ِّ"), remove_detached_marks("ّ"), remove_detached_marks("وإذ يُسلِّم")
     ('وإذ', '', 'وإذ يُسلِّم')
+    >>> remove_detached_marks("الهجمات التي ُتشن على")
+    'الهجمات التي تُشن على'
     """
     text = _TANWEEN_BEFORE.sub("\\1\u064b", _DETACHED_TANWEEN.sub(r"\1", text))
-    return _DETACHED_MARKS.sub("", text).rstrip()
+    return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
 _GAP = re.compile(r"(?<=\S) (?=[\u060c\u061b.])")  # a space before a comma, semicolon or full stop
