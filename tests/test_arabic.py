@@ -60,7 +60,8 @@ def test_reversed_ligatures_are_repaired(broken, repaired):
     # the negation compounded with a word
     "اللاإنسانية", "اللاانتقائية", "الالتزامات",
     # good spellings that are also a reversed form: left alone
-    "سالم", "العالم", "ألف", "ألن", "لإلغاء", "لألف", "عبدالله", "مسألة", "أعمال",
+    "سالم", "العالم", "ألف", "لإلغاء", "لألف", "عبدالله", "مسألة", "أعمال", "ألمانيا", "لألمانيا", "ألعاب",
+    "ألمنيوم", "الأعمال", "للأطفال", "لأن",
     # and the like of the listed UN words (a governor, the luck, extreme, peaceful, the
     # forms, an example, children, the commitments)
     "والي", "الحظ", "بالغ", "مسالم", "الأشكال", "مثال", "أطفال", "الالتزامات", "الاستعراض",
@@ -83,6 +84,8 @@ def test_correct_words_are_left_alone(word):
     ("لالعتراف", "للاعتراف"), ("الالزمة", "اللازمة"), ("والالجئين", "واللاجئين"), ("الهاي", "لاهاي"),
     ("كامالً", "كاملاً"), ("لالتحاد", "للاتحاد"), ("عمال بالفقرة", "عملا بالفقرة"), ("الإسالمية", "الإسلامية"),
     ("امتالك", "امتلاك"), ("الملاحية", "الملاحية"), ("المالحية", "الملاحية"), ("والسيما", "ولاسيما"),
+    ("ألن", "لأن"), ("وألنه", "ولأنه"), ("ألعمال", "لأعمال"), ("ألسلحة", "لأسلحة"), ("لألطفال", "للأطفال"),
+    ("لألشخاص", "للأشخاص"), ("لآلخرين", "للآخرين"),
 ])
 def test_un_words_whose_reversed_form_is_no_un_word_are_repaired(broken, repaired):
     # language data (fixes.arabic._WORDS): no rule over the letters tells these apart

@@ -351,7 +351,12 @@ _ADVERB_STEMS = ("كام", "متكام", "فض", "أص", "وصو", "شام", "ع
 _VERBAL_NOUNS = ("ستعراض", "ستخدام", "ستقالة", "ستكمال", "ستيفاء", "ستمرار", "ستعادة", "ستئناف", "تخاذ", "تباع",
                  "تفاق", "حترام", "عتماد", "عتراف", "نتخاب", "نضمام", "لتزام")
 _DEFINITE_NOUNS = ("عتراف", "ستعراض", "ستخدام", "سترشاد", "تخاذ", "تحاد", "حترام", "عتماد", "شتراك")
+# nouns after li whose first letter is a hamza-alef (plurals of the pattern afʿāl
+# and a few others): لأعمال، لأسلحة, and with the article للأطفال، للأشخاص
+_HAMZA_NOUNS = ("عمال", "سلحة", "طفال", "شخاص", "غراض", "فراد", "حكام", "طراف", "قاليم", "ولويات", "زمات", "مم",
+                "مين", "من", "مانة", "ثر")
 _SUFFIX = f"(?P<suf>[{_LETTER}]*)"
+_PRONOUN = "(?P<suf>ه|ها|هم|هما|هن|نا|كم)?"
 _NO_SUFFIX = "(?P<suf>)"
 _CONJUNCTION = "(?P<pre>[وف]?)"
 
@@ -405,6 +410,14 @@ _LAM_ALEF_WORDS = (
     _word("الال(?P<stem>زم|جئ)", r"اللا\g<stem>", "(?P<pre>[وف]?[بك]?)", held=("الالز", "الالج")),
     # The Hague
     _word("الهاي", "لاهاي", "(?P<pre>[وف]?[بل]?)", _NO_SUFFIX),
+    # because: لأن، لأنه (ألن is no word of UN texts)
+    _word("ألن", "لأن", _CONJUNCTION, _PRONOUN),
+    # li (+ al) + such a noun: لأعمال written ألعمال, للأطفال written لألطفال, للآخرين written لآلخرين
+    _word(f"أل{_one_of(_HAMZA_NOUNS)}", r"لأ\g<stem>", _CONJUNCTION, _PRONOUN,
+          held=tuple("أل" + n for n in _HAMZA_NOUNS)),
+    _word(f"لأل{_one_of(_HAMZA_NOUNS)}", r"للأ\g<stem>", _CONJUNCTION, _PRONOUN,
+          held=tuple("لأل" + n for n in _HAMZA_NOUNS)),
+    _word("لآلخر", "للآخر", _CONJUNCTION, "(?P<suf>ين|ى)?"),
 )
 
 
@@ -420,18 +433,18 @@ def repair_lam_alef(text: str) -> str:
     Only sequences that cannot occur in correctly spelt Arabic are repaired: an alef
     maksura inside a word, a word that starts with alef + hamza-alef or with two
     alefs, ال + ل inside a word, the article alone. The reversed form that is itself
-    a good spelling is left as it is (`ألن` for `لأن`, `لإلنسان` for `للإنسان`:
-    compare `ألف`, `لإلغاء`), and so is every correct word, with or without a
-    ligature; except the words of a short list of UN vocabulary whose reversed form
-    is no word or none UN texts use (`السالم` for `السلام`, `إعالن` for `إعلان`,
-    `والية` for `ولاية`, `مالحظة` for `ملاحظة`, `كامال` for `كاملا`).
+    a good spelling is left as it is (`لإلنسان` for `للإنسان`: compare `لإلغاء`),
+    and so is every correct word, with or without a ligature; except the words of a
+    short list of UN vocabulary whose reversed form is no word or none UN texts use
+    (`السالم` for `السلام`, `إعالن` for `إعلان`, `والية` for `ولاية`, `مالحظة` for
+    `ملاحظة`, `كامال` for `كاملا`, `ألن` for `لأن`, `لألطفال` for `للأطفال`).
 
     >>> repair_lam_alef("تدعو األمم المتحدة إىل العمل عىل تعزيز حقوق اإلنسان")
     'تدعو الأمم المتحدة إلى العمل على تعزيز حقوق الإنسان'
     >>> repair_lam_alef("والتنمية االقتصادية واالجتماعية خالل الدورة األوىل")
     'والتنمية الاقتصادية والاجتماعية خلال الدورة الأولى'
     >>> repair_lam_alef("وإذ يعرب عن قلقه ألن السالم ال يزال بعيدا")
-    'وإذ يعرب عن قلقه ألن السلام لا يزال بعيدا'
+    'وإذ يعرب عن قلقه لأن السلام لا يزال بعيدا'
     >>> repair_lam_alef("تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى")
     'تلاحظ الإعلان واللجنة والاتفاقية اللاإنسانية إلى على الأولى'
     >>> repair_lam_alef("يالحظ اإلعالن وواليته مشاركة كاملة كامال لالعتراف الستعراض الالجئين")
@@ -439,13 +452,13 @@ def repair_lam_alef(text: str) -> str:
     >>> repair_lam_alef("أعمال الأطفال مثال والي مسالم الحظ بالغ")
     'أعمال الأطفال مثال والي مسالم الحظ بالغ'
     """
-    # every pattern holds an alef or an alef maksura: a line with neither (any line
-    # of a document in another script) is left alone without running seven patterns
-    if "\u0627" not in text and "\u0649" not in text:
+    # every pattern holds an alef (bare, with hamza or madda) or an alef maksura: a line
+    # with none (any line of a document in another script) is left alone
+    if "\u0627" not in text and "\u0649" not in text and "\u0623" not in text and "\u0622" not in text:
         return text
     for pattern, replacement in _LAM_ALEF_REPAIRS:
         text = pattern.sub(replacement, text)
-    if "\u0627\u0644" in text:  # every word of the list holds a reversed لا
+    if "\u0627\u0644" in text or "\u0623\u0644" in text or "\u0622\u0644" in text:  # a reversed لا, لأ or لآ
         for held, pattern, replacement in _LAM_ALEF_WORDS:
             if any(part in text for part in held):
                 text = pattern.sub(replacement, text)
@@ -453,7 +466,7 @@ def repair_lam_alef(text: str) -> str:
 
 
 # a text holds one for repair_lam_alef to change it (clean.per_line)
-ALEF_OR_MAKSURA = "\u0627\u0649"
+ALEF_OR_MAKSURA = "\u0627\u0649\u0623\u0622"
 
 
 _LOOSE_NUMBER = re.compile(r"(?<!\S)(?P<dash>[-–])\s?(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\S)")
