@@ -73,6 +73,7 @@ FIXES: tuple[LineFix, ...] = (
     arabic.attach_raised_calls,
     per_line(arabic.close_punctuation_gaps, direction="rtl"),
     per_line(arabic.move_leading_end_marks, direction="rtl"),
+    per_line(arabic.turn_hyphen_numbers, direction="rtl", when=arabic.TURNED_HYPHEN_NUMBER.search),
     per_line(arabic.restore_visual_notes, direction="rtl", when=arabic.VISUAL_NOTE_END.search),
     per_line(arabic.restore_turned_latin_runs, direction="rtl", when=arabic.TURNED_COMMA.search),
     pages.lift_footnotes,

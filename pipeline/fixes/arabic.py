@@ -726,6 +726,24 @@ def close_punctuation_gaps(text: str) -> str:
     return _GAP.sub("", text)
 
 
+# a number glued after an Arabic word with its hyphen after it: "كوفيد19-", "(د15-)"
+TURNED_HYPHEN_NUMBER = re.compile("(?<=[\u0621-\u064a])(?P<n>\\d{1,4})-(?!\\d)")
+
+
+def turn_hyphen_numbers(text: str) -> str:
+    """Put the hyphen of a number joined to an Arabic word back between them.
+
+    `كوفيد-19` and `(د-15)` are a word, a hyphen and a number; a layer without the
+    bidirectional marks writes the number's run in the wrong order, `كوفيد19-`. A
+    word, digits and a hyphen with no number after it are nothing else (the UN's
+    markup never has them, and has the turned form 70 times in the dev corpus).
+
+    >>> turn_hyphen_numbers("جائحة كوفيد19-، والقرار 1514 (د15-) والفقرة 5-4")
+    'جائحة كوفيد-19، والقرار 1514 (د-15) والفقرة 5-4'
+    """
+    return TURNED_HYPHEN_NUMBER.sub(r"-\g<n>", text)
+
+
 # a comma or semicolon glued before the first Arabic letter of a line that has no end mark
 _LEADING_END_MARK = re.compile("^(?P<mark>[\u060c\u061b])(?=[\u0621-\u064a])(?P<rest>.*[^\u060c\u061b.:])$")
 
