@@ -637,6 +637,12 @@ _DOUBLED_VERB = "(?P<head>\u0648?[\u064a\u062a\u0646][\u0621-\u063a\u0641-\u064a
 _SHADDA_BEFORE_VERB = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s+{_DOUBLED_VERB}")
 _SHADDA_ENDS_LINE = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*$")
 _VERB_OPENS_LINE = re.compile(f"^(?P<space>\\s*){_DOUBLED_VERB}")
+_GLUED_SHADDA = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART}){_DOUBLED_VERB}")
+_GLUED_TANWEEN = re.compile(f"(?:(?<=\\s)|^)\u064b({_TANWEEN_WORD})")
+
+
+def _onto_verb(m: re.Match) -> str:
+    return m["head"] + m["marks"] + m["last"]
 
 
 def attach_detached_shadda(draft: Draft) -> Draft:
@@ -662,11 +668,8 @@ def attach_detached_shadda(draft: Draft) -> Draft:
         return draft
     lines = list(draft.lines)
 
-    def onto_verb(m: re.Match) -> str:
-        return m["head"] + m["marks"] + m["last"]
-
     for i, line in enumerate(lines):
-        text = _SHADDA_BEFORE_VERB.sub(onto_verb, line.text)
+        text = _SHADDA_BEFORE_VERB.sub(_onto_verb, line.text)
         if text != line.text:
             lines[i] = line = Line(text, line.span, line.page_break)
         end = _SHADDA_ENDS_LINE.search(line.text)
@@ -693,17 +696,24 @@ def remove_detached_marks(text: str) -> str:
     line whole writes it once the line is in reading order); any other mark
     standing alone cannot be placed and goes (a removal is recorded). A mark
     written before the first letter of a word (`ُترتكب`), where no Arabic word
-    starts, goes after that letter (`تُرتكب`). Marks on their letters are left alone.
+    starts, goes after that letter (`تُرتكب`), or, a tanween or a shadda, where the
+    rules above put them (`ًأيضا` is `أيضاً`, `ّيسلم` is `يسلّم`). Marks on their
+    letters are left alone.
 
     >>> remove_detached_marks("ذكر مؤخرا ً اليوم"), remove_detached_marks("وإذ يؤكد ً أيضا ضرورة")
     ('ذكر مؤخراً اليوم', 'وإذ يؤكد أيضاً ضرورة')
     >>> remove_detached_marks("وإذ ِّ"), remove_detached_marks("ّ"), remove_detached_marks("وإذ يُسلِّم")
     ('وإذ', '', 'وإذ يُسلِّم')
-    >>> remove_detached_marks("الهجمات التي ُتشن على")
-    'الهجمات التي تُشن على'
+    >>> remove_detached_marks("الهجمات التي ُتشن على"), remove_detached_marks("وإذ ّيسلم ًأيضا")
+    ('الهجمات التي تُشن على', 'وإذ يسلّم أيضاً')
     """
     text = _TANWEEN_BEFORE.sub("\\1\u064b", _DETACHED_TANWEEN.sub(r"\1", text))
-    return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
+    text = _DETACHED_MARKS.sub("", text)
+    if _LEADING_MARKS.search(text):
+        # a tanween or a shadda glued before its word goes where the word carries it
+        text = _GLUED_SHADDA.sub(_onto_verb, _GLUED_TANWEEN.sub("\\1\u064b", text))
+        text = _LEADING_MARKS.sub(r"\2\1", text)
+    return text.rstrip()
 
 
 _GAP = re.compile(r"(?<=\S) (?=[\u060c\u061b.])")  # a space before a comma, semicolon or full stop
