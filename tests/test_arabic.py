@@ -563,3 +563,16 @@ def test_a_shadda_set_apart_goes_back_onto_its_verb():
     assert texts[1].startswith("وإذ يذكِّر بقرار مجلس حقوق الإنسان 51/35")
     assert texts[1].endswith("وإذ يسلّم بأهمية التعاون الدولي في هذا الميدان،")
     assert conversion.ok
+
+
+def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
+    # Found by reading ar_E_RES_2021_6.pdf with pdfminer.six: the label `(ج)` came out
+    # as `(` / `)` / `ج`, and the letter was taken for a piece of the numbered line after
+    # it and moved behind it; the text was then out of order and the document refused.
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    text = "\n".join([full] * 20 + [full + "،", "(", ")", "ج", "3 - الجزء الرفيع المستوى", full, full + "؛"])
+    lines = lines_of(text)
+    assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines

@@ -1031,9 +1031,11 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # pieces of one printed line never have a page break between them, even one
             # whose line went as page furniture (a running header, now blank)
             turned = any(lines[j].page_break for j in range(filled[start - 1] + 1, filled[start] + 1))
-            # nor is a line with no Arabic letter (a heading in another script, a number)
+            # nor is a line with no Arabic letter (a heading in another script, a number), or
+            # with one: what is left of an item label whose brackets an extractor set on
+            # lines of their own (`(` / `)` / `ج`, pdfminer.six)
             if (_ENDS_PARAGRAPH.search(text) or opener(text) or particle(text) or width + len(text) > full
-                    or turned or operative.match(text) or item.match(text) or not _ARABIC_LETTER.search(text)):
+                    or turned or operative.match(text) or item.match(text) or len(_ARABIC_LETTER.findall(text)) < 2):
                 break
             width += len(text)
             start -= 1
