@@ -957,9 +957,9 @@ _ENDS_PARAGRAPH = re.compile(r"[\u060c\u061b.:](?:\(\d{1,3}\))?$")
 
 def _printed_line_width(lines: tuple[Line, ...]) -> float:
     """The most characters the pieces of one printed line can hold together: a full
-    line with some slack, or the widest lines of the layer (the twentieth widest),
-    whichever is more; a full line is a median, and a page of long lines is a tenth
-    wider than it."""
+    line with some slack, or the width that 95 % of the layer's lines stay within,
+    whichever is more. A full line is the median of the wrapped lines, and the
+    longest lines of a layer run up to a quarter beyond it (ar_A_HRC_RES_56_2)."""
     from .unwrap import _full_width  # the unwrapper's notion of a line
 
     widths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
