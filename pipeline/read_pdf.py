@@ -294,15 +294,20 @@ def _turn_brackets(text: str) -> str:
     ('(1) () A/77/433، الفقرة 7.', '(أ) نص (ب)')
     >>> _turn_brackets("الملحق رقم 21 (E/1998/41(، الفصل")
     'الملحق رقم 21 (E/1998/41)، الفصل'
+    >>> _turn_brackets("1985 (منشورات الأمم المتحدة، رقم المبيع A.85.IV.10(، الفصل الأول")
+    '1985 (منشورات الأمم المتحدة، رقم المبيع A.85.IV.10)، الفصل الأول'
     """
     text = _TURNED.sub(lambda m: _MIRROR_PAIR[m[1]] + m[2] + _MIRROR_PAIR[m[3]], text)
     if text.count("(") > text.count(")"):  # one bracket of a pair mapped, the other mirrored
         text = _HALF_TURNED.sub(r"(\1)", text, count=text.count("(") - text.count(")"))
+    if text.count("(") > text.count(")"):  # no bracket opens after a word, before a space
+        text = _CLOSING_TURNED.sub(")", text, count=text.count("(") - text.count(")"))
     return text
 
 
 _MIRROR_PAIR = {")": "(", "]": "[", "(": ")", "[": "]"}
 _HALF_TURNED = re.compile(r"\(([^()\s]{1,30})\((?=[\s،؛.,]|$)")
+_CLOSING_TURNED = re.compile(r"(?<=[^\s(])\((?=[\s،؛.,]|$)")  # "(… رقم المبيع A.85.IV.10(،"
 
 
 def _lead(chars: list[_Char], rtl: bool) -> float:
@@ -412,6 +417,8 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     '(1) United Nations, vol. 2445.'
     >>> "".join(logical_order(list("Recalling 42 ابحرم text"), False))
     'Recalling 42 مرحبا text'
+    >>> "".join(logical_order(list(".A/77/PV.56 (Resumption 1) رظنا"), True))
+    'انظر A/77/PV.56 (Resumption 1).'
     """
     kinds = [_bidi_class(g) for g in glyphs]
     kinds = _resolve_numbers(kinds, glyphs, rtl)
@@ -484,6 +491,11 @@ def _ltr_runs(kinds: list[str], glyphs: list[str]) -> dict[int, int]:
                     last = k
                 elif k + 2 < j and glyphs[k].isspace() and _is_turned_comma(glyphs, k):
                     break
+            # a bracket the run opened and did not close closes it, right after it
+            # (`A/77/PV.56 (Resumption 1)`): the pair is the run's (Unicode's paired brackets)
+            depth = sum((glyphs[x] == "(") - (glyphs[x] == ")") for x in range(first, last + 1))
+            while depth > 0 and last + 1 < j and glyphs[last + 1] == ")":
+                last, depth = last + 1, depth - 1
             runs[last] = first
             inside |= set(range(first, last + 1))
         k = i
