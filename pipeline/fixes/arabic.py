@@ -646,6 +646,7 @@ _DOUBLED_VERB = "(?P<head>\u0648?[\u064a\u062a\u0646][\u0621-\u063a\u0641-\u064a
 _SHADDA_BEFORE_VERB = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s+{_DOUBLED_VERB}")
 _SHADDA_ENDS_LINE = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*$")
 _VERB_OPENS_LINE = re.compile(f"^(?P<space>\\s*){_DOUBLED_VERB}")
+_MARKS_ONLY = re.compile(f"^\\s*[{_MARK}][{_MARK}\\s]*$")
 _GLUED_SHADDA = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART}){_DOUBLED_VERB}")
 _GLUED_TANWEEN = re.compile(f"(?:(?<=\\s)|^)\u064b({_TANWEEN_WORD})")
 
@@ -672,6 +673,8 @@ def attach_detached_shadda(draft: Draft) -> Draft:
     True
     >>> attach_detached_shadda(Draft(lines_of("وإذ \u0651 يسل م بأن"), profile=load("ar"))).lines[0].text == "وإذ يسلّم بأن"
     True
+    >>> [l.text for l in attach_detached_shadda(Draft(lines_of("وإذ \u0651\\n\u064b\\nيسلم بأن"), profile=load("ar"))).lines]
+    ['وإذ', '\u064b', 'يسلّم بأن']
     """
     if draft.profile is None or draft.profile.direction != "rtl":
         return draft
@@ -682,13 +685,19 @@ def attach_detached_shadda(draft: Draft) -> Draft:
         if text != line.text:
             lines[i] = line = Line(text, line.span, line.page_break)
         end = _SHADDA_ENDS_LINE.search(line.text)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        verb = _VERB_OPENS_LINE.match(nxt.text) if end and nxt is not None and not nxt.page_break else None
+        if not end:
+            continue
+        # the verb's line is the next one, past lines of other marks set apart (`وإذ ِّ` / `ً` / `يسلم`)
+        k = i + 1
+        while k < len(lines) and _MARKS_ONLY.match(lines[k].text) and not lines[k].page_break:
+            k += 1
+        nxt = lines[k] if k < len(lines) else None
+        verb = _VERB_OPENS_LINE.match(nxt.text) if nxt is not None and not nxt.page_break else None
         if verb:
-            # the mark moves to the line of its verb: the two lines' text together is unchanged
+            # the mark moves to the line of its verb: the lines' text together is unchanged
             lines[i] = Line(line.text[:end.start()].rstrip(), line.span, line.page_break)
-            lines[i + 1] = Line(verb["space"] + verb["head"] + end["marks"] + verb["last"] + nxt.text[verb.end():],
-                                nxt.span | line.span, nxt.page_break)
+            lines[k] = Line(verb["space"] + verb["head"] + end["marks"] + verb["last"] + nxt.text[verb.end():],
+                            nxt.span | line.span, nxt.page_break)
     return draft.with_lines(lines)
 
 
