@@ -798,7 +798,9 @@ def move_leading_end_marks(text: str) -> str:
 # last with the brackets turned. The text holds no Arabic letter and no other marker.
 _VISUAL_NOTE = re.compile(r"(?P<stop>\.)?(?P<text>[^\u0600-\u06ff()\s](?:(?!\)\d{1,3}\()[^\u0600-\u06ff])*?)"
                           r"\s*\)(?P<marker>\d{1,3})\(\s*")
-VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*$", re.MULTILINE)  # a line ends like one (clean.per_line)
+# a line ends like one, or such a note is followed by one in reading order (clean.per_line)
+VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*(?:$|\(\d{1,3}\)\s)", re.MULTILINE)
+_NOTE_IN_ORDER = re.compile(r"\(\d{1,3}\)\s")
 _TURNED_COMMA = re.compile(r"\s+,\s*")  # a comma after a space: where the runs of a turned text meet
 
 
@@ -817,8 +819,9 @@ def restore_visual_notes(text: str) -> str:
     looks puts its marker last, with the brackets turned, and its full stop first:
     `.A/HRC/49/70 )2(` for `(2) A/HRC/49/70.`. Where the page set such a text in
     runs cut at its commas, the runs come in reverse order, each comma after a space:
-    `.vol. 75, No. 973 , Treaty Series ,United Nations )13(`. A line of such notes
-    only, each whole, is turned; anything else is left as it is.
+    `.vol. 75, No. 973 , Treaty Series ,United Nations )13(`. A line of such notes,
+    each whole, is turned, also where notes in reading order follow them (a block of
+    notes whose last one is in Arabic); anything else is left as it is.
 
     >>> restore_visual_notes(".A/HRC/21/48/Add.1 )1( .A/HRC/49/53 )2(")
     '(1) A/HRC/21/48/Add.1. (2) A/HRC/49/53.'
@@ -826,21 +829,27 @@ def restore_visual_notes(text: str) -> str:
     '(13) United Nations, Treaty Series, vol. 75, No. 973.'
     >>> restore_visual_notes("انظر الوثيقة A/78/601 )3(")
     'انظر الوثيقة A/78/601 )3('
+    >>> restore_visual_notes(".A/75/73 )1( .E/2020/52/Rev.1 )2( (3) انظر E/2021/SR.1.")
+    '(1) A/75/73. (2) E/2020/52/Rev.1. (3) انظر E/2021/SR.1.'
     """
     notes, position = [], 0
     for m in _VISUAL_NOTE.finditer(text):
         if m.start() != position:
-            return text
+            break
         notes.append(f"({m['marker']}) {_turned_back(m['text'])}{m['stop'] or ''}")
         position = m.end()
-    return " ".join(notes) if notes and position == len(text) else text
+    if not notes or (position < len(text) and not _NOTE_IN_ORDER.match(text, position)):
+        return text
+    return " ".join(notes + ([text[position:]] if position < len(text) else []))
 
 
 # A Latin run at the end of a right-to-left line, written as it looks: its full stop
 # first, its comma-cut pieces in reverse order, each comma after a space.
 _TURNED_LATIN = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<stop>\.)?(?P<run>[A-Za-z][^\u0600-\u06ff]*?\s,[A-Za-z]"
                            r"[^\u0600-\u06ff]*?)\s*$")
-TURNED_COMMA = re.compile(r"\s,[A-Za-z]")  # what only a turned Latin run holds (clean.per_line)
+# ... or a symbol alone, its full stop first: "انظر .E/2021/SR.1"
+_TURNED_SYMBOL = re.compile(r"(?<=[\u0600-\u06ff]) ?\.(?P<run>[A-Z][^\s\u0600-\u06ff]*[A-Za-z0-9)])\s*$")
+TURNED_COMMA = re.compile(r"\s,[A-Za-z]|[\u0600-\u06ff] ?\.[A-Z][^\s\u0600-\u06ff]*$", re.MULTILINE)  # (clean.per_line)
 
 
 def restore_turned_latin_runs(text: str) -> str:
@@ -848,7 +857,8 @@ def restore_turned_latin_runs(text: str) -> str:
     the layer wrote it as it looks: `انظر أيضا .vol. 729, No. 10485 , Treaty Series
     ,United Nations` is `انظر أيضا United Nations, Treaty Series, vol. 729, No. 10485.`
     A comma after a space and before a letter is in no Latin text; only such a run
-    is turned.
+    is turned. A symbol alone with its full stop first (`انظر .E/2021/SR.1`) gets it
+    back at its end: no symbol starts with a full stop.
 
     >>> restore_turned_latin_runs("انظر أيضا .vol. 729, No. 10485 , Treaty Series ,United Nations")
     'انظر أيضا United Nations, Treaty Series, vol. 729, No. 10485.'
@@ -856,10 +866,13 @@ def restore_turned_latin_runs(text: str) -> str:
     'انظر أيضا United Nations, Treaty Series, vol. 75, No. 973.'
     >>> restore_turned_latin_runs("انظر United Nations, Treaty Series, vol. 729.")
     'انظر United Nations, Treaty Series, vol. 729.'
+    >>> restore_turned_latin_runs("(3) انظر .E/2021/SR.1"), restore_turned_latin_runs("انظر.A/59/361")
+    ('(3) انظر E/2021/SR.1.', 'انظر A/59/361.')
     """
     m = _TURNED_LATIN.search(text)
     if m is None:
-        return text
+        symbol = _TURNED_SYMBOL.search(text)  # a symbol alone: no comma-cut runs to turn
+        return f"{text[:symbol.start()]} {symbol['run']}." if symbol else text
     before = text[:m.start()]
     # the full stop stood between the Arabic word and the run: a space takes its place
     space = " " if before and not before[-1].isspace() else ""
