@@ -843,6 +843,27 @@ def restore_visual_notes(text: str) -> str:
     return " ".join(notes + ([text[position:]] if position < len(text) else []))
 
 
+# A Latin run between brackets that came out mirrored: ")S/2023/356(", ")Galaxy Leader("
+MIRRORED_LATIN_BRACKETS = re.compile(r"(?<![^\s\u0600-\u06ff])\)(?P<run>[A-Za-z][^()\s\u0600-\u06ff]*"
+                                     r"(?: [^()\s\u0600-\u06ff]+)*)\((?=[\s\u060c\u061b.]|$)")
+
+
+def turn_latin_brackets(text: str) -> str:
+    """Turn round the brackets of a Latin run that a right-to-left layer mirrored.
+
+    A symbol or a name in brackets inside Arabic text (`(S/2023/356)`) is a run of
+    left-to-right text whose brackets a layer can give as the glyphs it shows, each
+    the mirror of the other: `)S/2023/356(`. A closing bracket opening a Latin run
+    and an opening one closing it, between spaces or punctuation, are never meant.
+
+    >>> turn_latin_brackets("بالتقرير النهائي )S/2023/360( لفريق الخبراء، والملحق رقم 53 )A/78/53(، الفصل")
+    'بالتقرير النهائي (S/2023/360) لفريق الخبراء، والملحق رقم 53 (A/78/53)، الفصل'
+    >>> turn_latin_brackets("لسفينة غالاكسي ليدر )Galaxy Leader( وطاقمها")
+    'لسفينة غالاكسي ليدر (Galaxy Leader) وطاقمها'
+    """
+    return MIRRORED_LATIN_BRACKETS.sub(r"(\g<run>)", text)
+
+
 # A Latin run at the end of a right-to-left line, written as it looks: its full stop
 # first, its comma-cut pieces in reverse order, each comma after a space.
 _TURNED_LATIN = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<stop>\.)?(?P<run>[A-Za-z][^\u0600-\u06ff]*?\s,[A-Za-z]"
