@@ -209,12 +209,20 @@ def _schemas_ready() -> bool:
     return True
 
 
-def _convert_command(args) -> int:
-    try:  # one date for the whole batch
-        options = Options(lang=args.lang, markup_date=markup_date(), max_bytes=args.max_bytes,
-                          encoding=args.encoding)
+def _options(args, day) -> Options | None:
+    """The conversion options the command line gives, with the date `day()` gives, or
+    None after saying what is wrong with them (an unknown encoding, a bad
+    SOURCE_DATE_EPOCH)."""
+    try:
+        return Options(lang=args.lang, markup_date=day(), max_bytes=args.max_bytes, encoding=args.encoding)
     except ValueError as err:
         print(f"akn-pipeline: error: {err}", file=sys.stderr)
+        return None
+
+
+def _convert_command(args) -> int:
+    options = _options(args, markup_date)  # one date for the whole batch
+    if options is None:
         return EXIT_USAGE
     if not _schemas_ready():
         return EXIT_USAGE
@@ -360,11 +368,8 @@ def progress_bar(total: int, wanted: bool | None = None):
 
 
 def _outline_command(args) -> int:
-    try:
-        options = Options(lang=args.lang, markup_date=date.today().isoformat(), max_bytes=args.max_bytes,
-                          encoding=args.encoding)
-    except ValueError as err:
-        print(f"akn-pipeline: error: {err}", file=sys.stderr)
+    options = _options(args, lambda: date.today().isoformat())
+    if options is None:
         return EXIT_USAGE
     try:
         data = read_input(args.input, args.max_bytes, "nothing printed")

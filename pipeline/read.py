@@ -114,9 +114,9 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _refuse_control_bytes(data: bytes) -> None:
-    if data and len(_CONTROL_BYTES.findall(data)) > _MAX_CONTROL_SHARE * len(data):
-        _refuse(f"not a text file: {len(_CONTROL_BYTES.findall(data))} control bytes "
-                f"in {len(data)} (binary data?)")
+    control = len(_CONTROL_BYTES.findall(data))
+    if control > _MAX_CONTROL_SHARE * len(data):
+        _refuse(f"not a text file: {control} control bytes in {len(data)} (binary data?)")
 
 
 def _decode_as(data: bytes, encoding: str) -> tuple[str, str]:

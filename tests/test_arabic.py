@@ -21,6 +21,13 @@ from pipeline.segment.inline import iso_date
 AR = load("ar")
 
 
+def _convert_ar(text: str):
+    """A made-up Arabic resolution converted as the CLI would, with a fixed date."""
+    from pipeline.convert import Options, convert
+
+    return convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+
+
 # -- the lam-alef repair ---------------------------------------------------------
 
 @pytest.mark.parametrize("broken, repaired", [
@@ -113,6 +120,7 @@ def test_words_outside_the_ligatures_keep_their_letters():
 
 
 # -- the repair on the corpus: layer tokens that are gold tokens, before and after --
+
 
 def _tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", remove_bidi_controls(text))
@@ -366,11 +374,9 @@ def test_an_item_line_before_a_paragraph_number_keeps_its_place():
 def test_the_rest_of_a_wrapped_title_stays_in_the_title():
     # ar_E_RES_2023_17 (parallel corpus): the title's second line fitted no rule and
     # became a recital after the formula, out of its printed order.
-    from pipeline.convert import Options, convert
-
     text = ("2023/17 - تعزيز دور المعهد الأفريقي للتنمية في\n\nمساعدة أعضاء اللجنة الاقتصادية لأفريقيا\n\n"
             "إن المجلس الاقتصادي والاجتماعي،\n\nإذ يحيط علما بالتقرير،\n\n1- يقرر أن يبقي المسألة قيد نظره.\n")
-    document = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01")).document
+    document = _convert_ar(text).document
     assert "".join(r.text for r in document.title.content).endswith("في مساعدة أعضاء اللجنة الاقتصادية لأفريقيا")
     assert [r.opening for r in document.preamble] == ["إذ يحيط علما"]
 
@@ -397,8 +403,6 @@ def test_an_opening_particle_printed_after_its_line_goes_back_before_it():
     # shadda and wrote the pieces from the left, the particle last, on a line of its
     # own. The particle goes back before its verb, and the line before it, which only
     # looks like an opening (`يبني` is a verb), stays in the paragraph it ends.
-    from pipeline.convert import Options, convert
-
     text = "\n".join([
         "50/1 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
         "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
@@ -410,7 +414,7 @@ def test_an_opening_particle_printed_after_its_line_goes_back_before_it():
         "الاستجابة لحالات الطوارئ الإنسانية وذلك من خلال دعم رأس المال الاجتماعي وتطوير رأس المال",
         "البشري وتعزيز المعارف المجتمعية المتعلقة بالاستجابة الإنسانية،", "",
         "1- يقرر مواصلة النظر في المسألة.", ""])
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    conversion = _convert_ar(text)
     preamble = conversion.document.preamble
     # (the shadda set apart before the verb goes back on it: attach_detached_shadda)
     assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلّم"]
@@ -443,8 +447,6 @@ def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_
     # ar_A_HRC_RES_56_2 (plain layer): `وإذ يسلّم أيضاً بأن …` came out as the particle
     # (with the verb's shadda), the tanween alone, the rest of the line, then the verb:
     # the paragraph was taken into the one before it.
-    from pipeline.convert import Options, convert
-
     text = "\n".join([
         "56/2 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
         "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
@@ -454,7 +456,7 @@ def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_
         "الحقيقي في جميع المنتديات ذات الصلة، بما في ذلك في سياق الاستعراض الدوري الشامل، وينبغي أن",
         "يهدفا إلى تعزيز قدرة الدول الأعضاء على الوفاء بالتزاماتها في ميدان حقوق الإنسان لما فيه منفعة",
         "البشرية جمعاء،", "", "1- يقرر مواصلة النظر في المسألة.", ""])
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    conversion = _convert_ar(text)
     preamble = conversion.document.preamble
     # (the tanween goes back on its word too: attach_tanween_lines)
     assert [r.opening for r in preamble] == ["إذ يعيد تأكيد", "وإذ يسلم أيضاً"]
@@ -492,14 +494,12 @@ def test_the_pieces_of_a_printed_line_may_fill_the_widest_lines_of_the_page():
 def test_a_paragraph_end_printed_between_two_numbers_goes_back_to_its_paragraph():
     # ar_E_RES_2021_2 (plain layer): `-1` / `المنبثقة منه؛` / `-2` / the first line of
     # paragraph 1 / paragraph 2; the end was a paragraph 1 of its own, the rest joined.
-    from pipeline.convert import Options, convert
-
     text = "\n".join([
         "2021/2 - مثال على قرار", "", "إن المجلس الاقتصادي والاجتماعي،", "",
         "إذ يشير إلى قراراته السابقة ذات الصلة،", "", "-1", "المنبثقة منه؛", "-2", "",
         "يحيط علما بتقرير رئيسة المجلس الاقتصادي والاجتماعي، ويقر الملاحظات والاقتراحات",
         "يحيط علما أيضا بتقرير الأمين العام؛", "", "-3", "يقرر أن يبقي المسائل أعلاه قيد الاستعراض المستمر.", ""])
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    conversion = _convert_ar(text)
     operative = conversion.document.operative
     assert [p.num for p in operative] == ["1-", "2-", "3-"]
     assert "".join(r.text for r in operative[0].content).endswith("ويقر الملاحظات والاقتراحات المنبثقة منه؛")
@@ -530,14 +530,12 @@ def test_a_particle_opening_its_line_takes_the_verb_printed_below_it():
 def test_a_tanween_set_apart_goes_back_onto_its_word():
     # ar_A_HRC_RES_58_13 (plain layer): the tanween of `قانوناً` was a line of its own
     # above its word; in the layout layer, once in reading order, it came before it.
-    from pipeline.convert import Options, convert
-
     text = "\n".join([
         "58/13 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
         "\u064b", "قانونا بشأن تعزيز وحماية حقوق الإنسان المكفولة لكبار السن،", "",
         "وإذ يؤكد \u064b أيضا ضرورة حماية حقوق الإنسان،", "",
         "\u064b", "تعديلها حسب الضرورة،", "", "1- يقرر مواصلة النظر في المسألة.", ""])
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    conversion = _convert_ar(text)
     texts = ["".join(r.text for r in recital.content) for recital in conversion.document.preamble]
     assert texts[0].startswith("قانوناً بشأن")
     assert texts[1] == "وإذ يؤكد أيضاً ضرورة حماية حقوق الإنسان،"
@@ -547,8 +545,6 @@ def test_a_tanween_set_apart_goes_back_onto_its_word():
 
 def test_a_shadda_set_apart_goes_back_onto_its_verb():
     # ar_A_HRC_RES_57_26 (plain layer): `وإذ ِّ` / `يذكر بقرار …` is `وإذ يذكِّر بقرار …`
-    from pipeline.convert import Options, convert
-
     text = "\n".join([
         "57/26 - مثال على قرار", "", "إن مجلس حقوق الإنسان،", "",
         "إذ يعيد تأكيد التزام الدول بتعزيز حقوق الإنسان وحمايتها وفقا للصكوك الدولية ذات الصلة وميثاق",
@@ -557,7 +553,7 @@ def test_a_shadda_set_apart_goes_back_onto_its_verb():
         "يذكر بقرار مجلس حقوق الإنسان 51/35 المؤرخ 7 تشرين الأول/أكتوبر 2022 بشأن المساعدة التقنية",
         "وبناء القدرات في ميدان حقوق الإنسان، وإذ \u0651 يسلم بأهمية التعاون الدولي في هذا الميدان،", "",
         "1- يقرر مواصلة النظر في المسألة.", ""])
-    conversion = convert(text, "x.txt", Options(lang="ar", markup_date="2026-01-01"))
+    conversion = _convert_ar(text)
     texts = ["".join(r.text for r in recital.content) for recital in conversion.document.preamble]
     assert len(texts) == 2
     assert texts[1].startswith("وإذ يذكِّر بقرار مجلس حقوق الإنسان 51/35")

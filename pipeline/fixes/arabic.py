@@ -524,7 +524,7 @@ def place_paragraph_numbers(draft: Draft) -> Draft:
         text = line.text
         found = list(_LOOSE_NUMBER.finditer(text))
         numbered = _STARTS_WITH_NUMBER.match(text)
-        if not found and not numbered and len(inner := _INNER_NUMBER.findall(text)) == 1:
+        if not found and not numbered:
             found = list(_INNER_NUMBER.finditer(text))  # "… تحمي 37 - يؤكد …", in a block layer
         if len(found) == 1 and found[0].start() > 0 and not numbered and not month.match(text[found[0].end():]):
             m = found[0]
@@ -594,10 +594,11 @@ def place_item_labels(draft: Draft) -> Draft:
 _MARK = "\u064b-\u0652\u0670"  # harakat, tanween, shadda, sukun, superscript alef
 # tanween fath set apart from the alef (or ta marbuta) that carries it: "أيضا ً"
 _DETACHED_TANWEEN = re.compile("(?<=[\u0627\u0629]) (\u064b)(?=\\s|$)")
-# ... or written before the word it belongs to, once a line is in reading order: "ً أيضا"
-# (a word of three letters or more that ends with an alef, not the pronoun `ها`)
+# ... or written before the word it belongs to, apart or glued to it, once a line is in
+# reading order: "ً أيضا", "ًأيضا" (a word of three letters or more that ends with an
+# alef, not the pronoun `ها`)
 _TANWEEN_WORD = f"[\u0621-\u063a\u0641-\u064a]{{2,}}(?<!\u0647)\u0627(?![\u0621-\u064a{_MARK}])"
-_TANWEEN_BEFORE = re.compile(f"(?:(?<=\\s)|^)\u064b\\s+({_TANWEEN_WORD})")
+_TANWEEN_BEFORE = re.compile(f"(?:(?<=\\s)|^)\u064b\\s*({_TANWEEN_WORD})")
 _DETACHED_MARKS = re.compile(f"(?:(?<=\\s)|^)[{_MARK}]+(?:\\s+|$)")
 _LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u064a])")  # "ُترتكب"
 
@@ -631,9 +632,7 @@ def attach_tanween_lines(draft: Draft) -> Draft:
         nxt = lines[i + 1]
         fixed = _FIRST_WORD_ON_ALEF.sub("\\1\u064b", nxt.text, count=1)
         if fixed != nxt.text and not nxt.page_break:
-            # the mark moves to the line of its word: the two lines' text together is unchanged
-            lines[i] = Line("", lines[i].span, lines[i].page_break)
-            lines[i + 1] = Line(fixed, nxt.span | lines[i].span, nxt.page_break)
+            _mark_moved(lines, i, "", i + 1, fixed)
     return draft.with_lines(lines)
 
 
@@ -643,16 +642,22 @@ _SHADDA_APART = f"[{_MARK}]*\u0651[{_MARK}]*"
 # (a block layer leaves a space where the shadda was: `ّ يسل م`)
 _DOUBLED_VERB = "(?P<head>\u0648?[\u064a\u062a\u0646][\u0621-\u063a\u0641-\u064a]{2}) ?" \
     f"(?P<last>[\u0621-\u063a\u0641-\u064a])(?![\u0621-\u064a{_MARK}])"
-_SHADDA_BEFORE_VERB = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s+{_DOUBLED_VERB}")
+_SHADDA_BEFORE_VERB = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*{_DOUBLED_VERB}")  # or glued
 _SHADDA_ENDS_LINE = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*$")
 _VERB_OPENS_LINE = re.compile(f"^(?P<space>\\s*){_DOUBLED_VERB}")
 _MARKS_ONLY = re.compile(f"^\\s*[{_MARK}][{_MARK}\\s]*$")
-_GLUED_SHADDA = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART}){_DOUBLED_VERB}")
-_GLUED_TANWEEN = re.compile(f"(?:(?<=\\s)|^)\u064b({_TANWEEN_WORD})")
 
 
 def _onto_verb(m: re.Match) -> str:
     return m["head"] + m["marks"] + m["last"]
+
+
+def _mark_moved(lines: list[Line], source: int, left: str, target: int, text: str) -> None:
+    """A mark moved from line `source` (now `left`) into line `target` (now `text`):
+    the target's span takes in the source's, since its text now holds the mark."""
+    was = lines[source]
+    lines[source] = Line(left, was.span, was.page_break)
+    lines[target] = Line(text, lines[target].span | was.span, lines[target].page_break)
 
 
 def attach_detached_shadda(draft: Draft) -> Draft:
@@ -660,7 +665,8 @@ def attach_detached_shadda(draft: Draft) -> Draft:
     when that verb is a present tense of four letters, whose third letter it doubles.
 
     pdftotext writes the shadda of `يسلّم` as a word of its own before the verb, on
-    the same line or at the end of the line before (`وإذ ِّ` / `يسلم بأن …`). Where
+    the same line or at the end of the line before (`وإذ ِّ` / `يسلم بأن …`), or glued
+    before it once a line is in reading order (`ّيسلم`). Where
     the next word is such a verb (`يسلم`, `يذكر`, `تعزز`, `ويشجع`), the shadda, with
     the vowel written on it, goes on its third letter: in the dev corpus 86 times
     out of 89 that is the word of the UN's markup. A block layer also cuts the verb
@@ -671,8 +677,9 @@ def attach_detached_shadda(draft: Draft) -> Draft:
     >>> d = attach_detached_shadda(Draft(lines_of("وإذ \u0650\u0651\\nيسلم بأن التعاون، وإذ \u0651 يذكر بقراره"), profile=load("ar")))
     >>> [l.text for l in d.lines] == ["وإذ", "يسلِّم بأن التعاون، وإذ يذكّر بقراره"]
     True
-    >>> attach_detached_shadda(Draft(lines_of("وإذ \u0651 يسل م بأن"), profile=load("ar"))).lines[0].text == "وإذ يسلّم بأن"
-    True
+    >>> [attach_detached_shadda(Draft(lines_of(text), profile=load("ar"))).lines[0].text == "وإذ يسلّم بأن"
+    ...  for text in ("وإذ \u0651 يسل م بأن", "وإذ \u0651يسلم بأن")]
+    [True, True]
     >>> [l.text for l in attach_detached_shadda(Draft(lines_of("وإذ \u0651\\n\u064b\\nيسلم بأن"), profile=load("ar"))).lines]
     ['وإذ', '\u064b', 'يسلّم بأن']
     """
@@ -694,10 +701,8 @@ def attach_detached_shadda(draft: Draft) -> Draft:
         nxt = lines[k] if k < len(lines) else None
         verb = _VERB_OPENS_LINE.match(nxt.text) if nxt is not None and not nxt.page_break else None
         if verb:
-            # the mark moves to the line of its verb: the lines' text together is unchanged
-            lines[i] = Line(line.text[:end.start()].rstrip(), line.span, line.page_break)
-            lines[k] = Line(verb["space"] + verb["head"] + end["marks"] + verb["last"] + nxt.text[verb.end():],
-                            nxt.span | line.span, nxt.page_break)
+            _mark_moved(lines, i, line.text[:end.start()].rstrip(),
+                        k, verb["space"] + verb["head"] + end["marks"] + verb["last"] + nxt.text[verb.end():])
     return draft.with_lines(lines)
 
 
@@ -714,24 +719,20 @@ def remove_detached_marks(text: str) -> str:
     line whole writes it once the line is in reading order); any other mark
     standing alone cannot be placed and goes (a removal is recorded). A mark
     written before the first letter of a word (`ُترتكب`), where no Arabic word
-    starts, goes after that letter (`تُرتكب`), or, a tanween or a shadda, where the
-    rules above put them (`ًأيضا` is `أيضاً`, `ّيسلم` is `يسلّم`). Marks on their
+    starts, goes after that letter (`تُرتكب`); a tanween glued before a word that ends
+    with an alef goes on that word's end (`ًأيضا` is `أيضاً`), and a shadda glued
+    before its verb was placed already (`attach_detached_shadda`). Marks on their
     letters are left alone.
 
     >>> remove_detached_marks("ذكر مؤخرا ً اليوم"), remove_detached_marks("وإذ يؤكد ً أيضا ضرورة")
     ('ذكر مؤخراً اليوم', 'وإذ يؤكد أيضاً ضرورة')
     >>> remove_detached_marks("وإذ ِّ"), remove_detached_marks("ّ"), remove_detached_marks("وإذ يُسلِّم")
     ('وإذ', '', 'وإذ يُسلِّم')
-    >>> remove_detached_marks("الهجمات التي ُتشن على"), remove_detached_marks("وإذ ّيسلم ًأيضا")
-    ('الهجمات التي تُشن على', 'وإذ يسلّم أيضاً')
+    >>> remove_detached_marks("الهجمات التي ُتشن على"), remove_detached_marks("وإذ ّيسل ًأيضا")
+    ('الهجمات التي تُشن على', 'وإذ يّسل أيضاً')
     """
     text = _TANWEEN_BEFORE.sub("\\1\u064b", _DETACHED_TANWEEN.sub(r"\1", text))
-    text = _DETACHED_MARKS.sub("", text)
-    if _LEADING_MARKS.search(text):
-        # a tanween or a shadda glued before its word goes where the word carries it
-        text = _GLUED_SHADDA.sub(_onto_verb, _GLUED_TANWEEN.sub("\\1\u064b", text))
-        text = _LEADING_MARKS.sub(r"\2\1", text)
-    return text.rstrip()
+    return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
 _GAP = re.compile(r"(?<=\S) (?=[\u060c\u061b.])")  # a space before a comma, semicolon or full stop
@@ -870,7 +871,8 @@ _TURNED_LATIN = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<stop>\.)?(?P<run>[A-Za-z
                            r"[^\u0600-\u06ff]*?)\s*$")
 # ... or a symbol alone, its full stop first: "انظر .E/2021/SR.1"
 _TURNED_SYMBOL = re.compile(r"(?<=[\u0600-\u06ff]) ?\.(?P<run>[A-Z][^\s\u0600-\u06ff]*[A-Za-z0-9)])\s*$")
-TURNED_COMMA = re.compile(r"\s,[A-Za-z]|[\u0600-\u06ff] ?\.[A-Z][^\s\u0600-\u06ff]*$", re.MULTILINE)  # (clean.per_line)
+# what only a line restore_turned_latin_runs changes holds (clean.per_line)
+TURNED_LATIN_END = re.compile(r"\s,[A-Za-z]|[\u0600-\u06ff] ?\.[A-Z][^\s\u0600-\u06ff]*$", re.MULTILINE)
 
 
 def restore_turned_latin_runs(text: str) -> str:
@@ -1169,13 +1171,14 @@ def _particles_before_their_verbs(lines: list[Line], particle, opening) -> list[
             out += [line, pending]  # the verb, then the rest of its line
             pending = None
             continue
-        text = line.text.strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and not nxt.page_break and not opening(text):
-            words, verb = text.split(), nxt.text.strip()
+        verb = nxt.text.strip() if nxt is not None and not nxt.page_break else ""
+        # a verb alone is a short line: the cheap test first, most lines are long
+        if verb and len(verb) <= _SPLIT_OPENING_MAX and not opening(text := line.text.strip()):
+            words = text.split()
             # the particle and the marks detached after it: the first one to three words
             cut = next((k for k in range(1, min(4, len(words))) if particle(" ".join(words[:k]))), None)
-            if cut is not None and verb and len(verb) <= _SPLIT_OPENING_MAX:
+            if cut is not None:
                 head, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 if opening(f"{head} {verb}") and not _ENDS_PARAGRAPH.search(rest) and not opening(rest):
                     out.append(Line(head, line.span, line.page_break))
