@@ -52,6 +52,8 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
 FIXES: tuple[LineFix, ...] = (
     per_line(text.normalize_nfc, when=text.not_nfc),
     per_line(text.remove_control_chars, removes="control character", when=text.CONTROL_CHARS.search),
+    per_line(text.remove_invisible, removes="invisible character", when=text.INVISIBLE.search),
+    per_line(text.plain_spaces, when=text.OTHER_SPACE.search),
     per_line(arabic.restore_logical_order, removes="bidirectional control", direction="rtl"),
     per_line(arabic.remove_bidi_controls, removes="bidirectional control", when=arabic.BIDI_CONTROLS),
     arabic.reverse_visual_lines,  # before any fix reads an Arabic word

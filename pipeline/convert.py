@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, InputError, printable
 from .fixes.base import Insertion, Removal
 from .languages import detect, load
 from .model import Document
-from .read import Source, read_source
+from .read import Source, read_source, read_text
 from .read_pdf import is_pdf, locate_pages, read_pdf
 from .segment import segment
 from .to_akn import AknOptions, layout, to_akn
@@ -178,9 +178,10 @@ class _Clock:
 
 def read(data: bytes | str, name: str = "<stdin>", encoding: str | None = None) -> Source:
     """The read stage: a PDF's pages (`read_pdf`), or the text of a text file (in
-    `encoding` when the user named one)."""
+    `encoding` when the user named one), or a text already decoded (its line ends
+    made LF as a file's are)."""
     if isinstance(data, str):
-        return Source(name, data, "str")
+        return read_text(data, name)
     return read_pdf(data, name) if is_pdf(data) else read_source(data, name, encoding)
 
 

@@ -86,7 +86,35 @@ def read_source(data: bytes, name: str = "<stdin>", encoding: str | None = None)
         if data.startswith(signature):
             _refuse(f"not a text file: looks like {what}")
     text, encoding = _decode(data) if encoding is None else _decode_as(data, encoding)
-    return Source(name=name, text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding)
+    return Source(name=name, text=line_ends(text), encoding=encoding)
+
+
+def read_text(text: str, name: str = "<stdin>") -> Source:
+    r"""A text handed over already decoded (the Python API): the same line ends as a
+    file's, and no byte-order mark (a text decoded without `utf-8-sig` keeps it).
+
+    >>> read_text("\ufeffThe Council,\r\nRecalling\u2028its resolution").text
+    'The Council,\nRecalling\nits resolution'
+    """
+    return Source(name=name, text=line_ends(text.removeprefix("\ufeff")), encoding="str")
+
+
+_LINE_END = re.compile("\r\n?|[\u2028\u2029]")
+_UNICODE_LINE_END = re.compile("[\u2028\u2029]")
+
+
+def line_ends(text: str) -> str:
+    r"""Every line end as LF: Windows CRLF, old Mac CR, and the Unicode line and
+    paragraph separators that editors and word processors break lines at, so that
+    line numbers are the ones the user's editor shows. (NEL, U+0085, stays a control
+    character: in a text it is mostly a cp1252 ellipsis decoded as Latin-1.)
+
+    >>> line_ends("a\r\nb\rc\u2029d\u2028e")
+    'a\nb\nc\nd\ne'
+    """
+    if "\r" not in text and not _UNICODE_LINE_END.search(text):  # most texts: nothing to do, found in C
+        return text
+    return _LINE_END.sub("\n", text)
 
 
 def _decode(data: bytes) -> tuple[str, str]:

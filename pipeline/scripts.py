@@ -137,9 +137,13 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     >>> words = Vocabulary(["персонала СООННР", "мандат СО-", "ОННР и ЮНДОФ"])
     >>> join_fragments("мандат СО-", "ОННР и", words), join_fragments("the Secretary-", "General", words)
     ('мандат СООННР и', 'the Secretary-General')
+    >>> join_fragments("the Non-Self-Gov\u00ad", "erning Territories")  # a soft hyphen: a break, always
+    'the Non-Self-Governing Territories'
     """
     if not left or not right:
         return left + right
+    if left[-1] == "\u00ad":  # a word processor's soft hyphen marks where it broke a word, and only that
+        return left[:-1] + right
     if is_cjk(left[-1]) or is_cjk(right[0]):
         return left + right
     tail, head = _last_word(left), _FIRST_WORD.match(right)

@@ -188,6 +188,39 @@ def test_line_ends_do_not_matter(document, newline):
         assert plain.akn == other.akn
 
 
+# What word processors and web pages put in copied text: no-break, narrow and thin
+# spaces in place of spaces, characters that print nothing after one, other line ends.
+_SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007"]
+_INVISIBLE = ["\u200b", "\u200e", "\u200f", "\u2060", "\ufeff", "\u061c", "\u00ad"]
+
+
+@st.composite
+def word_processed(draw) -> tuple[str, str, str]:
+    """(language, text, the text as a word processor would hand it over)."""
+    lang, text = draw(mutated())
+    assume("\r" not in text and not any(c in text for c in _SPACES + _INVISIBLE + ["\u2028", "\u2029"]))
+    spaces = [m.start() for m in re.finditer(" ", text)]
+    assume(spaces)
+    picked = sorted(draw(st.lists(st.sampled_from(spaces), min_size=1, max_size=30, unique=True)), reverse=True)
+    out = text
+    for at in picked:
+        out = out[:at] + draw(st.sampled_from([c for c in _SPACES] + [" " + c for c in _INVISIBLE])) + out[at + 1:]
+    return lang, text, out.replace("\n", draw(st.sampled_from(["\n", "\u2028", "\r\n", "\r"])))
+
+
+@given(word_processed())
+def test_spaces_and_invisible_characters_do_not_matter(document):
+    # a document typed with no-break spaces, zero-width spaces, direction marks and soft
+    # hyphens is the document: the same AKN, as bytes and as a text handed to the API
+    lang, plain_text, processed = document
+    plain = converts_cleanly(plain_text, lang)
+    for data in (processed, processed.encode("utf-8", errors="surrogatepass")):
+        other = converts_cleanly(data, lang)
+        assert (plain is None) == (other is None)
+        if plain is not None:
+            assert plain.akn == other.akn
+
+
 # --------------------------------------------------------------------------- through the CLI
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -47,6 +47,46 @@ def remove_control_chars(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# Characters that print nothing: zero-width space and joiners, word joiner and the
+# invisible operators, a byte-order mark inside the text (zero-width no-break space),
+# the left-to-right, right-to-left and Arabic letter marks, and a soft hyphen inside a
+# line (at a line end it tells where a word was broken: `scripts.join_fragments`).
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c]|\u00ad(?!$)")
+
+
+def remove_invisible(text: str) -> str:
+    """Remove the characters that print nothing.
+
+    Word processors and web pages put them in (a soft hyphen at each place a word may
+    break, a word joiner, a left-to-right mark around a number), and copied text keeps
+    them; none is part of the text, and inside a word or a phrase they keep it from
+    being recognised (`Security\\u200b Council`, `S/RES/2699\\u200e (2023)`).
+
+    >>> remove_invisible("Human\\u200b Rights Coun\\u00adcil\\u200e, devel\\u00ad")
+    'Human Rights Council, devel\\xad'
+    """
+    return _INVISIBLE.sub("", text)
+
+
+# Spaces that differ from U+0020 only in where a line may break or in their width:
+# a no-break space inside `S/RES/2710 (2023)` or `19 December`, the narrow one before
+# French `;` `:` `!` `?`, figure and thin spaces.
+_OTHER_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+
+
+def plain_spaces(text: str) -> str:
+    """Write every space as U+0020.
+
+    Word processors and web pages print a no-break space wherever a line must not
+    break; the rules read a space between the words of a phrase (`Security Council`,
+    `19 December 2023`), and a space is all the running text of a resolution needs.
+
+    >>> plain_spaces("S/RES/2710\\u00a0(2023) ; le 19\\u202fdécembre")
+    'S/RES/2710 (2023) ; le 19 décembre'
+    """
+    return _OTHER_SPACE.sub(" ", text)
+
+
 def tabs_to_spaces(text: str) -> str:
     """Turn tabs into spaces.
 
@@ -125,6 +165,8 @@ def spaces_to_collapse(text: str) -> bool:
 
 
 CONTROL_CHARS = _CONTROL
+INVISIBLE = _INVISIBLE
+OTHER_SPACE = _OTHER_SPACE
 TRAILING_SPACE = re.compile("(?m)[ \u3000\u00a0]$")
 SPLIT_NUMERO = re.compile(r" o|No \.")
 
