@@ -23,7 +23,7 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import COMMAS, PARAGRAPH_END, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
+from ..scripts import COMMAS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
 from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -124,9 +124,17 @@ def formula_index(lines: tuple[Line, ...], profile: Profile | None) -> int | Non
 
 
 def _ends_paragraph(text: str) -> bool:
+    """Whether a line ends as a paragraph does, past the footnote call after its last
+    mark (`Weapons,8`, raised: `Weapons,⁸`).
+
+    >>> _ends_paragraph("on the Treaty,⁵"), _ends_paragraph("Treaty,12"), _ends_paragraph("the Treaty")
+    (True, True, False)
+    """
     core = text.rstrip()
     if core[-1:].isdecimal():  # only a digit can be a footnote call (`\d` is a decimal digit)
         core = _TRAILING_CALL.sub("", core)
+    elif core[-1:] in SUPERSCRIPT_DIGITS:  # a raised call, as a block layer prints it
+        core = core.rstrip(SUPERSCRIPT_DIGITS).rstrip()
     return bool(core) and core[-1] in PARAGRAPH_END
 
 
@@ -348,7 +356,7 @@ class _Reader:
             if short and caseless and opening:
                 return True
             if (_initial(text).isupper() and _GLUED_CALL.search(prev)
-                    and not _ends_mid_phrase(prev.rstrip("0123456789"))):
+                    and not _ends_mid_phrase(prev.rstrip("0123456789" + SUPERSCRIPT_DIGITS))):
                 return True  # an entry of a list of documents ends on its footnote call: "…peacebuilding2"
             return short and _initial(text).isupper() and _heading_like(prev)
         # A paragraph's first line is indented. Where no capital tells a paragraph's
@@ -371,7 +379,8 @@ class _Reader:
 
 
 _LAST_TOKEN = re.compile(r"(\w+)\W*$")
-_GLUED_CALL = re.compile(r"[^\W\d_]{3}\d{1,2}$")  # a footnote call printed as digits after a word
+# a footnote call after a word, printed as digits or raised (`peacebuilding2`, `peacebuilding²`)
+_GLUED_CALL = re.compile(f"[^\\W\\d_]{{3}}(?:\\d{{1,2}}|[{SUPERSCRIPT_DIGITS}]{{1,2}})$")
 
 
 def _ends_mid_phrase(text: str) -> bool:
