@@ -525,8 +525,10 @@ TORTURE_LAYERS = {layer: LAYERS[layer] for layer in ("txt", "blocks", "layout")}
 @task(pre=[schemas])
 def torture(c, corpus="dev", lang=None):
     """Every document of ../shared/corpus/CORPUS in its three text layers, and the seed,
-    as they are and shuffled, truncated and concatenated (pipeline.torture): prints the
-    outcomes; fails on any crash, invalid output or text not conserved."""
+    as they are and shuffled, truncated, concatenated, spaced, unspaced and as a word
+    processor hands text over (pipeline.torture): prints the outcomes; fails on any crash,
+    invalid output, text not conserved, or word-processed text that does not give the
+    document's own AKN."""
     from pipeline.read import read_source
     from pipeline.torture import VARIANTS, Tally, run
 
@@ -558,7 +560,8 @@ def torture(c, corpus="dev", lang=None):
     totals = [tally.total(o) for o in outcomes]
     print(f"{'all':14}" + "".join(f"{n:>16}" for n in totals) + f"{sum(totals):>8}")
     print(f"\ncrashes: {tally.total('crashed')}, invalid outputs: {tally.total('invalid')}, "
-          f"text not conserved: {tally.total('not conserved')}")
+          f"text not conserved: {tally.total('not conserved')}, "
+          f"word-processed AKN changed: {tally.total('changed')}")
     for failure in tally.failures[:30]:
         print("   ", failure)
     if not tally.ok:

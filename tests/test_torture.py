@@ -38,6 +38,25 @@ def test_a_crash_is_counted_not_raised(monkeypatch):
     assert not tally.ok and tally.total("crashed") == len(VARIANTS) and "boom" in tally.failures[0]
 
 
+def test_a_word_processed_variant_must_give_the_document_s_own_akn(monkeypatch):
+    # a converter that let a CRLF line end or a no-break space through would write other
+    # AKN for the same document: counted as changed, and the run fails
+    from dataclasses import replace
+
+    import pipeline.torture as torture
+
+    real = torture.convert
+
+    def leaky(data, name, options):
+        conversion = real(data, name, options)
+        return replace(conversion, akn=conversion.akn + b"<!-- CRLF -->") if "\r\n" in data else conversion
+
+    monkeypatch.setattr(torture, "convert", leaky)
+    tally = run([("seed", SEED.read_text(encoding="utf-8"))])
+    assert tally.counts[("word-processed", "changed")] == 1 and not tally.ok
+    assert "not the AKN of the document as it is" in tally.failures[0]
+
+
 @pytest.mark.corpus
 def test_one_document_per_language_in_every_layer_and_variant():
     corpus = shared_path("corpus", "dev")
