@@ -23,7 +23,7 @@ from typing import Iterable
 from . import __version__, batch, workers
 from .check import INVALID, KIND_NAMES, UNCHECKED, VALID, FileCheck, check_file, not_checked
 from .convert import DEFAULT_MAX_BYTES, Options, convert, markup_date, over_limit
-from .diagnostics import InputError, Level, printable, refusal
+from .diagnostics import Diagnostic, InputError, Level, printable, refusal
 from .formats import WRITERS, OutputNames
 from .languages import UN_LANGUAGES
 from .report import counts, to_json, to_junit
@@ -233,6 +233,24 @@ def _convert_command(args) -> int:
             if not args.quiet:
                 print(f"removed {left}  (left by an interrupted run)", file=sys.stderr)
     names = OutputNames(WRITERS[name][0] for name in args.format)
+    if args.inputs == ["-"]:
+        return _convert_inputs(args, options, out_dir, names)
+    made = _missing_folders(out_dir)
+    try:
+        if not _writable_folder(out_dir):
+            return EXIT_USAGE
+        return _convert_inputs(args, options, out_dir, names)
+    finally:
+        for folder in made:  # a run that wrote nothing leaves no folder behind either
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: files were written (or the folder went meanwhile)
+                break
+
+
+def _convert_inputs(args, options: Options, out_dir: Path, names: OutputNames) -> int:
+    """Convert the inputs: files as a batch, or one after the other when standard
+    input is among them."""
     if "-" not in args.inputs:
         return _convert_files(args, options, out_dir, names)
     # standard input among the inputs: one after the other, in this process
@@ -259,6 +277,31 @@ def _convert_command(args) -> int:
         outcome = _written(record, made, args, out_dir, _NoBar(), to_stdout=path == "-")
         status = max(status, _EXIT_OF[outcome])
     return status
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders of `folder`'s path that do not exist yet, the deepest first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Make the output folder, and see that a file can be written in it, before any
+    input is converted: else say why in one line (E015). A run that cannot write its
+    outputs would convert everything for nothing and then fail on each document."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        print(Diagnostic("E015", f"cannot write the output folder: {reason}").format(printable(str(folder))),
+              file=sys.stderr)
+        return False
+    return True
 
 
 def _convert_files(args, options: Options, out_dir: Path, names: OutputNames) -> int:
@@ -320,15 +363,25 @@ def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, 
         sys.stdout.buffer.write(next(iter(made.values())))
         sys.stdout.buffer.flush()
         return "ok"
-    targets = []
+    targets: list[Path] = []
     for fmt in args.format:
         target = out_dir / record.files[fmt]
-        write_atomically(target, made[fmt])
-        targets.append(str(target))
+        try:
+            write_atomically(target, made[fmt])
+        except OSError as err:  # a full disk, a folder in the way: this document's files all go, or none
+            for written in targets:
+                written.unlink(missing_ok=True)
+            reason = err.strerror or type(err).__name__
+            bar.write(Diagnostic("E015", f"cannot write {printable(str(target))}: {reason}")
+                      .format(shown), file=sys.stderr)
+            if not args.quiet:
+                bar.write(f"failed  {shown}  (output not writable, nothing written)", file=sys.stderr)
+            return "failed"
+        targets.append(target)
     if not args.quiet:
         # standard output carries a document when one input is "-": the lines go beside it, to stderr
         said = sys.stderr if "-" in args.inputs else sys.stdout
-        bar.write(f"ok      {shown} → {', '.join(targets)}  ({describe(record)})", file=said)
+        bar.write(f"ok      {shown} → {', '.join(map(str, targets))}  ({describe(record)})", file=said)
     return "ok"
 
 

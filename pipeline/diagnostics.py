@@ -48,6 +48,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E013", "not-well-formed", Level.ERROR, "the file is not well-formed XML"),
     Code("E014", "not-akn-or-tei", Level.ERROR,
          "the root element is in neither the Akoma Ntoso 3.0 nor the TEI namespace"),
+    Code("E015", "output-unwritable", Level.ERROR,
+         "the output folder or an output file cannot be written (permissions, a full disk, a file in the way)"),
     Code("I001", "page-furniture-removed", Level.INFO, "a page artefact was taken out of the text"),
     Code("I002", "paragraph-rejoined", Level.INFO, "a paragraph split by a page break was joined"),
     Code("I003", "footnote-lifted", Level.INFO, "a footnote text was moved out of the running text"),

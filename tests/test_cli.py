@@ -300,3 +300,31 @@ def test_progress_flag_shows_the_bar_on_a_pipe(tmp_path):
     quiet = subprocess.run([sys.executable, "-m", "pipeline", "convert", *paths, "--out-dir", str(tmp_path / "p"),
                             "-q"], capture_output=True, text=True, timeout=120)
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_before_any_conversion(tmp_path, capsys, monkeypatch):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    converted = []
+    monkeypatch.setattr(cli.batch, "convert_batch", lambda *a, **k: converted.append(1) or iter(()))
+    assert main(["convert", str(SEED), "--out-dir", str(in_the_way / "out")]) == 2
+    err = capsys.readouterr().err
+    assert f"{in_the_way / 'out'}: error E015: cannot write the output folder: Not a directory" in err
+    assert "Traceback" not in err and not converted
+
+
+def test_a_file_that_cannot_be_written_takes_the_document_s_other_files_with_it(tmp_path, capsys, fixed_date):
+    out = tmp_path / "out"
+    (out / "A_HRC_RES_38_3.zh.tei.xml").mkdir(parents=True)  # a folder where the TEI goes
+    assert main(["convert", str(SEED), "--out-dir", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "error E015: cannot write" in err and "A_HRC_RES_38_3.zh.tei.xml" in err
+    assert sorted(p.name for p in out.iterdir()) == ["A_HRC_RES_38_3.zh.tei.xml"]  # the AKN went again
+
+
+def test_a_run_that_writes_nothing_leaves_no_folder_behind(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    out = tmp_path / "new" / "out"
+    assert main(["convert", str(empty), "--out-dir", str(out)]) == 2
+    assert not (tmp_path / "new").exists()
