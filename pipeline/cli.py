@@ -66,20 +66,23 @@ def byte_size(value: str) -> int:
 INPUT_PATTERNS = ("*.txt", "*.pdf")  # the inputs a folder holds, in this order (`invoke build` reads input/ so)
 
 
-def folder_inputs(folder: Path) -> list[Path]:
-    """The inputs a folder holds: its text files, then its PDFs, each kind sorted by
-    name; not those of its subfolders."""
-    return [path for pattern in INPUT_PATTERNS for path in sorted(folder.glob(pattern)) if path.is_file()]
+def folder_inputs(folder: Path, patterns: tuple[str, ...] = INPUT_PATTERNS) -> list[Path]:
+    """The inputs a folder holds: its text files, then its PDFs (or the files
+    `patterns` name), each kind sorted by name; not those of its subfolders."""
+    return [path for pattern in patterns for path in sorted(folder.glob(pattern)) if path.is_file()]
 
 
-def expand_folders(inputs: Iterable[str]) -> list[str]:
+def expand_folders(inputs: Iterable[str], patterns: tuple[str, ...] = INPUT_PATTERNS) -> list[str]:
     """The inputs of a call with each folder among them replaced by the inputs it holds.
     A folder that holds none stays, and is reported as an input that cannot be read."""
     expanded = []
     for path in inputs:
-        held = folder_inputs(Path(path)) if path != "-" and "\0" not in path and os.path.isdir(path) else []
+        held = folder_inputs(Path(path), patterns) if path != "-" and "\0" not in path and os.path.isdir(path) else []
         expanded.extend(map(str, held) if held else [path])
     return expanded
+
+
+XML_PATTERNS = ("*.xml",)  # what `validate` checks in a folder (`invoke build` writes NAME.akn.xml, NAME.tei.xml)
 
 
 def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
@@ -472,9 +475,11 @@ def _validate_command(args) -> int:
         return EXIT_USAGE
     json_to_stdout = args.json == "-"
     checks = []
-    for path in args.files:
+    for path in expand_folders(args.files, XML_PATTERNS):
         shown = "<stdin>" if path == "-" else printable(path)
         try:
+            if path != "-" and "\0" not in path and os.path.isdir(path):  # (one with XML files was replaced by them)
+                raise IsADirectoryError(errno.EISDIR, "a folder that holds no .xml file")
             check = check_file(read_input(path, args.max_bytes, "not checked"), shown, args.max_bytes)
         except (OSError, InputError) as err:
             check = not_checked(shown, refusal(err))
@@ -568,7 +573,8 @@ def parser() -> argparse.ArgumentParser:
                     "and its #id pointers (told apart by the root's namespace; anything else is an error). "
                     "A DOCTYPE is refused before parsing: no DTD is loaded, no entity expanded, nothing fetched. "
                     "Exit status: 0 all valid, 1 any invalid, 2 any not checked (unreadable, too large).")
-    check.add_argument("files", nargs="+", metavar="FILE", help="an AKN or TEI XML file, or -")
+    check.add_argument("files", nargs="+", metavar="FILE",
+                       help="an AKN or TEI XML file, a folder of them (its *.xml files), or -")
     check.add_argument("--json", nargs="?", const="-", metavar="PATH",
                        help="write a JSON report to PATH (no PATH, or -: to standard output, instead of the text)")
     check.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH, one test case per file")

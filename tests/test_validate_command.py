@@ -90,6 +90,23 @@ def test_the_converters_own_outputs_are_valid(tmp_path, capsys, seed_conversion,
     assert tree.xpath("//testcase/@name") == [str(akn), str(tei)] and not tree.xpath("//failure|//error")
 
 
+def test_a_folder_stands_for_its_xml_files(tmp_path, capsys, seed_conversion):
+    # an archive checks the folder a build wrote: its .xml files, by name; not its subfolders
+    write(tmp_path, "b.tei.xml", seed_conversion.tei)
+    write(tmp_path, "a.akn.xml", seed_conversion.akn)
+    write(tmp_path, "a.html", b"<html></html>")
+    (tmp_path / "old").mkdir()
+    write(tmp_path / "old", "c.akn.xml", b"<broken")
+    status, out, _ = run(capsys, tmp_path)
+    assert status == 0 and out.splitlines() == [
+        f"valid   {tmp_path / 'a.akn.xml'}  (Akoma Ntoso 3.0)", f"valid   {tmp_path / 'b.tei.xml'}  (TEI P5)",
+        "2 files: 2 valid, 0 invalid, 0 not checked"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, _, err = run(capsys, empty)
+    assert status == 2 and f"{empty}: error E001: cannot read: a folder that holds no .xml file" in err
+
+
 def test_files_made_elsewhere_are_checked_by_their_namespace(tmp_path, capsys, seed_conversion):
     # the same AKN with another prefix and no XML declaration, as another tool may write it
     tree = etree.fromstring(seed_conversion.akn)
