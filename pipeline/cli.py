@@ -63,26 +63,51 @@ def byte_size(value: str) -> int:
     return int(match.group(1)) * unit
 
 
-INPUT_PATTERNS = ("*.txt", "*.pdf")  # the inputs a folder holds, in this order (`invoke build` reads input/ so)
+# the inputs a folder holds, in this order (`invoke build` reads input/ so), whatever
+# the case of their suffix (`A_RES_78_1.TXT` from a Windows archive)
+INPUT_SUFFIXES = (".txt", ".pdf")
+XML_SUFFIXES = (".xml",)  # what `validate` checks in a folder (a build writes NAME.akn.xml, NAME.tei.xml)
 
 
-def folder_inputs(folder: Path, patterns: tuple[str, ...] = INPUT_PATTERNS) -> list[Path]:
-    """The inputs a folder holds: its text files, then its PDFs (or the files
-    `patterns` name), each kind sorted by name; not those of its subfolders."""
-    return [path for pattern in patterns for path in sorted(folder.glob(pattern)) if path.is_file()]
+def folder_inputs(folder: Path, suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> list[Path]:
+    """The inputs a folder holds: its text files, then its PDFs (or the files with
+    `suffixes`), each kind sorted by name; not those of its subfolders."""
+    files = sorted(path for path in folder.iterdir() if path.is_file())
+    return [path for suffix in suffixes for path in files if path.suffix.lower() == suffix]
 
 
-def expand_folders(inputs: Iterable[str], patterns: tuple[str, ...] = INPUT_PATTERNS) -> list[str]:
-    """The inputs of a call with each folder among them replaced by the inputs it holds.
-    A folder that holds none stays, and is reported as an input that cannot be read."""
+def folder_others(folder: Path, suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> list[Path]:
+    """The files of a folder that are no inputs, to be named rather than passed over
+    in silence (`notes.docx`, `A_RES_78_1.txt.bak`); hidden files (`.gitkeep`) and a
+    README that says what the folder is for are none of them."""
+    return [path for path in sorted(folder.iterdir())
+            if path.is_file() and path.suffix.lower() not in suffixes and not path.name.startswith(".")
+            and path.stem.upper() != "README"]
+
+
+def expand_folders(inputs: Iterable[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES,
+                   skipped: list[Path] | None = None) -> list[str]:
+    """The inputs of a call with each folder among them replaced by the inputs it holds
+    (its other files added to `skipped`). A folder that holds none stays, and is
+    reported as an input that cannot be read."""
     expanded = []
     for path in inputs:
-        held = folder_inputs(Path(path), patterns) if path != "-" and "\0" not in path and os.path.isdir(path) else []
+        folder = path != "-" and "\0" not in path and os.path.isdir(path)
+        try:
+            held = folder_inputs(Path(path), suffixes) if folder else []
+            if held and skipped is not None:
+                skipped.extend(folder_others(Path(path), suffixes))
+        except OSError:  # a folder that cannot be listed: reported as an input that cannot be read
+            held = []
         expanded.extend(map(str, held) if held else [path])
     return expanded
 
 
-XML_PATTERNS = ("*.xml",)  # what `validate` checks in a folder (`invoke build` writes NAME.akn.xml, NAME.tei.xml)
+def print_skipped(paths: list[Path], suffixes: tuple[str, ...], quiet: bool = False) -> None:
+    """One line for each file of an input folder that was not taken."""
+    kinds = " or ".join(suffixes)
+    for path in [] if quiet else paths:
+        print(f"skipped {printable(str(path))}  (not a {kinds} file)", file=sys.stderr)
 
 
 def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
@@ -230,7 +255,9 @@ def _convert_command(args) -> int:
     if not _schemas_ready():
         return EXIT_USAGE
     out_dir = Path(args.out_dir)
-    args.inputs = expand_folders(args.inputs)
+    skipped: list[Path] = []
+    args.inputs = expand_folders(args.inputs, skipped=skipped)
+    print_skipped(skipped, INPUT_SUFFIXES, args.quiet)
     if any(path != "-" for path in args.inputs):
         for left in sweep_interrupted(out_dir):
             if not args.quiet:
@@ -475,7 +502,8 @@ def _validate_command(args) -> int:
         return EXIT_USAGE
     json_to_stdout = args.json == "-"
     checks = []
-    for path in expand_folders(args.files, XML_PATTERNS):
+    # (a build's folder holds its HTML pages and report beside the XML: not named)
+    for path in expand_folders(args.files, XML_SUFFIXES):
         shown = "<stdin>" if path == "-" else printable(path)
         try:
             if path != "-" and "\0" not in path and os.path.isdir(path):  # (one with XML files was replaced by them)

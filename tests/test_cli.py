@@ -114,16 +114,23 @@ def test_a_folder_stands_for_its_text_files_then_its_pdfs(tmp_path, capsys, fixe
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (folder / "b.txt").write_bytes(SEED.read_bytes())
+    (folder / "C.TXT").write_bytes(SEED.read_bytes())  # from a Windows archive: an input too
     (folder / "a.pdf").write_bytes(resolution_pdf())
     (folder / "notes.md").write_text("not an input")
+    (folder / "README.md").write_text("what the folder holds")
+    (folder / ".gitkeep").write_text("")
     (folder / "sub" / "c.txt").write_bytes(SEED.read_bytes())  # a subfolder's are not taken
     (tmp_path / "empty").mkdir()
     out = tmp_path / "out"
     assert main(["convert", str(folder), "--out-dir", str(out), "--format", "akn", "--jobs", "1"]) == 0
-    printed = capsys.readouterr().out.splitlines()
-    assert [line.split()[1] for line in printed[:2]] == [str(folder / "b.txt"), str(folder / "a.pdf")]
-    assert printed[2].startswith("done    2 inputs: 2 converted")
-    assert sorted(p.name for p in out.iterdir()) == ["a.akn.xml", "b.akn.xml"]
+    captured = capsys.readouterr()
+    printed = captured.out.splitlines()
+    assert [line.split()[1] for line in printed[:3]] == [str(folder / "C.TXT"), str(folder / "b.txt"),
+                                                         str(folder / "a.pdf")]
+    assert printed[3].startswith("done    3 inputs: 3 converted")
+    assert sorted(p.name for p in out.iterdir()) == ["C.akn.xml", "a.akn.xml", "b.akn.xml"]
+    # a file that is no input is named, not passed over in silence (a README, a hidden file are none)
+    assert captured.err.splitlines() == [f"skipped {folder / 'notes.md'}  (not a .txt or .pdf file)"]
     # a folder with no input is an input that cannot be read; the others are converted
     assert main(["convert", str(tmp_path / "empty"), str(SEED), "--out-dir", str(tmp_path / "o2"), "-q"]) == 2
     assert f"{tmp_path / 'empty'}: error E001: cannot read: a folder that holds no .txt or .pdf file" in \
