@@ -68,6 +68,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.mark_page_breaks,
     geometry.remove_marked_furniture,  # PDF input only: what the page geometry says
     geometry.lift_marked_footnotes,
+    arabic.attach_cut_lam_alef,  # before the tanween it leaves at a line end is taken for a lone mark
     arabic.attach_tanween_lines,
     arabic.attach_detached_shadda,
     per_line(arabic.remove_detached_marks, removes="detached vowel mark", direction="rtl"),

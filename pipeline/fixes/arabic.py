@@ -636,6 +636,53 @@ def attach_tanween_lines(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
+# a tanween fath set apart at the end of a line after a letter that cannot carry it
+# (only an alef, a ta marbuta, a hamza or an alef maksura can), and a lam-alef alone
+# on a line or opening one: the ligature `لاً` the text layer cut out of its word
+_CAN_CARRY_TANWEEN_FATH = "\u0627\u0629\u0621\u0649\u0623\u0625\u0622"
+_CUT_BEFORE_TANWEEN = re.compile("(?P<word>[\u0621-\u064a]+) \u064b$")
+_LAM_ALEF_ALONE = re.compile("^\\s*\u0644\u0627\\s*$")
+_LAM_ALEF_OPENS = re.compile("^\\s*\u0644\u0627\\s+(?=\\S)")
+_CUT_LAM_ALEF_WINDOW = 2  # lines after the cut word where its lam-alef is looked for
+
+
+def attach_cut_lam_alef(draft: Draft) -> Draft:
+    """Put back a word's final lam-alef with its tanween (`فضلاً`, `شاغلاً`, `شكلاً`)
+    that the text layer cut off: the tanween stays at the end of the line, set apart
+    after a letter that cannot carry it, and the ligature `لا` goes to a line of its
+    own below (`شاغ ً` / `عالميا يعيق …` / `لا`) or opens the next line (`فض ً` /
+    `لا عن …`). A lam-alef alone on a line is no word of the text there; opening a
+    line it may be the negation `لا`, so it is taken only after the stem of an adverb
+    that ends so (`فضلاً`, `كاملاً`, `أصلاً`, the stems the lam-alef repair knows).
+
+    >>> from pipeline.languages import load
+    >>> d = attach_cut_lam_alef(Draft(lines_of("تشكل شاغ \u064b\\nعالميا يعيق\\nلا\\nعبر الإنترنت، فض \u064b\\nلا عن التدابير"),
+    ...                                 profile=load("ar")))
+    >>> [l.text for l in d.lines] == ["تشكل شاغلا\u064b", "عالميا يعيق", "", "عبر الإنترنت، فضلا\u064b", "عن التدابير"]
+    True
+    >>> [l.text for l in attach_cut_lam_alef(Draft(lines_of("يبقى ملزم \u064b\\nلا سيما"), profile=load("ar"))).lines]
+    ['يبقى ملزم \u064b', 'لا سيما']
+    """
+    if draft.profile is None or draft.profile.direction != "rtl":
+        return draft
+    lines = list(draft.lines)
+    for i, line in enumerate(lines):
+        cut = _CUT_BEFORE_TANWEEN.search(line.text) if line.text.endswith("\u064b") else None
+        if cut is None or cut["word"][-1] in _CAN_CARRY_TANWEEN_FATH:
+            continue
+        stem = cut["word"].removeprefix("\u0648")  # after the conjunction و
+        for k in range(i + 1, min(i + 1 + _CUT_LAM_ALEF_WINDOW, len(lines))):
+            if lines[k].page_break:
+                break
+            found = _LAM_ALEF_ALONE.match(lines[k].text) or (
+                k == i + 1 and stem in _ADVERB_STEMS and _LAM_ALEF_OPENS.match(lines[k].text))
+            if found:
+                _mark_moved(lines, k, lines[k].text[found.end():], i,
+                               line.text[:cut.end("word")] + "\u0644\u0627\u064b")
+                break
+    return draft.with_lines(lines)
+
+
 # a shadda set apart (with the vowel on it), and the form II verb it belongs to:
 # a present tense of four letters (`يسلم`, `تعزز`, after `و` too) doubles its third
 _SHADDA_APART = f"[{_MARK}]*\u0651[{_MARK}]*"
@@ -653,8 +700,9 @@ def _onto_verb(m: re.Match) -> str:
 
 
 def _mark_moved(lines: list[Line], source: int, left: str, target: int, text: str) -> None:
-    """A mark moved from line `source` (now `left`) into line `target` (now `text`):
-    the target's span takes in the source's, since its text now holds the mark."""
+    """A mark (or the letters it was cut off with) moved from line `source` (now
+    `left`) into line `target` (now `text`): the target's span takes in the
+    source's, since its text now holds what moved."""
     was = lines[source]
     lines[source] = Line(left, was.span, was.page_break)
     lines[target] = Line(text, lines[target].span | was.span, lines[target].page_break)
