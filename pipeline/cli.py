@@ -490,7 +490,7 @@ def _check_parallel_command(args) -> int:
     for mismatch in mismatches:
         print(mismatch.format())
     if not args.quiet:
-        print(f"{len(versions)} versions of {versions[0].facts['symbol'].value or '?'}: "
+        print(f"{_count(len(versions), 'version')} of {versions[0].facts['symbol'].value or '?'}: "
               f"{len(mismatches)} mismatch{'' if len(mismatches) == 1 else 'es'}", file=sys.stderr)
     return EXIT_FAILED if mismatches else EXIT_OK
 
