@@ -253,8 +253,10 @@ class _Builder:
     def on_title_sc(self, index, block):
         text, number = block.line.text, block.parts["number"]
         start = text.index(number)
-        self.title = Title(number, re.sub(r"\s+", " ", number.replace("（", "(").replace("）", ")")), (),
-                           block.line.span, before=text[:start], after=text[start + len(number):])
+        # no text of its own to hold a call: the calls of notes printed without one that
+        # were placed here (the title is the first block) follow it, so their notes are kept
+        self.title = Title(number, re.sub(r"\s+", " ", number.replace("（", "(").replace("）", ")")),
+                           self.runs(index, ""), block.line.span, before=text[:start], after=text[start + len(number):])
 
     def on_title_prst(self, index, block):
         self.title = Title(None, None, self.runs(index, block.line.text), block.line.span)
