@@ -97,6 +97,7 @@ FIXES: tuple[LineFix, ...] = (
     words.join_broken_ranges,
     words.restore_dropped_hyphens,
     words.restore_number_hyphens,
+    per_line(text.remove_soft_hyphens, removes="invisible character", when="\u00ad"),  # the joins are made
     pages.drop_blank_lines,
 )
 

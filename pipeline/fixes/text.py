@@ -51,7 +51,7 @@ def remove_control_chars(text: str) -> str:
 # invisible operators, a byte-order mark inside the text (zero-width no-break space),
 # the left-to-right, right-to-left and Arabic letter marks, and a soft hyphen inside a
 # line (at a line end it tells where a word was broken: `scripts.join_fragments`).
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c]|\u00ad(?!$)")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c]|\u00ad(?!$)|(?<![^\\W\\d_])\u00ad$")
 
 
 def remove_invisible(text: str) -> str:
@@ -62,10 +62,20 @@ def remove_invisible(text: str) -> str:
     them; none is part of the text, and inside a word or a phrase they keep it from
     being recognised (`Security\\u200b Council`, `S/RES/2699\\u200e (2023)`).
 
-    >>> remove_invisible("Human\\u200b Rights Coun\\u00adcil\\u200e, devel\\u00ad")
-    'Human Rights Council, devel\\xad'
+    >>> remove_invisible("Human\\u200b Rights Coun\\u00adcil\\u200e, devel\\u00ad"), remove_invisible("2023/28. \\u00ad")
+    ('Human Rights Council, devel\\xad', '2023/28. ')
     """
     return _INVISIBLE.sub("", text)
+
+
+def remove_soft_hyphens(text: str) -> str:
+    """Remove the soft hyphens left once the lines are joined: one at the end of a
+    paragraph marked a break that did not happen, and prints nothing.
+
+    >>> remove_soft_hyphens("the end of the para\\u00ad")
+    'the end of the para'
+    """
+    return text.replace("\u00ad", "")
 
 
 # Spaces that differ from U+0020 only in where a line may break or in their width:
