@@ -163,6 +163,12 @@ def test_any_text_in_any_accepted_encoding(text, encoding):
 
 
 @given(mutated())
+# found by the deep profile: a note without a call before a named title (the Security
+# Council's), the only block to take it, whose call the AKN and TEI titles did not write
+@example(document=("fr", "¹ A/77/999.\n\nRésolution 2999 (2031)"))
+@example(document=("ru", "³ 未引用的脚注。\n\nРезолюция 2998 (2025),\n\nпринятая Советом Безопасности 30 марта 2025 "
+                         "года\n\nСовет Безопасности,\n\nссылаясь на свои предыдущие резолюции,\n\n1. постановляет "
+                         "продолжать заниматься этим вопросом."))
 def test_damaged_documents_convert_or_are_refused(document):
     lang, text = document
     converts_cleanly(text.encode("utf-8", errors="surrogatepass"))
@@ -191,6 +197,7 @@ def test_line_ends_do_not_matter(document, newline):
 # What word processors and web pages put in copied text: no-break, narrow and thin
 # spaces in place of spaces, characters that print nothing after one, other line ends.
 _SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007"]
+_CONTROL_BYTE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _INVISIBLE = ["\u200b", "\u200e", "\u200f", "\u2060", "\ufeff", "\u061c", "\u00ad"]
 
 
@@ -213,9 +220,11 @@ def test_spaces_and_invisible_characters_do_not_matter(document):
     # a document typed with no-break spaces, zero-width spaces, direction marks and soft
     # hyphens is the document: the same AKN, as bytes and as a text handed to the API
     lang, plain_text, processed = document
-    plain = converts_cleanly(plain_text, lang)
-    for data in (processed, processed.encode("utf-8", errors="surrogatepass")):
-        other = converts_cleanly(data, lang)
+    # (as bytes, a text with control characters is judged by their share of its bytes,
+    # which the characters added change: compared as a str only)
+    ways = (str,) if _CONTROL_BYTE.search(plain_text) else (str, lambda t: t.encode("utf-8", errors="surrogatepass"))
+    for as_given in ways:
+        plain, other = converts_cleanly(as_given(plain_text), lang), converts_cleanly(as_given(processed), lang)
         assert (plain is None) == (other is None)
         if plain is not None:
             assert plain.akn == other.akn

@@ -289,7 +289,8 @@ def join_split_paragraphs(draft: Draft) -> Draft:
         else:
             cut = line.page_break or _is_last_line(out[previous], line, draft.profile)
             joins = ((cut and _continues(out[previous], line, draft.profile))
-                     or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile)))
+                     or ((line.page_break or in_body) and _caseless_continues(out[previous], line, draft.profile))
+                     or _mid_sentence(out[previous], line, draft.profile))
         in_body = in_body or is_formula(line.text, draft.profile)
         if joins:
             head = out[previous]
@@ -371,6 +372,32 @@ def _masthead_line(text: str, profile: Profile) -> bool:
 
 
 _CASELESS_HEAD_MIN = 60  # characters: a paragraph cut short, not a heading, a closing line or a label
+
+
+def _mid_sentence(head: Line, tail: Line, profile: Profile | None) -> bool:
+    """A block that stops on a word and a block that goes on in lower case, inside a
+    page: one sentence that an extractor cut into blocks line by line (pdfminer
+    parts lines it finds far apart: `…la Asamblea General tomó` / `conocimiento de la
+    nota…`): the first as wide as a printed line, not the formula (`Экономический и
+    Социальный Совет` / `рекомендует…`) nor a label (`Section A` / `a décidé…`); the
+    second no lower-case opening phrase (Russian `отмечая`): a paragraph of its own.
+
+    >>> from pipeline.languages import load
+    >>> head = Line("En su 79ª sesión plenaria, la Asamblea General tomó", Span(1, 1))
+    >>> _mid_sentence(head, Line("conocimiento de la nota del Secretario General.", Span(3, 3)), load("es"))
+    True
+    >>> _mid_sentence(Line("Совет Безопасности,", Span(1, 1)), Line("отмечая доклад", Span(3, 3)), load("ru"))
+    False
+    >>> _mid_sentence(Line("принимая во внимание доклад", Span(1, 1)), Line("отмечая доклад", Span(3, 3)), load("ru"))
+    False
+    """
+    end, start = head.text.rstrip()[-1:], tail.text.lstrip()[:1]
+    return (end.isalpha() and not is_cjk(end) and start.islower() and len(head.text.strip()) >= _PRINTED_LINE_MIN
+            and not is_formula(head.text.strip(), profile)
+            and _continues(head, tail, profile) and not _opens(tail.text, profile))
+
+
+_PRINTED_LINE_MIN = 50  # characters of a printed line of running text, at the least (about 90 when full)
 
 
 def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool:
