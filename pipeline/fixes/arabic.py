@@ -262,8 +262,18 @@ def _well_nested(text: str) -> bool:
 
 
 def _logical(run: str) -> str:
-    """The reading order of a run written left to right inside right-to-left text."""
+    """The reading order of a run written left to right inside right-to-left text.
+
+    >>> _logical(" - 79/11"), _logical("\u0328I")  # a combining mark stays with its letter
+    ('79/11 - ', '\u0328I')
+    """
     kinds = [_kind(c) for c in run]
+    for i, c in enumerate(run):  # a combining mark is part of the letter before it (or after, first)
+        if unicodedata.combining(c):
+            bases = [k for k in [*range(i - 1, -1, -1), *range(i + 1, len(run))]
+                     if not unicodedata.combining(run[k]) and unicodedata.category(run[k]) != "Cf"]
+            if bases:
+                kinds[i] = kinds[bases[0]]
     for i in range(1, len(run) - 1):  # a separator inside a number: 79/11, 24-19652
         if kinds[i] in ("CS", "ES") and run[i] != "،" and kinds[i - 1] == kinds[i + 1] == "EN":
             kinds[i] = "EN"

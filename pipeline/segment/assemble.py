@@ -347,7 +347,9 @@ class _Builder:
         again, by some layouts) it is one heading."""
         units = self.units(block)
         if units and isinstance(units[-1], Heading) and plain(units[-1].content) == block.line.text:
-            units[-1] = Heading(units[-1].content, units[-1].span | block.line.span)
+            # the calls placed on the copy (of notes printed without one) go on with the heading
+            kept = tuple(run for run in self.runs(index, block.line.text) if isinstance(run, NoteRef))
+            units[-1] = Heading(units[-1].content + kept, units[-1].span | block.line.span)
             self.facts.removed(block.line.span, block.line.text, "section heading printed twice")
             return
         self.on_heading(index, block)
