@@ -147,6 +147,7 @@ def test_any_text_converts_or_is_refused(text):
 @given(lines_text, st.sampled_from(sorted({lang for lang, _ in DOCUMENTS})))
 # found by the deep profile: a note line cut at its full stop, before its mirrored marker (a crash)
 @example(text="0\n\u0600。\t)0(", lang="ar")
+@example(text="\u202a\u0328I", lang="ar")  # (deep profile) a combining mark reversed away from its letter
 def test_any_lines_in_a_given_language(text, lang):
     converts_cleanly(text, lang)
 
@@ -166,6 +167,10 @@ def test_any_text_in_any_accepted_encoding(text, encoding):
 # found by the deep profile: a note without a call before a named title (the Security
 # Council's), the only block to take it, whose call the AKN and TEI titles did not write
 @example(document=("fr", "¹ A/77/999.\n\nRésolution 2999 (2031)"))
+# ... and on a section heading printed twice, whose copy took the call and was dropped
+@example(document=("fr", "75/247. Rapport sur les activités du Bureau\nL’Assemblée générale,\nI Activités du Bureau\n"
+                         "I Activités du Bureau\n\n³ Note.\nRappelant ses résolutions 48/218 B du 29 juillet 1994,\n"
+                         "1. Réaffirme que c’est à elle d’examiner les rapports ;\n46e séance plénière"))
 @example(document=("ru", "³ 未引用的脚注。\n\nРезолюция 2998 (2025),\n\nпринятая Советом Безопасности 30 марта 2025 "
                          "года\n\nСовет Безопасности,\n\nссылаясь на свои предыдущие резолюции,\n\n1. постановляет "
                          "продолжать заниматься этим вопросом."))
