@@ -221,6 +221,7 @@ def word_processed(draw) -> tuple[str, str, str]:
 
 
 @given(word_processed())
+@example(document=("en", "2023/28. ", "2023/28. \xad"))  # a soft hyphen after a space, kept once
 def test_spaces_and_invisible_characters_do_not_matter(document):
     # a document typed with no-break spaces, zero-width spaces, direction marks and soft
     # hyphens is the document: the same AKN, as bytes and as a text handed to the API
