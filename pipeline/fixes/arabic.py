@@ -264,8 +264,8 @@ def _well_nested(text: str) -> bool:
 def _logical(run: str) -> str:
     """The reading order of a run written left to right inside right-to-left text.
 
-    >>> _logical(" - 79/11"), _logical("\u0328I")  # a combining mark stays with its letter
-    ('79/11 - ', '\u0328I')
+    >>> _logical(" - 79/11"), _logical("\u0328I"), _logical("\u2022\u0328I")  # a mark stays with its letter
+    ('79/11 - ', '\u0328I', 'I\u2022\u0328')
     """
     kinds = [_kind(c) for c in run]
     for i, c in enumerate(run):  # a combining mark is part of the letter before it (or after, first)
@@ -305,6 +305,8 @@ def _logical(run: str) -> str:
             opened = run[i:j].count("(") - run[i:j].count(")")
             while opened > 0 and j < len(run) and run[j] == ")":  # a bracket it opened: (Part I)
                 opened, j = opened - 1, j + 1
+        while j < len(run) and unicodedata.combining(run[j]) and unicodedata.category(run[j - 1]) != "Cf":
+            j += 1  # a mark goes where the character it is written on goes
         pieces.append(run[i:j])
         i = j
     return "".join(reversed(pieces))
