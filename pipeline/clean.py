@@ -32,7 +32,7 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
     def apply(draft: Draft) -> Draft:
         if direction is not None and (draft.profile is None or draft.profile.direction != direction):
             return draft
-        if when is not None and not when("\n".join([line.text for line in draft.lines])):
+        if when is not None and not when(_whole_text(draft.lines)):
             return draft
         lines, removed = [], []
         for line in draft.lines:
@@ -49,10 +49,22 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
     return apply
 
 
+# The text the `when` tests look in, joined once for a run of fixes that change
+# nothing (most of them, in most documents): a tuple of lines is never changed, so the
+# same tuple is the same text.
+_JOINED: list = [None, ""]
+
+
+def _whole_text(lines: tuple[Line, ...]) -> str:
+    if _JOINED[0] is not lines:
+        _JOINED[0], _JOINED[1] = lines, "\n".join([line.text for line in lines])
+    return _JOINED[1]
+
+
 FIXES: tuple[LineFix, ...] = (
     per_line(text.normalize_nfc, when=text.not_nfc),
     per_line(text.remove_control_chars, removes="control character", when=text.CONTROL_CHARS.search),
-    per_line(text.remove_invisible, removes="invisible character", when=text.INVISIBLE.search),
+    per_line(text.remove_invisible, removes="invisible character", when=text.INVISIBLE),
     per_line(text.plain_spaces, when=text.OTHER_SPACE.search),
     per_line(arabic.restore_logical_order, removes="bidirectional control", direction="rtl"),
     per_line(arabic.remove_bidi_controls, removes="bidirectional control", when=arabic.BIDI_CONTROLS),

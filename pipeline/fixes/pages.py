@@ -392,7 +392,7 @@ def _mid_sentence(head: Line, tail: Line, profile: Profile | None) -> bool:
     False
     """
     end, start = head.text.rstrip()[-1:], tail.text.lstrip()[:1]
-    return (end.isalpha() and not is_cjk(end) and start.islower() and len(head.text.strip()) >= _PRINTED_LINE_MIN
+    return (start.islower() and end.isalpha() and not is_cjk(end) and len(head.text.strip()) >= _PRINTED_LINE_MIN
             and not is_formula(head.text.strip(), profile)
             and _continues(head, tail, profile) and not _opens(tail.text, profile))
 

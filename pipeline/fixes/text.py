@@ -175,7 +175,9 @@ def spaces_to_collapse(text: str) -> bool:
 
 
 CONTROL_CHARS = _CONTROL
-INVISIBLE = _INVISIBLE
+# the characters of which a text must hold one for remove_invisible to change it
+# (substring tests, in C: the pattern, with its alternatives, scans a text slowly)
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u061c\u00ad"
 OTHER_SPACE = _OTHER_SPACE
 TRAILING_SPACE = re.compile("(?m)[ \u3000\u00a0]$")
 SPLIT_NUMERO = re.compile(r" o|No \.")
