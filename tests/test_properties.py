@@ -193,7 +193,8 @@ def test_damaged_documents_convert_or_are_refused(document):
           newline="\r\n")
 def test_line_ends_do_not_matter(document, newline):
     lang, text = document
-    assume("\r" not in text)
+    # (control characters are judged by their share of the bytes, which CRLF changes)
+    assume("\r" not in text and not _CONTROL_BYTE.search(text))
     plain = converts_cleanly(text.encode("utf-8", errors="surrogatepass"), lang)
     other = converts_cleanly(text.replace("\n", newline).encode("utf-8", errors="surrogatepass"), lang)
     assert (plain is None) == (other is None)
