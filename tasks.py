@@ -98,16 +98,16 @@ def build(c, lang=None, strict=False, max_bytes=None, jobs=None, force=False, st
 
     from pipeline import incremental, workers
     from pipeline.batch import INDEX_NAME, VALID, Spool, convert_batch
-    from pipeline.cli import (INPUT_SUFFIXES, byte_size, describe, folder_inputs, folder_others, print_diagnostics,
-                              print_skipped, progress_bar, reader, sweep_interrupted, write_atomically)
+    from pipeline.cli import (INPUT_SUFFIXES, byte_size, describe, folder_contents, print_diagnostics, print_skipped,
+                              progress_bar, reader, sweep_interrupted, write_atomically)
     from pipeline.convert import DEFAULT_MAX_BYTES, Options, markup_date
     from pipeline.diagnostics import printable
     from pipeline.to_build_report import report_chunks, summary
     from pipeline.to_index import index_chunks
     from pipeline.validate import SchemaIntegrityError, SchemaMissingError, warm_up
 
-    paths = folder_inputs(INPUT)
-    print_skipped([p.relative_to(ROOT) for p in folder_others(INPUT)], INPUT_SUFFIXES)
+    paths, others = folder_contents(INPUT)
+    print_skipped([p.relative_to(ROOT) for p in others], INPUT_SUFFIXES)
     if not paths:
         raise Exit(f"no input files in {INPUT}", code=2)
     try:  # one manifestation date for the whole build

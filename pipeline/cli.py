@@ -69,48 +69,53 @@ INPUT_SUFFIXES = (".txt", ".pdf")
 XML_SUFFIXES = (".xml",)  # what `validate` checks in a folder (a build writes NAME.akn.xml, NAME.tei.xml)
 
 
-def folder_inputs(folder: Path, suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> list[Path]:
-    """The inputs a folder holds: its text files, then its PDFs (or the files with
-    `suffixes`), each kind sorted by name; not those of its subfolders."""
+def folder_contents(folder: Path, suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[Path], list[Path]]:
+    """The inputs a folder holds, its text files, then its PDFs (or the files with
+    `suffixes`), each kind sorted by name, not those of its subfolders; and its other
+    files, to be named rather than passed over in silence (`notes.docx`,
+    `A_RES_78_1.txt.bak`): hidden files (`.gitkeep`) and a README that says what the
+    folder is for are none of them. The folder is listed once."""
     files = sorted(path for path in folder.iterdir() if path.is_file())
-    return [path for suffix in suffixes for path in files if path.suffix.lower() == suffix]
-
-
-def folder_others(folder: Path, suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> list[Path]:
-    """The files of a folder that are no inputs, to be named rather than passed over
-    in silence (`notes.docx`, `A_RES_78_1.txt.bak`); hidden files (`.gitkeep`) and a
-    README that says what the folder is for are none of them."""
-    return [path for path in sorted(folder.iterdir())
-            if path.is_file() and path.suffix.lower() not in suffixes and not path.name.startswith(".")
-            and path.stem.upper() != "README"]
+    inputs = [path for suffix in suffixes for path in files if path.suffix.lower() == suffix]
+    others = [path for path in files if path.suffix.lower() not in suffixes and not path.name.startswith(".")
+              and path.stem.upper() != "README"]
+    return inputs, others
 
 
 def expand_folders(inputs: Iterable[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES,
                    skipped: list[Path] | None = None) -> list[str]:
     """The inputs of a call with each folder among them replaced by the inputs it holds
     (its other files added to `skipped`). A folder that holds none stays, and is
-    reported as an input that cannot be read."""
+    reported as an input that cannot be read (`read_input`)."""
     expanded = []
     for path in inputs:
-        folder = path != "-" and "\0" not in path and os.path.isdir(path)
-        try:
-            held = folder_inputs(Path(path), suffixes) if folder else []
-            if held and skipped is not None:
-                skipped.extend(folder_others(Path(path), suffixes))
-        except OSError:  # a folder that cannot be listed: reported as an input that cannot be read
-            held = []
+        held, others = [], []
+        if path != "-" and "\0" not in path and os.path.isdir(path):
+            try:
+                held, others = folder_contents(Path(path), suffixes)
+            except OSError:  # a folder that cannot be listed: reported as an input that cannot be read
+                pass
+        if held and skipped is not None:
+            skipped.extend(others)
         expanded.extend(map(str, held) if held else [path])
     return expanded
 
 
 def print_skipped(paths: list[Path], suffixes: tuple[str, ...], quiet: bool = False) -> None:
     """One line for each file of an input folder that was not taken."""
-    kinds = " or ".join(suffixes)
-    for path in [] if quiet else paths:
-        print(f"skipped {printable(str(path))}  (not a {kinds} file)", file=sys.stderr)
+    if quiet:
+        return
+    for path in paths:
+        print(f"skipped {printable(str(path))}  (not a {' or '.join(suffixes)} file)", file=sys.stderr)
 
 
-def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes:
+def _why(err: OSError) -> str:
+    """What the system says went wrong, or the error's name when it says nothing."""
+    return err.strerror or type(err).__name__
+
+
+def read_input(path: str, limit: int, outcome: str = "nothing written",
+               suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> bytes:
     """The bytes of an input file (`-`: standard input), never more than `limit` of them.
 
     A regular file over the limit is refused by its size before any byte is read; a
@@ -122,8 +127,8 @@ def read_input(path: str, limit: int, outcome: str = "nothing written") -> bytes
     else:
         if "\0" in path:  # open() would raise ValueError, which is no reading error
             raise OSError(errno.EINVAL, "the file name holds a NUL character")
-        if os.path.isdir(path):  # a folder with inputs was replaced by them (expand_folders)
-            raise IsADirectoryError(errno.EISDIR, "a folder that holds no .txt or .pdf file")
+        if os.path.isdir(path):  # a folder with inputs (files with `suffixes`) was replaced by them
+            raise IsADirectoryError(errno.EISDIR, f"a folder that holds no {' or '.join(suffixes)} file")
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > limit:
@@ -327,8 +332,7 @@ def _writable_folder(folder: Path) -> bool:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        print(Diagnostic("E015", f"cannot write the output folder: {reason}").format(printable(str(folder))),
+        print(Diagnostic("E015", f"cannot write the output folder: {_why(err)}").format(printable(str(folder))),
               file=sys.stderr)
         return False
     return True
@@ -401,8 +405,7 @@ def _written(record: batch.Record, made: dict[str, bytes], args, out_dir: Path, 
         except OSError as err:  # a full disk, a folder in the way: this document's files all go, or none
             for written in targets:
                 written.unlink(missing_ok=True)
-            reason = err.strerror or type(err).__name__
-            bar.write(Diagnostic("E015", f"cannot write {printable(str(target))}: {reason}")
+            bar.write(Diagnostic("E015", f"cannot write {printable(str(target))}: {_why(err)}")
                       .format(shown), file=sys.stderr)
             if not args.quiet:
                 bar.write(f"failed  {shown}  (output not writable, nothing written)", file=sys.stderr)
@@ -506,9 +509,7 @@ def _validate_command(args) -> int:
     for path in expand_folders(args.files, XML_SUFFIXES):
         shown = "<stdin>" if path == "-" else printable(path)
         try:
-            if path != "-" and "\0" not in path and os.path.isdir(path):  # (one with XML files was replaced by them)
-                raise IsADirectoryError(errno.EISDIR, "a folder that holds no .xml file")
-            check = check_file(read_input(path, args.max_bytes, "not checked"), shown, args.max_bytes)
+            check = check_file(read_input(path, args.max_bytes, "not checked", XML_SUFFIXES), shown, args.max_bytes)
         except (OSError, InputError) as err:
             check = not_checked(shown, refusal(err))
         checks.append(check)

@@ -268,12 +268,12 @@ def _logical(run: str) -> str:
     ('79/11 - ', '\u0328I', 'I\u2022\u0328')
     """
     kinds = [_kind(c) for c in run]
-    for i, c in enumerate(run):  # a combining mark is part of the letter before it (or after, first)
-        if unicodedata.combining(c):
-            bases = [k for k in [*range(i - 1, -1, -1), *range(i + 1, len(run))]
-                     if not unicodedata.combining(run[k]) and unicodedata.category(run[k]) != "Cf"]
-            if bases:
-                kinds[i] = kinds[bases[0]]
+    # a combining mark goes where the character it is written on goes: with the piece
+    # before it (below), or, opening the run (after controls only), with the letter after it
+    lead = next((k for k, c in enumerate(run) if unicodedata.category(c) != "Cf"), len(run))
+    base = next((k for k in range(lead, len(run)) if not unicodedata.combining(run[k])), len(run))
+    if lead < base < len(run):
+        kinds[lead:base] = [kinds[base]] * (base - lead)
     for i in range(1, len(run) - 1):  # a separator inside a number: 79/11, 24-19652
         if kinds[i] in ("CS", "ES") and run[i] != "،" and kinds[i - 1] == kinds[i + 1] == "EN":
             kinds[i] = "EN"
@@ -690,7 +690,7 @@ def attach_cut_lam_alef(draft: Draft) -> Draft:
                 k == i + 1 and stem in _ADVERB_STEMS and _LAM_ALEF_OPENS.match(lines[k].text))
             if found:
                 _mark_moved(lines, k, lines[k].text[found.end():], i,
-                               line.text[:cut.end("word")] + "\u0644\u0627\u064b")
+                            line.text[:cut.end("word")] + "\u0644\u0627\u064b")
                 break
     return draft.with_lines(lines)
 

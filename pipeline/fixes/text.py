@@ -51,7 +51,8 @@ def remove_control_chars(text: str) -> str:
 # invisible operators, a byte-order mark inside the text (zero-width no-break space),
 # the left-to-right, right-to-left and Arabic letter marks, and a soft hyphen inside a
 # line (at a line end it tells where a word was broken: `scripts.join_fragments`).
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c]|\u00ad(?!$)|(?<![^\\W\\d_])\u00ad$")
+_PRINT_NOTHING = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u061c"
+_INVISIBLE = re.compile(f"[{_PRINT_NOTHING}]|\u00ad(?!$)|(?<![^\\W\\d_])\u00ad$")
 
 
 def remove_invisible(text: str) -> str:
@@ -177,7 +178,7 @@ def spaces_to_collapse(text: str) -> bool:
 CONTROL_CHARS = _CONTROL
 # the characters of which a text must hold one for remove_invisible to change it
 # (substring tests, in C: the pattern, with its alternatives, scans a text slowly)
-INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u061c\u00ad"
+INVISIBLE = _PRINT_NOTHING + "\u00ad"
 OTHER_SPACE = _OTHER_SPACE
 TRAILING_SPACE = re.compile("(?m)[ \u3000\u00a0]$")
 SPLIT_NUMERO = re.compile(r" o|No \.")

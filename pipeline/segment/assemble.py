@@ -98,10 +98,16 @@ class _Builder:
         for marker in missing:
             self.facts.warn("W013", f"footnote call {marker} has no note text", line)
         self.facts.removed(line, dropped, "footnote call printed around its marker")
-        extra = self.extra_calls.pop(index, ())  # the calls of the notes that had none, placed once
+        return found + self.placed_calls(index)
+
+    def placed_calls(self, index: int) -> tuple:
+        """The calls of the notes printed without one that were placed on block
+        `index` (`_place_orphan_notes`), handed out once."""
+        extra = self.extra_calls.pop(index, ())
+        line = self.blocks[index].line.span.first
         for marker in extra:
             self.facts.edits.append(Insertion(line, marker, "call of a note printed without one"))
-        return found + tuple(NoteRef(m) for m in extra)
+        return tuple(NoteRef(m) for m in extra)
 
     def _footnote(self, line: Line) -> Footnote:
         m = self.profile.rx("note_line").match(line.text) or _PLAIN_NOTE.match(line.text)
@@ -256,7 +262,8 @@ class _Builder:
         # no text of its own to hold a call: the calls of notes printed without one that
         # were placed here (the title is the first block) follow it, so their notes are kept
         self.title = Title(number, re.sub(r"\s+", " ", number.replace("（", "(").replace("）", ")")),
-                           self.runs(index, ""), block.line.span, before=text[:start], after=text[start + len(number):])
+                           self.placed_calls(index), block.line.span, before=text[:start],
+                           after=text[start + len(number):])
 
     def on_title_prst(self, index, block):
         self.title = Title(None, None, self.runs(index, block.line.text), block.line.span)
@@ -348,8 +355,7 @@ class _Builder:
         units = self.units(block)
         if units and isinstance(units[-1], Heading) and plain(units[-1].content) == block.line.text:
             # the calls placed on the copy (of notes printed without one) go on with the heading
-            kept = tuple(run for run in self.runs(index, block.line.text) if isinstance(run, NoteRef))
-            units[-1] = Heading(units[-1].content + kept, units[-1].span | block.line.span)
+            units[-1] = Heading(units[-1].content + self.placed_calls(index), units[-1].span | block.line.span)
             self.facts.removed(block.line.span, block.line.text, "section heading printed twice")
             return
         self.on_heading(index, block)
