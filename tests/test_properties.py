@@ -150,6 +150,7 @@ def test_any_text_converts_or_is_refused(text):
 @example(text="\u202a\u0328I", lang="ar")  # (deep profile) a combining mark reversed away from its letter
 @example(text="\u202a\U00018cd6\u0328I", lang="ar")  # ... or away from the character it is written on
 @example(text="I\x08\u0328", lang="ar")  # a control character taken out from between a letter and its mark
+@example(text=":\n0\t\u202a(0)\t\x0c", lang="ar")  # a note line read with the space a form feed left: a crash
 def test_any_lines_in_a_given_language(text, lang):
     converts_cleanly(text, lang)
 

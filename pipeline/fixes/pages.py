@@ -127,8 +127,10 @@ def lift_footnotes(draft: Draft) -> Draft:
             continue
         # a line that carries the next note ("….² 大会…") is the rest of the notes
         carries_note = after_note and not line.page_break and inside is not None and inside.search(text)
-        if note_line.match(text) or (open_note and not line.page_break) or carries_note:
-            if note_line.match(text):
+        # read as the note will be kept, without the space a page's form feed left before it
+        starts_note = note_line.match(text.lstrip())
+        if starts_note or (open_note and not line.page_break) or carries_note:
+            if starts_note:
                 pieces = [Line(text, line.span)]
             else:  # the rest of the last note
                 last = notes.pop()
