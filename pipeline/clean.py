@@ -85,7 +85,7 @@ FIXES: tuple[LineFix, ...] = (
     arabic.attach_detached_shadda,
     per_line(arabic.remove_detached_marks, removes="detached vowel mark", direction="rtl"),
     pages.remove_page_furniture,
-    arabic.attach_raised_calls,
+    pages.attach_raised_calls,
     per_line(arabic.close_punctuation_gaps, direction="rtl"),
     per_line(arabic.move_leading_end_marks, direction="rtl"),
     per_line(arabic.turn_hyphen_numbers, direction="rtl", when=arabic.TURNED_HYPHEN_NUMBER.search),

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from statistics import quantiles
 
+from ..languages.ar import PUNCTUATION_GAP
 from ..scripts import from_superscript
 from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
 
@@ -795,7 +796,8 @@ def remove_detached_marks(text: str) -> str:
     return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
-_GAP = re.compile(r"(?<=\S) (?=[\u060c\u061b.])")  # a space before a comma, semicolon or full stop
+# a space before a comma, semicolon or full stop: where a raised call was (the profile's `raised_call_gap`)
+_GAP = re.compile(PUNCTUATION_GAP)
 
 
 def close_punctuation_gaps(text: str) -> str:
@@ -960,52 +962,6 @@ def restore_turned_latin_runs(text: str) -> str:
     # the full stop stood between the Arabic word and the run: a space takes its place
     space = " " if before and not before[-1].isspace() else ""
     return f"{before}{space}{_turned_back(m['run'])}{m['stop'] or ''}"
-
-
-def attach_raised_calls(draft: Draft) -> Draft:
-    """Put a footnote call that the text layer printed as a line of its own back
-    into the text line it belongs to.
-
-    A call is printed above the line (`العام(2)،`); pdftotext may take it for a
-    line of its own, just before or after its line or a line further on, and leaves
-    a space where it was (`العام ،`). The call goes into the nearest such gap in the
-    two text lines before and after it, or else at the end of the line before it;
-    the profile says what a raised call looks like (`raised_call`). Left-to-right
-    languages are left alone.
-
-    >>> from pipeline.languages import load
-    >>> d = attach_raised_calls(Draft(lines_of("وإذ تحيط علما بتقرير الأمين العام ،\\n(2 )\\n1- تقرر"), profile=load("ar")))
-    >>> [l.text for l in d.lines]
-    ['وإذ تحيط علما بتقرير الأمين العام(2)،', '', '1- تقرر']
-    """
-    profile = draft.profile
-    if profile is None or profile.direction != "rtl" or profile.raised_call is None:
-        return draft
-    raised = profile.rx("raised_call")
-    lines = list(draft.lines)
-    calls = [i for i, line in enumerate(lines) if raised.match(line.text.strip())]
-    hosts = [i for i, line in enumerate(lines) if line.text.strip() and i not in calls]
-    for i in calls:
-        call = f"({raised.match(lines[i].text.strip())['marker']})"
-        before = [h for h in hosts if h < i][-2:][::-1]
-        after = [h for h in hosts if h > i][:2]
-        nearest = [h for pair in zip(before + [None] * 2, after + [None] * 2) for h in pair if h is not None]
-        for h in nearest:
-            gaps = list(_GAP.finditer(lines[h].text))
-            if gaps:
-                gap = gaps[-1] if h < i else gaps[0]
-                text = lines[h].text
-                # the call's line joins the host's span: that records the move
-                lines[h] = Line(text[:gap.start()] + call + text[gap.end():], lines[h].span | lines[i].span,
-                                lines[h].page_break)
-                break
-        else:
-            if not before:
-                continue
-            h = before[0]
-            lines[h] = Line(lines[h].text + call, lines[h].span | lines[i].span, lines[h].page_break)
-        lines[i] = Line("", lines[i].span, lines[i].page_break)
-    return draft.with_lines(lines)
 
 
 _TRAILING_OPENINGS_MIN = 3  # opening phrases after their blocks, below which none is moved

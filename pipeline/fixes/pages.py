@@ -13,7 +13,8 @@ from functools import cache
 from ..diagnostics import Diagnostic
 from ..languages import Profile
 from ..patterns import GLUED_JOB_NUMBER, SYMBOL, is_furniture, is_job_number
-from ..scripts import COMMAS, PARAGRAPH_END, display_width, is_caseless, is_cjk
+from ..numerals import ascii_digits
+from ..scripts import COMMAS, PARAGRAPH_END, display_width, from_superscript, is_caseless, is_cjk
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
@@ -94,6 +95,76 @@ def split_masthead_columns(draft: Draft) -> Draft:
     return draft.with_lines(out + list(lines[formula:]))
 
 
+
+
+def attach_raised_calls(draft: Draft) -> Draft:
+    """Put a footnote call that the text layer printed as a line of its own back
+    into the text line it belongs to.
+
+    A call is printed above the line (`العام(2)،`, `实施计划⁵是`); an extractor may take
+    it for a line (or a block) of its own, just before or after its line or a line
+    further on, and leave a space where it was (`العام ،`, `实施计划 是`). The call
+    goes into the nearest such gap in the two text lines before and after it, or
+    else at the end of the line before it. The profile says what a raised call looks
+    like (`raised_call`), the gap it leaves (`raised_call_gap`) and how it is written
+    back (`raised_call_text`); a bare number is a call only when a note of that number
+    is printed further on (the figure of a table is not one).
+
+    >>> from pipeline.languages import load
+    >>> text = "وإذ تحيط علما بتقرير الأمين العام ،\\n(2 )\\n1- تقرر\\n(2) A/1."
+    >>> [l.text for l in attach_raised_calls(Draft(lines_of(text), profile=load("ar"))).lines]
+    ['وإذ تحيط علما بتقرير الأمين العام(2)،', '', '1- تقرر', '(2) A/1.']
+    >>> text = "认识到其实施计\\n划 是前瞻性战略，\\n5\\n\\n铭记大会，\\n表 1\\n7\\n5 第 76/3 号决议。"
+    >>> [l.text for l in attach_raised_calls(Draft(lines_of(text), profile=load("zh"))).lines][:7]
+    ['认识到其实施计', '划5是前瞻性战略，', '', '', '铭记大会，', '表 1', '7']
+    """
+    profile = draft.profile
+    if profile is None or profile.raised_call is None:
+        return draft
+    raised = profile.rx("raised_call")
+    lines = list(draft.lines)
+    calls = [(i, m["marker"]) for i, line in enumerate(lines) if (m := raised.match(line.text.strip()))]
+    if not calls:
+        return draft
+    noted = _noted_markers(lines, profile) if any(lines[i].text.strip() == marker for i, marker in calls) else {}
+    gap = profile.rx("raised_call_gap")
+    hosts = [i for i, line in enumerate(lines) if line.text.strip() and not raised.match(line.text.strip())]
+    for i, marker in calls:
+        if lines[i].text.strip() == marker and noted.get(ascii_digits(from_superscript(marker)), -1) <= i:
+            continue  # a bare number and no note of that number further on: a table's figure
+        call = profile.raised_call_text.format(marker=marker)
+        before = [h for h in hosts if h < i][-2:][::-1]
+        after = [h for h in hosts if h > i][:2]
+        nearest = [h for pair in zip(before + [None] * 2, after + [None] * 2) for h in pair if h is not None]
+        for h in nearest:
+            gaps = list(gap.finditer(lines[h].text))
+            if gaps:
+                where = gaps[-1] if h < i else gaps[0]
+                text = lines[h].text
+                # the call's line joins the host's span: that records the move
+                lines[h] = Line(text[:where.start()] + call + text[where.end():], lines[h].span | lines[i].span,
+                                lines[h].page_break)
+                break
+        else:
+            if not before:
+                continue
+            h = before[0]
+            lines[h] = Line(lines[h].text + call, lines[h].span | lines[i].span, lines[h].page_break)
+        lines[i] = Line("", lines[i].span, lines[i].page_break)
+    return draft.with_lines(lines)
+
+
+def _noted_markers(lines: list[Line], profile: Profile) -> dict[str, int]:
+    """The markers of the notes printed in `lines` (a note's first line, with the
+    profile's marker or a plain number), each with the index of its last such line."""
+    note_line = profile.rx("note_line")
+    noted = {}
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        m = note_line.match(text) or _PLAIN_NOTE.match(text)
+        if m:
+            noted[ascii_digits(from_superscript(m["marker"]))] = i
+    return noted
 
 
 def lift_footnotes(draft: Draft) -> Draft:

@@ -115,6 +115,8 @@ class Profile:
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     raised_call: str | None = None  # a footnote call the text layer printed as a line of its own; group: marker
+    raised_call_gap: str = r"(?!)"  # the space such a call leaves in the line it was lifted from
+    raised_call_text: str = "{marker}"  # how a call is written back into its line
     # the word that opens a preambular paragraph before its verb, as a line of its own: a
     # text layer that cuts a printed line apart can write it alone ("وإذ")
     opening_particle: str | None = None
@@ -198,8 +200,10 @@ def _check(profile: Profile) -> Profile:
             raise ValueError(f"{where}: body {body} has no names")
     for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
                  "decision_opening", "prst_title", "draft_title", "annex", "table_label", "part_label",
-                 "section_label"):
+                 "section_label", "raised_call_gap"):
         re.compile(getattr(profile, name))
+    if profile.raised_call_text.format(marker="1") == profile.raised_call_text:
+        raise ValueError(f"{where}: raised_call_text does not place the {{marker}}")
     for pattern in profile.vote.counts:
         if not {"in_favour", "against"} <= set(re.compile(pattern).groupindex):
             raise ValueError(f"{where}: vote count pattern lacks in_favour/against: {pattern}")

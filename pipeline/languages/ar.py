@@ -86,6 +86,9 @@ def _formula(body: str) -> str:
 # single or doubled ("(أ أ)") after the first 28; ه may carry a tatweel ("(هـ)").
 _ITEM_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A space before a comma, semicolon or full stop: Arabic punctuation follows its word
+# without one, so the text layer shows one where it lifted out a call printed above the line.
+PUNCTUATION_GAP = r"(?<=\S) (?=[\u060c\u061b.])"
 
 PROFILE = Profile(
     code="ar",
@@ -180,6 +183,8 @@ PROFILE = Profile(
     # A call set above the line can come out as a line of its own, in reading order
     # ("(2)", "(2 )") or mirrored (") 2 (").
     raised_call=rf"^[()]\s*(?P<marker>[{_SUPERSCRIPT}]+|\d{{1,3}})\s*[()]$",
+    raised_call_gap=PUNCTUATION_GAP,
+    raised_call_text="({marker})",
     common_words=frozenset({"في", "من", "على", "إلى", "عن", "أن", "التي", "الذي", "مع", "ذلك",
                             "الأمم", "المتحدة", "العامة", "وإذ", "إذ", "جميع", "بما"}),
     date_range=(rf"(?P<start>\d{{1,2}}(?:\s*{_MONTH_PRINTED})?(?:\s*\d{{4}})?)\s*(?:[-–—]|\s+إلى\s+)\s*"

@@ -89,6 +89,11 @@ PROFILE = Profile(
     table_label=r"^表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$",
     section_label=r"^[A-Z]\s?节$",
     numerals="cjk",
+    # A call set above the line can come out as a line of its own ("5"), leaving a space
+    # between two characters of the line it was lifted from ("实施计划 是"): Chinese
+    # sets no space between two characters.
+    raised_call=r"^(?P<marker>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})$",
+    raised_call_gap=r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])",
     # a digit before one of these is part of a number, not a footnote call printed
     # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")
     number_units="年月日号卷次届段条款项章节期%％亿万",
