@@ -97,6 +97,9 @@ def split_masthead_columns(draft: Draft) -> Draft:
 
 
 
+_RAISED_CALL_MAX = 12  # characters of a line that holds a call alone, spaces and brackets included
+
+
 def attach_raised_calls(draft: Draft) -> Draft:
     """Put a footnote call that the text layer printed as a line of its own back
     into the text line it belongs to.
@@ -123,7 +126,9 @@ def attach_raised_calls(draft: Draft) -> Draft:
         return draft
     raised = profile.rx("raised_call")
     lines = list(draft.lines)
-    calls = [(i, m["marker"]) for i, line in enumerate(lines) if (m := raised.match(line.text.strip()))]
+    # the length first: a call alone is a few characters, and most lines are longer or blank
+    calls = [(i, m["marker"]) for i, line in enumerate(lines)
+             if 0 < len(line.text) <= _RAISED_CALL_MAX and (m := raised.match(line.text.strip()))]
     if not calls:
         return draft
     noted = _noted_markers(lines, profile) if any(lines[i].text.strip() == marker for i, marker in calls) else {}
