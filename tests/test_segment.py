@@ -98,3 +98,41 @@ def test_a_table_without_numbered_rows_has_no_title_rows():
     document, _, _ = segment(clean(text, load("en")), load("en"))
     table = document.annexes[0].body[0]
     assert len(table.rows) == 3 and not any(row.header for row in table.rows)
+
+
+# A word processor saves a text with a paragraph per line and no blank line between
+# them: lines that follow each other, as in a wrapped layer, but none stopping
+# mid-sentence. Read as wrapped, Arabic paragraphs as wide as the one before them went
+# on it (no capital tells where an Arabic paragraph starts).
+_RECITALS_AR = [
+    "إذ يشير إلى قراراته السابقة بشأن هذه المسألة،",
+    "وإذ يشير أيضاً إلى الإعلان العالمي لحقوق الإنسان،",
+    "وإذ يحيط علماً بتقرير الأمين العام،",
+    "وإذ يسترشد بمقاصد ميثاق الأمم المتحدة ومبادئه، وإذ يؤكد من جديد التزام جميع الدول باحترام جميع حقوق الإنسان "
+    "والحريات الأساسية وحمايتها والوفاء بها،",
+    "وإذ يشير إلى جميع القرارات ذات الصلة التي اتخذتها الجمعية العامة ومجلس حقوق الإنسان بشأن هذه المسألة، "
+    "وإذ يشير أيضاً إلى إعلان وبرنامج عمل فيينا،",
+    "وإذ يسلم بأن كبار السن يواجهون عدداً من التحديات الخاصة في التمتع بحقوق الإنسان، وإذ يسلم أيضاً بأهمية "
+    "التعاون الدولي في هذا المجال، بما في ذلك تبادل الخبرات والممارسات الجيدة بين الدول والمنظمات الإقليمية "
+    "والدولية ومؤسسات المجتمع المدني والقطاع الخاص، من أجل تعزيز نظم الرعاية والدعم القائمة على حقوق الإنسان "
+    "وتوسيع نطاقها لتشمل جميع من يحتاجون إليها دون تمييز من أي نوع،",
+    "وإذ يعرب عن القلق لأن ما يكتنف أعمال الرعاية غير المدفوعة الأجر من صعوبات ينشئ أوجهاً من عدم المساواة "
+    "بين النساء والرجال في جميع أنحاء العالم، وإذ يلاحظ أن النساء والفتيات يتحملن نصيباً غير متناسب من هذه "
+    "الأعمال، ولا سيما في الأسر المعيشية الفقيرة وفي المناطق الريفية، مما يحد من فرص حصولهن على التعليم "
+    "والعمل اللائق والمشاركة في الحياة العامة على قدم المساواة مع الرجال،",
+    "وإذ يشدد على ضرورة الاستثمار في اقتصاد الرعاية وإنشاء نظم للرعاية والدعم قوية ومرنة ومراعية للمنظور "
+    "الجنساني وللإعاقة وللسن، تقوم على احترام حقوق الإنسان لمقدمي الرعاية ومتلقيها على السواء، وتكفل الاعتراف "
+    "بأعمال الرعاية غير المدفوعة الأجر وتقديرها والحد منها وإعادة توزيعها، وتوفر الحماية الاجتماعية الشاملة "
+    "والأجر العادل وظروف العمل اللائقة للعاملين في مجال الرعاية،",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["a paragraph per line", "blank lines between"])
+def test_a_paragraph_per_line_is_a_paragraph_each(between):
+    text = between.join(["إن مجلس حقوق الإنسان،", *_RECITALS_AR,
+                         "1- يقرر أن يواصل النظر في هذه المسألة في إطار البند نفسه من جدول الأعمال."])
+    document, _, _ = segment(clean(text, load("ar")), load("ar"), "case")
+    step = between.count("\n")
+    spans = [1 + step * n for n in range(1, len(_RECITALS_AR) + 1)]  # each recital its own line
+    assert [(r.span.first, r.span.last) for r in document.preamble] == [(n, n) for n in spans]
+    assert len(document.operative) == 1
