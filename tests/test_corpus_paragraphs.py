@@ -1,0 +1,58 @@
+"""The UN's own paragraphs, one per line, as a word processor saves a text: every dev
+resolution without annexes or unnumbered operative units, its title, formula,
+recitals, and numbered paragraphs with their items written one per line with no
+blank line between them, gives the gold's numbers of preambular and operative
+paragraphs. Skips when ../shared is absent."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import MARKUP_DATE, shared_path
+from pipeline.convert import Options, convert
+from pipeline.model import Paragraph
+
+pytestmark = pytest.mark.corpus
+
+
+def _one_per_line(gold: dict) -> str | None:
+    """The gold's text one paragraph per line, or None when it has parts the gold's
+    structure does not give in order (annexes, parts, unnumbered operative units)."""
+    if gold["annexes"].get("count") or gold.get("components"):
+        return None
+    if any(unit.get("num") is None or "text" not in unit for unit in gold["operative"]):
+        return None
+    numbered_title = gold["body"] in ("GA", "HRC") and gold.get("number")
+    title = gold.get("title") or ""
+    lines = [f"{gold['number']}. {title}" if numbered_title else title, gold["formula"] or "",
+             *gold["preamble"]]
+
+    def items(units):
+        for unit in units:
+            lines.append(f"{unit.get('num') or ''} {unit.get('text', '')}".strip())
+            items(unit.get("items", []))
+
+    for unit in gold["operative"]:
+        lines.append(f"{unit['num']} {unit['text']}")
+        items(unit.get("items", []))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def test_a_paragraph_per_line_gives_the_gold_paragraphs():
+    folder = shared_path("corpus", "dev")
+    checked, differ = 0, []
+    for path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = _one_per_line(gold)
+        if text is None:
+            continue
+        name = path.name.removesuffix(".gold.json")
+        document = convert(text, f"{name}.txt", Options(markup_date=MARKUP_DATE)).document
+        got = (len(document.preamble), sum(isinstance(u, Paragraph) for u in document.operative))
+        want = (len(gold["preamble"]), len(gold["operative"]))
+        checked += 1
+        if got != want:
+            differ.append(f"{name}: {got} vs gold {want}")
+    assert checked >= 60, f"only {checked} documents written one paragraph per line"
+    assert not differ, "\n".join(differ)
