@@ -2,7 +2,7 @@
 resolution without annexes or unnumbered operative units, its title, formula,
 recitals, and numbered paragraphs with their items written one per line with no
 blank line between them, gives the gold's numbers of preambular and operative
-paragraphs. Skips when ../shared is absent."""
+paragraphs and of sub-items. Skips when ../shared is absent."""
 from __future__ import annotations
 
 import json
@@ -39,6 +39,11 @@ def _one_per_line(gold: dict) -> str | None:
     return "\n".join(line for line in lines if line.strip())
 
 
+def _count(units, children) -> int:
+    """Units and their sub-items at every depth."""
+    return sum(1 + _count(children(unit), children) for unit in units)
+
+
 def test_a_paragraph_per_line_gives_the_gold_paragraphs():
     folder = shared_path("corpus", "dev")
     checked, differ = 0, []
@@ -49,8 +54,10 @@ def test_a_paragraph_per_line_gives_the_gold_paragraphs():
             continue
         name = path.name.removesuffix(".gold.json")
         document = convert(text, f"{name}.txt", Options(markup_date=MARKUP_DATE)).document
-        got = (len(document.preamble), sum(isinstance(u, Paragraph) for u in document.operative))
-        want = (len(gold["preamble"]), len(gold["operative"]))
+        paragraphs = [u for u in document.operative if isinstance(u, Paragraph)]
+        got = (len(document.preamble), len(paragraphs), _count(paragraphs, lambda u: u.items) - len(paragraphs))
+        want = (len(gold["preamble"]), len(gold["operative"]),
+                _count(gold["operative"], lambda u: u.get("items", [])) - len(gold["operative"]))
         checked += 1
         if got != want:
             differ.append(f"{name}: {got} vs gold {want}")
