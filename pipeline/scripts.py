@@ -95,6 +95,23 @@ _WORD_CHAR = re.compile(r"\w")
 # the last word of a line is a web or e-mail address, or a path ("www.un.org/…/global-ct-")
 _ADDRESS = re.compile(r"(?:www\.|://|@|/)\S*-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
+# A hyphen before one of these words and a compound is a suspended compound ("troop-
+# and police-contributing", "age- and gender-sensitive"), not a word broken at a line
+# end; the compound must follow, as in one language the word is another's syllable
+# (Spanish "respe-" / "to de los").
+_SUSPENDING_WORDS = frozenset({"and", "or", "to", "et", "ou", "à", "y", "o", "e", "u", "и", "или", "а"})
+_SUSPENDED = re.compile(r"(\w+)\s+\w+-\w")
+
+
+def suspends(text: str, start: int = 0) -> bool:
+    """Whether `text` at `start`, after a hyphen, goes on with the rest of a suspended
+    compound ("and police-contributing").
+
+    >>> suspends("and police-contributing"), suspends("to de los"), suspends("ations, so")
+    (True, False, False)
+    """
+    m = _SUSPENDED.match(text, start)
+    return m is not None and m.group(1).lower() in _SUSPENDING_WORDS
 
 
 def _last_word(text: str) -> str | None:
@@ -127,6 +144,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     'the Secretary-General'
     >>> join_fragments("the Council", "decides")
     'the Council decides'
+    >>> join_fragments("through age-", "and gender-sensitive approaches"), join_fragments("en el respe-", "to de los")
+    ('through age- and gender-sensitive approaches', 'en el respeto de los')
     >>> words = Vocabulary(["in vulnerable situations", "the follow-up to"])
     >>> join_fragments("vulnerable situ", "ations, so", words), join_fragments("its follow-", "up", words)
     ('vulnerable situations, so', 'its follow-up')
@@ -149,6 +168,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     tail, head = _last_word(left), _FIRST_WORD.match(right)
     if (left.endswith("-") and len(left) > 1 and left[-2].isalpha() and left[-2].islower()
             and right[0].isalpha() and right[0].islower()):
+        if suspends(right):
+            return left + " " + right  # a suspended compound, the rest of it on the next line
         if vocabulary and tail and head and vocabulary.keeps_hyphen(tail, head.group(1)):
             return left + right
         if _ADDRESS.search(left):

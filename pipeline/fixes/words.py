@@ -7,14 +7,12 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from ..scripts import Vocabulary
+from ..scripts import Vocabulary, suspends
 from .base import Draft, Insertion, Line, Removal
 
 # "Secretary- General": a word broken at a line end whose hyphen the extractor kept,
 # followed by the space it put where the line ended.
 _BROKEN = re.compile(r"\b(?P<left>\w+)- (?P<right>\w+)")  # \b: from a word's start only (linear)
-# After "troop- and police-contributing" the hyphen is a suspended compound, not a break.
-_CONJUNCTIONS = {"and", "or", "to", "et", "ou", "à", "y", "o", "e", "u", "и", "или", "а"}
 
 
 def repair_broken_words(draft: Draft) -> Draft:
@@ -24,8 +22,8 @@ def repair_broken_words(draft: Draft) -> Draft:
     the PDF put at the end of a line, so `Secretary-General` arrives as
     `Secretary- General` and `UNAMID` as `UN- AMID`. The word is closed up as the
     document writes it elsewhere; otherwise an all-capital word loses the hyphen (an
-    acronym) and any other keeps it (a compound). A hyphen before a conjunction
-    (`troop- and police-contributing`) is a suspended compound and stays.
+    acronym) and any other keeps it (a compound). A hyphen before a conjunction and a
+    compound (`troop- and police-contributing`) is a suspended compound and stays.
 
     >>> from .base import lines_of
     >>> text = "the Secretary- General and UN- AMID\\ntroop- and police-contributing; situ- ations in situations"
@@ -39,7 +37,7 @@ def repair_broken_words(draft: Draft) -> Draft:
 
     def close(m: re.Match) -> str:
         left, right = m["left"], m["right"]
-        if right.lower() in _CONJUNCTIONS:
+        if suspends(line.text, m.start("right")):
             return m.group()
         if vocabulary.keeps_hyphen(left, right):
             return f"{left}-{right}"
