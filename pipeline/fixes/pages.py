@@ -901,6 +901,12 @@ _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
 # a paragraph number alone on its line, as the languages print it ("4.", "-1", "1 -")
 _NUMBER_ALONE = re.compile(r"(\d{1,3})\s*[.．]|[-–]\s?(\d{1,3})|(\d{1,3})\s?[-–]")
 _TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
+
+
+def _label_number(label: str) -> int | None:
+    """The paragraph number a label gives ("4.", "4 -"), None for an item's label."""
+    m = _NUMBER_ALONE.fullmatch(label.strip())
+    return int(next(group for group in m.groups() if group)) if m else None
 # a label and the words after it: with a space, or none before Chinese ("7.治事务；")
 _LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})(?:\s+|(?=[\u3400-\u9fff]))(?P<rest>\S.*)$")
 
@@ -918,8 +924,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     footnote call (`报告。¹`). When the paragraph's number went out with the fragment
     (`23. фондам;`), the number stays where it is and only the words move. When the
     fragment sits between its paragraph's number and the next one, both alone on
-    their lines (`4.` / `该提议；` / `5.` / `强调指出…落实`), the paragraph's first line
-    comes after the second number: the line goes before that number, with its end.
+    their lines (`4.` / `该提议；` / `5.` / `强调指出…落实`) or the first printed with the
+    fragment (`4.该提议；` / `5.`), the paragraph's first line comes after the second
+    number: the line goes before that number, with its end.
 
     >>> from pipeline.languages import load
     >>> text = "又铭记人权是各国的首要责任，\\n任，\\n\\n确认地方政府负有主要责\\n又确认地方政府的职能，"
@@ -939,6 +946,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text][1:3]
     ['7.', '还鼓励地方政府确保人们平等参与地方政治事务；']
     >>> text = "3. 强调停火；\\n4.\\n该提议；\\n5.\\n\\n强调指出，双方必须支持落实\\n反对改变人口状况；"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text]
+    ['3. 强调停火；', '4.', '强调指出，双方必须支持落实该提议；', '5.', '反对改变人口状况；']
+    >>> text = "3. 强调停火；\\n4.该提议；\\n5.\\n\\n强调指出，双方必须支持落实\\n反对改变人口状况；"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text]
     ['3. 强调停火；', '4.', '强调指出，双方必须支持落实该提议；', '5.', '反对改变人口状况；']
     """
@@ -996,17 +1006,23 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         while run < len(filled) and is_fragment(lines[filled[run]].text.strip()):
             run += 1
         count = run - k
-        number = number_alone(k - 1) if count == 1 and run + 1 < len(filled) else None
+        # the number of the paragraph whose end the fragment is: alone on the line before
+        # it (`4.` / `该提议；`) or the fragment's own (`4.该提议；`, which keeps it)
+        own, number = "", None
+        if count == 1 and run + 1 < len(filled):
+            own = split_label(lines[filled[k]].text.strip())[0]
+            number = number_alone(k - 1) if not own else _label_number(own)
         if (number is not None and number_alone(run) == number + 1
                 and owns(lines[filled[run + 1]].text.strip())):
             # `4.` / fragment / `5.` / owner: the owner, with its end, goes before `5.`
             fragment, label, owner = (lines[filled[j]] for j in (k, run, run + 1))
-            whole = joined(Line(owner.text.rstrip(), owner.span), fragment.text.strip(), fragment.span, removed)
-            lines[filled[k]] = Line("", fragment.span, fragment.page_break)
+            text = split_label(fragment.text.strip())[1]
+            whole = joined(Line(owner.text.rstrip(), owner.span), text, fragment.span, removed)
+            lines[filled[k]] = Line(own, fragment.span, fragment.page_break)
             lines[filled[run]] = Line(whole.text, whole.span, label.page_break)
             lines[filled[run + 1]] = Line(label.text, label.span, owner.page_break)
-            events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: "
-                                             f"{fragment.text.strip()}", fragment.span.first))
+            events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
+                                     fragment.span.first))
             k = run + 2
             continue
         owners = filled[run:run + count]
