@@ -133,7 +133,8 @@ def attach_raised_calls(draft: Draft) -> Draft:
         return draft
     noted = _noted_markers(lines, profile) if any(lines[i].text.strip() == marker for i, marker in calls) else {}
     gap = profile.rx("raised_call_gap")
-    hosts = [i for i, line in enumerate(lines) if line.text.strip() and not raised.match(line.text.strip())]
+    taken = {i for i, _ in calls}
+    hosts = [i for i, line in enumerate(lines) if line.text.strip() and i not in taken]
     for i, marker in calls:
         if lines[i].text.strip() == marker and noted.get(ascii_digits(from_superscript(marker)), -1) <= i:
             continue  # a bare number and no note of that number further on: a table's figure

@@ -77,7 +77,7 @@ def is_wrapped(lines: tuple[Line, ...], profile: Profile | None = None) -> bool:
     pairs = [(a, b) for a, b in zip(filled, filled[1:]) if b == a + 1]
     if len(pairs) / (len(filled) - 1) > _WRAPPED_SHARE:
         return True
-    cut = [a for a, _ in pairs if (end := lines[a].text.rstrip()[-1:]).isalpha() or end == "-"]
+    cut = [a for a, _ in pairs if _stops_mid_sentence(lines[a].text)]
     if len(cut) < _WRAPPED_CUTS or profile is None:
         return len(cut) >= _WRAPPED_CUTS  # (the formula is looked for only when it can matter)
     start = formula_index(lines, profile) or 0
@@ -100,8 +100,14 @@ def one_paragraph_per_line(lines: tuple[Line, ...], profile: Profile) -> bool:
     start = formula_index(lines, profile) or 0
     body = lines[start:]
     pairs = [a for a, b in zip(body, body[1:]) if a.text.strip() and b.text.strip()]
-    cut = sum(1 for a in pairs if (end := a.text.rstrip()[-1:]).isalpha() or end == "-")
+    cut = sum(1 for a in pairs if _stops_mid_sentence(a.text))
     return len(pairs) >= _ONE_PER_LINE_PAIRS and cut < _ONE_PER_LINE_CUTS * len(pairs)
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """A line that ends on a letter or a hyphen: cut where a wrapped layer broke it."""
+    end = text.rstrip()[-1:]
+    return end.isalpha() or end == "-"
 
 
 def _wrapped_widths(lines: tuple[Line, ...]) -> list[int]:
@@ -471,7 +477,8 @@ def unwrap_lines(draft: Draft) -> Draft:
     wrapped = _wrapped_widths(body)
     full = _full_width(body, wrapped)
     vocabulary = Vocabulary(line.text for line in filled)
-    reader = _Reader(draft.profile, full, _running_width(wrapped, full), one_paragraph_per_line(draft.lines, draft.profile))
+    reader = _Reader(draft.profile, full, _running_width(wrapped, full),
+                     per_line=one_paragraph_per_line(draft.lines, draft.profile))
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Paragraph] = []
     removed: list = []
