@@ -34,7 +34,7 @@ _WRAPPED_CUTS = 3  # lines cut mid-sentence and followed directly by the rest, e
 # layer's stop mid-sentence mostly: 18 % and more in the dev corpus; the UN's paragraphs
 # one per line 8 % at most, decisions' lists of documents aside)
 _ONE_PER_LINE_CUTS = 0.1
-_ONE_PER_LINE_PAIRS = 8  # lines followed by another, below which a text is too short to tell
+_ONE_PER_LINE_PAIRS = 6  # lines followed by another, below which a text is too short to tell
 _SHORT = 0.8  # a line shorter than this share of a full line ends its paragraph
 _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry of its own
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
