@@ -24,10 +24,6 @@ from . import inline
 from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
-# how a preambular paragraph ends (a comma), and a semicolon, which ends an operative
-# paragraph that another follows
-_SEMICOLONS = frozenset(";；\u061b")
-_CLAUSE_ENDS = frozenset(",，\u060c") | _SEMICOLONS
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
 _TABLE_ENDS = frozenset({"annex", "table_label"})  # block kinds that end a table
 _NUMBERED_ROWS = frozenset({"operative", "item", "bullet"})
@@ -241,7 +237,7 @@ class _Builder:
             if self.before_parts is None:
                 self.before_parts = (self.formula, self.preamble, self.operative, self.closing, vote)
         else:
-            self._unnumbered_operative_paragraphs()
+            self._single_operative_paragraph()
             label, span = self.part_label
             spans = [span] + [x.span for x in self.preamble + self.operative + self.closing]
             if self.part_title is not None:
@@ -321,6 +317,10 @@ class _Builder:
         p = block.parts
         _, content = inline.with_opening(self.runs(index, p["text"]), self.profile, "operative_phrase")
         self.units(block).append(Paragraph(p["num"], int(ascii_digits(p["number"])), content, block.line.span))
+
+    def on_unnumbered_operative(self, index, block):
+        _, content = inline.with_opening(self.runs(index, block.line.text), self.profile, "operative_phrase")
+        self.units(block).append(Paragraph(None, None, content, block.line.span))
 
     def on_decision_text(self, index, block):
         """The text of a decision names its body ("…, the General Assembly took note…")."""
@@ -482,7 +482,7 @@ class _Builder:
             self.flush_items()
             self.finish_quote()
             vote = _vote(self.vote_blocks, self.profile, self.facts) if self.vote_blocks else None
-            self._unnumbered_operative_paragraphs()
+            self._single_operative_paragraph()
         meta = self._metadata()
         _check(meta, self.title, self.formula or next((p.formula for p in self.parts if p.formula), None),
                self.operative, self.facts, self.blocks)
@@ -497,25 +497,19 @@ class _Builder:
                         footnotes=tuple(self.footnotes), closing=tuple(self.closing), vote=vote,
                         annexes=annexes, parts=tuple(self.parts))
 
-    def _unnumbered_operative_paragraphs(self) -> None:
-        """A resolution whose operative paragraphs carry no number (one alone, "Adopte
-        la déclaration…", or a text copied from a word processor that had numbered
-        them itself) reads like its preamble. When nothing else is operative, its
-        paragraphs from the last one ending like a preambular paragraph (a comma) on
-        are: the last ends a sentence, those before it end with a semicolon."""
+    def _single_operative_paragraph(self) -> None:
+        """A last paragraph no rule took as operative (numbers that cannot start the
+        operative part before it, in a text that has numbers: see the rule
+        `unnumbered_operative` for one that has none) is operative when nothing else
+        is and it does not end like a preambular paragraph (with a comma)."""
         if self.operative or not self.preamble or self.facts.doc_type not in _STATEMENTS:
             return
-        ends = [plain(recital.content).rstrip()[-1:] for recital in self.preamble]
-        if not ends[-1] or ends[-1] in _CLAUSE_ENDS:
-            return  # the last ends like a preambular paragraph, or a clause: no operative part
-        first = len(ends) - 1
-        while first > 0 and ends[first - 1] in _SEMICOLONS:
-            first -= 1
-        for recital in self.preamble[first:]:
-            # its verb, not matched as a recital's opening phrase, is marked as an operative one
-            _, content = inline.with_opening(recital.content, self.profile, "operative_phrase")
-            self.operative.append(Paragraph(None, None, content, recital.span))
-        del self.preamble[first:]
+        last = self.preamble[-1]
+        text = plain(last.content).rstrip()
+        if text and text[-1] not in ",，،;；":
+            self.preamble.pop()
+            _, content = inline.with_opening(last.content, self.profile, "operative_phrase")
+            self.operative.append(Paragraph(None, None, content, last.span))
 
     def _statement_date(self) -> str | None:
         """A presidential statement is dated in its opening sentence ("On 19 April 2021, …")."""

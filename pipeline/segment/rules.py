@@ -46,6 +46,12 @@ class State:
     quoting: bool = False  # inside a text the document quotes (a draft it recommends)
     part: int = 0  # parts begun so far (texts adopted in parts: A, B, …)
     sectioned: bool = False  # the body is divided into numbered sections ("I", "II")
+    texts: list[str] = field(default_factory=list, repr=False)  # every line's text, for a rule to look further
+    index: int = 0  # of the line being classified
+    # in a text without numbered paragraphs, the first line that can be an operative
+    # one: past the last that ends like a preambular paragraph (judged when a rule first
+    # asks; -1: the text has numbered paragraphs)
+    unnumbered_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +293,34 @@ def _embedding(text: str, ctx: Context) -> dict | None:
     return {} if _formula(ctx.ahead[0], ctx) else None
 
 
+# How an operative paragraph ends: a semicolon (another follows), a colon (items
+# follow) or a full stop (the last); a preambular paragraph ends with a comma.
+_OPERATIVE_ENDS = frozenset(";；\u061b:：.。")
+_PREAMBULAR_ENDS = frozenset(",，\u060c")
+
+
+def _unnumbered_operative(text: str, ctx: Context) -> dict | None:
+    """An operative paragraph printed without a number, in a resolution none of whose
+    paragraphs has one (a word processor that numbered them itself leaves the numbers
+    out of the text it copies): it ends as an operative paragraph does, not with the
+    comma of a preambular one."""
+    state = ctx.state
+    if (state.doc_type not in _STATEMENT_TYPES or state.quoting or state.sectioned
+            or text.rstrip()[-1:] not in _OPERATIVE_ENDS or ctx.profile.rx("item").match(text)):
+        return None
+    if state.unnumbered_from is None:
+        # the text up to its annexes (which have their own paragraphs, a resolution they
+        # quote its own recitals)
+        annex, operative = ctx.profile.rx("annex"), ctx.profile.rx("operative")
+        body = state.texts[:next((i for i, line in enumerate(state.texts) if annex.match(line)), len(state.texts))]
+        if any(operative.match(line) for line in body):
+            state.unnumbered_from = -1
+        else:  # a recital can end with a full stop (a sentence quoted); the last ends with a comma
+            commas = [i for i, line in enumerate(body) if line.rstrip()[-1:] in _PREAMBULAR_ENDS]
+            state.unnumbered_from = commas[-1] + 1 if commas else 0
+    return {} if 0 <= state.unnumbered_from <= state.index else None
+
+
 def _anything(text: str, ctx: Context) -> dict:
     return {}
 
@@ -338,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading, Zone.OPERATIVE),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
+    Rule("unnumbered_operative", frozenset({Zone.PREAMBLE, Zone.OPERATIVE}), _unnumbered_operative, Zone.OPERATIVE),
     # the outcome printed again with the lists under it (a two-column vote table)
     Rule("vote_intro_again", frozenset({Zone.VOTE}), _vote_intro),
     Rule("vote_label", frozenset({Zone.VOTE}), _vote_label),
@@ -376,11 +411,12 @@ def _rules_by_zone(rules: tuple[Rule, ...]) -> dict[Zone, tuple[Rule, ...]]:
 
 def classify(lines: tuple[Line, ...], profile: Profile, rules: tuple[Rule, ...] = RULES) -> list[Block]:
     """Give every cleaned line a kind, in one pass through the zones."""
-    state = State()
-    blocks = []
     texts = [line.text for line in lines]
+    state = State(texts=texts)
+    blocks = []
     by_zone = _rules_by_zone(rules)
     for index, line in enumerate(lines):
+        state.index = index
         ctx = Context(profile, state, tuple(texts[index + 1:index + 1 + LOOKAHEAD]))
         for rule in by_zone[state.zone]:
             parts = rule.match(line.text, ctx)
