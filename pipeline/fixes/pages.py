@@ -902,14 +902,18 @@ _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
 # a paragraph number alone on its line, as the languages print it ("4.", "-1", "1 -")
 _NUMBER_ALONE = re.compile(r"(\d{1,3})\s*[.．]|[-–]\s?(\d{1,3})|(\d{1,3})\s?[-–]")
 _TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
-
-
-def _label_number(label: str) -> int | None:
-    """The paragraph number a label gives ("4.", "4 -"), None for an item's label."""
-    m = _NUMBER_ALONE.fullmatch(label.strip())
-    return int(next(group for group in m.groups() if group)) if m else None
 # a label and the words after it: with a space, or none before Chinese ("7.治事务；")
 _LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})(?:\s+|(?=[\u3400-\u9fff]))(?P<rest>\S.*)$")
+
+
+def _label_number(text: str) -> int | None:
+    """The paragraph number a line or a label is ("4.", "4 -"), None for anything else.
+
+    >>> _label_number("4."), _label_number(" -12"), _label_number("(a)")
+    (4, 12, None)
+    """
+    m = _NUMBER_ALONE.fullmatch(text.strip())
+    return int(next(group for group in m.groups() if group)) if m else None
 
 
 def restore_displaced_line_ends(draft: Draft) -> Draft:
@@ -997,8 +1001,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         return before[-1:] in PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
 
     def number_alone(index: int) -> int | None:
-        m = _NUMBER_ALONE.fullmatch(lines[filled[index]].text.strip()) if 0 <= index < len(filled) else None
-        return int(next(group for group in m.groups() if group)) if m else None
+        return _label_number(lines[filled[index]].text) if 0 <= index < len(filled) else None
 
     k = 1
     while k < len(filled):
@@ -1009,15 +1012,14 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         count = run - k
         # the number of the paragraph whose end the fragment is: alone on the line before
         # it (`4.` / `该提议；`) or the fragment's own (`4.该提议；`, which keeps it)
-        own, number = "", None
+        own, text, number = "", "", None
         if count == 1 and run + 1 < len(filled):
-            own = split_label(lines[filled[k]].text.strip())[0]
+            own, text = split_label(lines[filled[k]].text.strip())
             number = number_alone(k - 1) if not own else _label_number(own)
         if (number is not None and number_alone(run) == number + 1
                 and owns(lines[filled[run + 1]].text.strip())):
             # `4.` / fragment / `5.` / owner: the owner, with its end, goes before `5.`
             fragment, label, owner = (lines[filled[j]] for j in (k, run, run + 1))
-            text = split_label(fragment.text.strip())[1]
             whole = joined(Line(owner.text.rstrip(), owner.span), text, fragment.span, removed)
             lines[filled[k]] = Line(own, fragment.span, fragment.page_break)
             lines[filled[run]] = Line(whole.text, whole.span, label.page_break)

@@ -23,7 +23,8 @@ from statistics import median, quantiles
 
 from ..languages import Profile
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import COMMAS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width, from_superscript, is_caseless, is_cjk
+from ..scripts import (COMMAS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width, from_superscript,
+                       is_caseless, is_cjk)
 from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -84,21 +85,18 @@ def is_wrapped(lines: tuple[Line, ...], profile: Profile | None = None) -> bool:
     return sum(1 for a in cut if a >= start) >= _WRAPPED_CUTS
 
 
-def one_paragraph_per_line(lines: tuple[Line, ...], profile: Profile) -> bool:
-    """Whether the body's lines (from the enacting formula on) follow each other with
-    hardly one stopping mid-sentence: a paragraph per line, as a word processor saves
-    a text, not lines wrapped by a PDF.
+def one_paragraph_per_line(body: tuple[Line, ...]) -> bool:
+    """Whether the body's lines (from the enacting formula on: `_from_formula`) follow
+    each other with hardly one stopping mid-sentence: a paragraph per line, as a word
+    processor saves a text, not lines wrapped by a PDF.
 
-    >>> from pipeline.languages import load
     >>> from .base import lines_of
     >>> recitals = ["Recalling its resolutions,"] * 9
-    >>> one_paragraph_per_line(lines_of("\\n".join(["The General Assembly,", *recitals, "1. Decides to act."])), load("en"))
+    >>> one_paragraph_per_line(lines_of("\\n".join(["The General Assembly,", *recitals, "1. Decides to act."])))
     True
-    >>> one_paragraph_per_line(lines_of("\\n".join(["The General Assembly,", *recitals[:3], "Recalling the", "report,"])), load("en"))
+    >>> one_paragraph_per_line(lines_of("\\n".join(["The General Assembly,", *recitals[:3], "Recalling the", "report,"])))
     False
     """
-    start = formula_index(lines, profile) or 0
-    body = lines[start:]
     pairs = [a for a, b in zip(body, body[1:]) if a.text.strip() and b.text.strip()]
     cut = sum(1 for a in pairs if _stops_mid_sentence(a.text))
     return len(pairs) >= _ONE_PER_LINE_PAIRS and cut < _ONE_PER_LINE_CUTS * len(pairs)
@@ -478,7 +476,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     full = _full_width(body, wrapped)
     vocabulary = Vocabulary(line.text for line in filled)
     reader = _Reader(draft.profile, full, _running_width(wrapped, full),
-                     per_line=one_paragraph_per_line(draft.lines, draft.profile))
+                     per_line=one_paragraph_per_line(body))
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])
     out: list[Paragraph] = []
     removed: list = []

@@ -1,4 +1,5 @@
 """Chinese (中文): words and patterns of UN resolutions."""
+from ..scripts import SUPERSCRIPT_DIGITS
 from . import BodyWords, CitationWords, Profile, VoteWords
 
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -92,7 +93,7 @@ PROFILE = Profile(
     # A call set above the line can come out as a line of its own ("5"), leaving a space
     # between two characters of the line it was lifted from ("实施计划 是"): Chinese
     # sets no space between two characters.
-    raised_call=r"^(?P<marker>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})$",
+    raised_call=rf"^(?P<marker>\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})$",
     raised_call_gap=r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])",
     # a digit before one of these is part of a number, not a footnote call printed
     # as a plain digit ("2017年3月24日", "第 189 卷", "0.7%")

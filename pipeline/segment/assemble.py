@@ -21,7 +21,7 @@ from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote
                      Title, Vote, VoteGroup, plain)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
 from . import inline
-from .rules import PARAGRAPH_END, Block, Zone, looks_like_heading, masthead_date
+from .rules import PARAGRAPH_END, PREAMBULAR_ENDS, SEMICOLONS, Block, Zone, looks_like_heading, masthead_date
 
 _STATEMENTS = ("resolution", "draftResolution")
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})\s+")  # a note lifted from a plain text layer
@@ -170,8 +170,8 @@ class _Builder:
     def on_embedding(self, index, block):
         self.finish_quote()
         target = self.units(block)
-        _, content = inline.with_opening(self.runs(index, block.line.text), self.profile, "operative_phrase")
-        target.append(Paragraph(None, None, content, block.line.span))
+        target.append(Paragraph(None, None, self.operative_content(self.runs(index, block.line.text)),
+                                block.line.span))
         self.quote_owner = (target, len(target) - 1)
 
     def finish_quote(self) -> None:
@@ -313,14 +313,18 @@ class _Builder:
                 and index > 0 and self.blocks[index - 1].kind == "part"
                 and block.line.text.rstrip()[-1:] not in PARAGRAPH_END)
 
+    def operative_content(self, runs: tuple) -> tuple:
+        """An operative paragraph's runs, its verb marked (`Decides`, `Endorses`)."""
+        return inline.with_opening(runs, self.profile, "operative_phrase")[1]
+
     def on_operative(self, index, block):
         p = block.parts
-        _, content = inline.with_opening(self.runs(index, p["text"]), self.profile, "operative_phrase")
-        self.units(block).append(Paragraph(p["num"], int(ascii_digits(p["number"])), content, block.line.span))
+        self.units(block).append(Paragraph(p["num"], int(ascii_digits(p["number"])),
+                                           self.operative_content(self.runs(index, p["text"])), block.line.span))
 
     def on_unnumbered_operative(self, index, block):
-        _, content = inline.with_opening(self.runs(index, block.line.text), self.profile, "operative_phrase")
-        self.units(block).append(Paragraph(None, None, content, block.line.span))
+        self.units(block).append(Paragraph(None, None, self.operative_content(self.runs(index, block.line.text)),
+                                           block.line.span))
 
     def on_decision_text(self, index, block):
         """The text of a decision names its body ("…, the General Assembly took note…")."""
@@ -506,10 +510,9 @@ class _Builder:
             return
         last = self.preamble[-1]
         text = plain(last.content).rstrip()
-        if text and text[-1] not in ",，،;；":
+        if text and text[-1] not in PREAMBULAR_ENDS | SEMICOLONS:
             self.preamble.pop()
-            _, content = inline.with_opening(last.content, self.profile, "operative_phrase")
-            self.operative.append(Paragraph(None, None, content, last.span))
+            self.operative.append(Paragraph(None, None, self.operative_content(last.content), last.span))
 
     def _statement_date(self) -> str | None:
         """A presidential statement is dated in its opening sentence ("On 19 April 2021, …")."""

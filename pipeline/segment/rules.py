@@ -295,8 +295,9 @@ def _embedding(text: str, ctx: Context) -> dict | None:
 
 # How an operative paragraph ends: a semicolon (another follows), a colon (items
 # follow) or a full stop (the last); a preambular paragraph ends with a comma.
-_OPERATIVE_ENDS = frozenset(";；\u061b:：.。")
-_PREAMBULAR_ENDS = frozenset(",，\u060c")
+SEMICOLONS = frozenset(";；\u061b")
+_OPERATIVE_ENDS = SEMICOLONS | frozenset(":：.。")
+PREAMBULAR_ENDS = frozenset(",，\u060c")
 
 
 def _unnumbered_operative(text: str, ctx: Context) -> dict | None:
@@ -316,7 +317,7 @@ def _unnumbered_operative(text: str, ctx: Context) -> dict | None:
         if any(operative.match(line) for line in body):
             state.unnumbered_from = -1
         else:  # a recital can end with a full stop (a sentence quoted); the last ends with a comma
-            commas = [i for i, line in enumerate(body) if line.rstrip()[-1:] in _PREAMBULAR_ENDS]
+            commas = [i for i, line in enumerate(body) if line.rstrip()[-1:] in PREAMBULAR_ENDS]
             state.unnumbered_from = commas[-1] + 1 if commas else 0
     return {} if 0 <= state.unnumbered_from <= state.index else None
 
