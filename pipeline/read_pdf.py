@@ -838,8 +838,10 @@ def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) ->
 
 
 # What hangs in the margin before a paragraph's text: a number (`1.`, `77/542.`,
-# `2021/7.`, `10-`), an item letter or numeral (`(a)`, `b)`, `(iv)`, `(أ)`), a roman numeral.
-_LABEL = re.compile(r"^(?:[\d/.\-]*\d[\d/.\-]*[.)-]?|\(?[^\W\d_]{1,5}\)|[^\W\d_]{1,3}[.)]|[IVXLC]{1,6}\.?)$")
+# `2021/7.`, `10-`), an item letter or numeral (`(a)`, `b)`, `(iv)`, `(أ)`), a roman numeral,
+# a dash or bullet of a list, a Chinese numeral in one character (`㈠`).
+_LABEL = re.compile(r"^(?:[\d/.\-]*\d[\d/.\-]*[.)-]?|\(?[^\W\d_]{1,5}\)|[^\W\d_]{1,3}[.)]|[IVXLC]{1,6}\.?"
+                    r"|[–•▪◦‣●\u3220-\u3229])$")
 
 
 def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from lxml import etree
 
 from . import __version__
 from .bodies import BODIES
@@ -59,16 +62,31 @@ def to_tei(document: Document, options: TeiOptions) -> bytes:
 
 # --------------------------------------------------------------------------- ids
 
-_NOT_NAME = re.compile(r"[^\w.\-]+")
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_.\-]+")
+
+
+@cache
+def _name_char(char: str) -> bool:
+    """Whether an xml:id may hold the character. libxml2 checks xml:id by the letter
+    tables of XML 1.0 (4th edition), narrower than Python's \\w: "㈠" is
+    alphanumeric to Python and no name character to it. Its own answer, once a character."""
+    try:
+        etree.fromstring(f'<a xml:id="a{char}"/>'.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def id_part(label: str) -> str:
     """A printed label as a piece of an xml:id (an NCName needs no brackets or spaces).
 
-    >>> id_part("(a)"), id_part("12."), id_part(" A "), id_part("(أ)"), id_part("()")
-    ('a', '12', 'A', 'أ', 'x')
+    >>> id_part("(a)"), id_part("12."), id_part(" A "), id_part("(أ)"), id_part("()"), id_part("㈠")
+    ('a', '12', 'A', 'أ', 'x', 'x')
     """
-    return _NOT_NAME.sub("", label).strip(".-") or "x"
+    if label.isascii():  # "(a)", "12.": what all but a few labels are
+        return _NOT_NAME.sub("", label).strip(".-") or "x"
+    kept = "".join(c for c in label if c in ".-_" or (c.isalnum() and _name_char(c)))
+    return kept.strip(".-") or "x"
 
 
 # --------------------------------------------------------------------------- inline markup

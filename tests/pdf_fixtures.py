@@ -115,3 +115,25 @@ def encrypted_pdf(password: str = "secret") -> bytes:
 def broken_pdf() -> bytes:
     """A file that starts like a PDF and is not one (a download cut short)."""
     return resolution_pdf()[:700]
+
+
+DASHED = ("to strengthen the capacity of the security forces, including the management of weapons and "
+          "ammunition and the disposal of explosive ordnance, in every province of the country;",
+          "to speed up national ownership of the reform of the security sector, through independent, "
+          "accountable and functioning justice and security institutions;")
+
+
+def dash_list_pdf() -> bytes:
+    """One page: an item whose dash list hangs its dashes in the margin, the lines of each
+    dashed paragraph starting where the text after its dash starts."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=13.5, spaceAfter=6)
+    dashed = ParagraphStyle("dashed", parent=body, leftIndent=72, bulletIndent=54)
+    out = io.BytesIO()
+    story = [Paragraph("(m) To provide advice, in order to:", body)]
+    story += [Paragraph(text, dashed, bulletText="\u2013") for text in DASHED]
+    SimpleDocTemplate(out, pagesize=LETTER, leftMargin=72, rightMargin=72).build(story)
+    return out.getvalue()

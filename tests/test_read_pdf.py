@@ -179,3 +179,9 @@ def test_arabic_from_the_pdf_keeps_lam_alef_and_reading_order():
     assert "الأعمال" in text and "الأمن" in text and "األ" not in text
     assert "[بناء على تقرير اللجنة الأولى (A/77/385، الفقرة 110)]" in text
     assert "2019(³)، من دعم" in text
+
+
+def test_a_dash_hanging_in_the_margin_keeps_its_paragraph_one_block():
+    from pdf_fixtures import DASHED, dash_list_pdf
+    body = [line for line in read_pdf(dash_list_pdf(), "dashes.pdf").text.split("\n") if line.strip()]
+    assert body[1:] == [f"\u2013 {text}" for text in DASHED]

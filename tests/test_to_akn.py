@@ -42,6 +42,19 @@ def test_nested_items_with_intro_and_eids():
     assert tree.xpath("string(//a:paragraph/a:list/a:intro/a:p/a:i)", namespaces=NS) == "Requests"
 
 
+def test_a_chinese_numeral_names_its_point_and_a_dash_list_numbers_its_points_in_order():
+    dash = [Item("–", "", (Text(t),), S) for t in ("加强能力；", "加快改革；")]
+    paragraph = Paragraph("34.", 34, (Text("决定："),), S, (
+        Item("㈠", "㈠", (Text("保护平民"),), S, (item("(a)", "提供咨询，以便：", *dash),)),
+    ))
+    tree = write(Document("t", meta(), S, operative=(paragraph,)))
+    points = tree.xpath("//a:point/@eId", namespaces=NS)
+    assert points == ["para_34__list_1__point_㈠", "para_34__list_1__point_㈠__list_1__point_a",
+                      "para_34__list_1__point_㈠__list_1__point_a__list_1__point_1",
+                      "para_34__list_1__point_㈠__list_1__point_a__list_1__point_2"]
+    assert tree.xpath("//a:point/a:num/text()", namespaces=NS) == ["㈠", "(a)", "–", "–"]
+
+
 def test_markup_characters_in_text_are_escaped():
     text = 'A & B < C > D "quoted" ]]> end'
     tree = write(Document("t", meta(), S, preamble=(Recital("", (Text(text),), S),)))

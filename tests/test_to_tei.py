@@ -97,6 +97,19 @@ def test_operative_paragraphs_with_nested_items_get_ids_from_their_numbers():
     assert p.xpath("string()").endswith(" and to act.")
 
 
+def test_a_label_python_calls_alphanumeric_but_xml_names_cannot_hold_leaves_a_valid_id():
+    # "㈠" is alphanumeric to Python's \\w; libxml2 refuses it in an xml:id
+    paragraph = Paragraph("34.", 34, (Text("决定："),), S, (
+        Item("㈠", "㈠", (Text("保护平民"),), S, (item("(a)", "提供咨询；"),)),
+        Item("(二)", "二", (Text("稳定局势"),), S),
+    ))
+    tree = write(Document("t", meta(), S, operative=(paragraph,)))
+    p = xpath(tree, "//t:div[@type='operative']/t:p")[0]
+    assert xpath(p, "t:list/t:item/@n") == ["㈠", "(二)"]
+    assert xpath(p, "t:list/t:item/@xml:id") == ["op.34.x", "op.34.二"]
+    assert xpath(p, "t:list/t:item[1]/t:list/t:item/@xml:id") == ["op.34.x.a"]
+
+
 def test_headings_open_sections_and_repeated_numbers_keep_unique_ids():
     units = (Paragraph("1.", 1, (Text("One"),), S), Heading((Text("A heading"),), S),
              Heading((Text("Its subtitle"),), S), Paragraph(None, None, (Text("stray"),), S),

@@ -529,7 +529,7 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
         if not text:
             out.append(line)
             continue
-        bare = _BARE_NUMBER.match(text)
+        bare = _BARE_NUMBER.match(text) or _hanging_dash(text, draft.profile)
         if pending is not None and not bare and not is_formula(text, draft.profile):
             number = from_superscript(pending.text.strip())
             out.append(Line(f"{number} {text}", pending.span | line.span, pending.page_break))
@@ -551,6 +551,17 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     if pending is not None:
         out.append(pending)
     return draft.with_lines(out)
+
+
+def _hanging_dash(text: str, profile: Profile | None) -> bool:
+    """A dash alone on its line, in a language whose items a dash may label (a dash
+    list's, "–" / "通过…"); elsewhere a lone dash is a table's empty cell.
+
+    >>> from ..languages import load
+    >>> _hanging_dash("–", load("zh")), _hanging_dash("–", load("en"))
+    (True, False)
+    """
+    return text == "–" and profile is not None and profile.rx("item").match("– x") is not None
 
 
 def _distributed(lines: tuple[Line, ...], run: tuple[list[int], list[int], int], start: int) -> list[Line]:

@@ -659,12 +659,27 @@ class _Node:
 
 
 def _label(parts: dict) -> str:
-    """The letters of an item label, whichever form the profile matched ("(a)", "a.")."""
-    return parts.get("label") or parts.get("dotted") or ""
+    """The letters of an item label, whichever form the profile matched ("(a)", "a.",
+    "㈠", "(一)"); a dash has none."""
+    return (parts.get("label") or parts.get("dotted") or parts.get("ideograph") or parts.get("numeral")
+            or "")
 
 
-def _label_values(label: str) -> dict[str, int]:
-    values = {}
+# "㈠" … "㈩" (U+3220-3229): one character for "(一)" … "(十)"
+_FIRST_IDEOGRAPH = 0x3220
+
+
+def _label_values(parts: dict) -> dict[str, int]:
+    """The places an item's label can hold, by numbering style: `(i)` is the ninth
+    letter or the first roman numeral; `㈠` and `(一)` the first of the Chinese
+    numbering; a dash is any item of a dash list (its value counts from 1)."""
+    if parts.get("dash"):
+        return {"dash": 0}
+    if ideograph := parts.get("ideograph"):
+        return {"chinese": ord(ideograph) - _FIRST_IDEOGRAPH + 1}
+    if numeral := parts.get("numeral"):
+        return {"chinese": cjk_number(numeral)}
+    label, values = _label(parts), {}
     if (v := letter_value(label)) is not None:
         values["letter"] = v
     if (v := roman_value(label)) is not None:
@@ -672,38 +687,52 @@ def _label_values(label: str) -> dict[str, int]:
     return values
 
 
+def _continues(values: dict[str, int], style: str, last: int) -> bool:
+    """The label is the next one of a list in `style` whose last item was `last`."""
+    return style in values and (style == "dash" or values[style] == last + 1)
+
+
 def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
     """Nest items by their label sequence.
 
     `(i)` after `(h)` continues the letters; `(i)` after `(a)` opens a deeper list of
-    roman numerals; a label that continues an outer level closes the deeper ones.
+    roman numerals; a label that continues an outer level closes the deeper ones. A
+    label that continues a list closed before goes on with it one level down: under
+    `㈠` the letters run (a)–(g), under `㈡` they go on at (h).
     """
     top: list[_Node] = []
     levels: list[list[_Node]] = []  # open levels, outermost first; each holds its items
+    closed: dict[str, int] = {}  # the last value of each style whose list a shallower label closed
     for block, content in entries:
-        values = _label_values(_label(block.parts))
+        values = _label_values(block.parts)
         placed = False
         for depth in range(len(levels) - 1, -1, -1):
             level = levels[depth]
             style, last = level[-1].style, level[-1].value
-            if values.get(style) == last + 1:
+            if _continues(values, style, last):
+                for gone in levels[depth + 1:]:
+                    closed[gone[-1].style] = gone[-1].value
                 del levels[depth + 1:]
-                node = _Node(block, content, style, values[style])
+                node = _Node(block, content, style, last + 1 if style == "dash" else values[style])
                 level.append(node)
                 (levels[depth - 1][-1].children if depth else top).append(node)
                 placed = True
                 break
         if placed:
             continue
-        first_style = "letter" if values.get("letter") == 1 else "roman" if values.get("roman") == 1 else None
-        if first_style and levels and not (first_style == levels[-1][-1].style):
-            node = _Node(block, content, first_style, 1)
+        first_style = next((s for s, v in values.items() if v == 1 or s == "dash"), None)
+        resumed = next((s for s, v in values.items() if s in closed and v == closed[s] + 1), None)
+        deeper = first_style or resumed
+        if deeper and levels and deeper != levels[-1][-1].style:
+            node = _Node(block, content, deeper, 1 if deeper == "dash" else values[deeper])
             levels[-1][-1].children.append(node)
             levels.append([node])
+            closed.pop(deeper, None)
             continue
         # a fresh list, or a label out of sequence: keep it at the current depth
-        style = first_style or ("letter" if "letter" in values else "roman")
-        node = _Node(block, content, style, values.get(style, 0))
+        style = first_style or ("letter" if "letter" in values else "roman" if "roman" in values
+                                else next(iter(values), "roman"))
+        node = _Node(block, content, style, 1 if style == "dash" else values.get(style, 0))
         if levels:
             parent = levels[-2][-1].children if len(levels) > 1 else top
             parent.append(node)
