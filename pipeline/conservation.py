@@ -241,7 +241,9 @@ def _units(units) -> Iterator[Holder]:
 
 def _items(items: tuple[Item, ...]) -> Iterator[Holder]:
     for item in items:
-        yield Holder(_own(item.span, (i.span for i in item.items)), item.num + _runs(item.content))
+        # the heading printed over the item comes first
+        yield Holder(_own(item.span, (i.span for i in item.items)),
+                     _runs(item.heading) + item.num + _runs(item.content))
         yield from _items(item.items)
 
 

@@ -181,13 +181,15 @@ class Recital:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A sub-item `(a)`, `(i)`…: its text (the intro when it has items) and items."""
+    """A sub-item `(a)`, `(i)`…: its text (the intro when it has items) and items;
+    the heading printed over it, when it has one (`Protection of the United Nations`)."""
 
     num: str
     label: str
     content: Inlines
     span: Span
     items: tuple["Item", ...] = ()
+    heading: Inlines = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,5 +482,6 @@ def _dump_units(units, indent):
 
 def _dump_items(items, indent):
     for it in items:
-        yield f"{indent}item [{it.span}] num={it.num} {_show(it.content)}"
+        heading = f"heading={_show(it.heading)!r} " if it.heading else ""
+        yield f"{indent}item [{it.span}] num={it.num} {heading}{_show(it.content)}"
         yield from _dump_items(it.items, indent + "  ")

@@ -435,7 +435,7 @@ def _content_or_list(content, items: tuple[Item, ...], wrap_up, runs: _Runs, sco
 def _point(item: Item, runs: _Runs, scope: Scope) -> dict:
     # a dash list's points take their place in it, as the UN's XML numbers them
     pt = scope.child("point", item.num if item.label else None)
-    view = {"eid": pt.eid, "num": item.num}
+    view = {"eid": pt.eid, "num": item.num, "heading": runs(item.heading, pt) if item.heading else None}
     view.update(_content_or_list(item.content, item.items, (), runs, pt))
     return view
 

@@ -369,6 +369,7 @@ class _Writer:
         for item in items:
             xml_id = self.ids.take(f"{parent_id}.{id_part(item.label or item.num)}") if parent_id else None
             out.append({"n": item.num, "id": xml_id, "runs": self.runs(item.content),
+                        "heading": self.runs(item.heading) if item.heading else None,
                         "list": self.items(item.items, xml_id)})
         return out
 

@@ -295,3 +295,15 @@ def test_the_cli_fails_a_document_that_lost_text_and_writes_nothing(tmp_path, mo
 def seed_line(start: str) -> int:
     """The number of the seed's line that starts with `start`."""
     return next(n for n, line in enumerate(SEED.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(start))
+
+
+def test_the_heading_over_an_item_is_counted_with_the_item():
+    conversion = conserved("54/1. Mandate\n\nThe Human Rights Council,\n\nRecalling its resolutions,\n\n"
+                           "1. Authorizes the Mission to carry out the following tasks:\n\n"
+                           "Protection of the United Nations\n\n(a) To ensure the protection of its personnel;\n\n"
+                           "2. Decides to remain seized of the matter.\n", "en")
+    item = next(conversion.document.paragraphs()).items[0]
+    assert [run.text for run in item.heading] == ["Protection of the United Nations"]
+    # the writer dropping the heading is a loss the check reports
+    assert not check_akn(conversion.document,
+                         conversion.akn.replace(b"Protection of the United Nations", b"")).ok

@@ -55,6 +55,15 @@ def test_a_chinese_numeral_names_its_point_and_a_dash_list_numbers_its_points_in
     assert tree.xpath("//a:point/a:num/text()", namespaces=NS) == ["㈠", "(a)", "–", "–"]
 
 
+def test_an_items_heading_is_the_points_heading():
+    point = Item("(a)", "a", (Text("To ensure the protection of its personnel;"),), S,
+                 heading=(Text("Protection of the United Nations"),))
+    tree = write(Document("t", meta(), S, operative=(Paragraph("36.", 36, (Text("Authorizes:"),), S, (point,)),)))
+    assert [child.tag.split("}")[1] for child in tree.xpath("//a:point", namespaces=NS)[0]] == \
+        ["num", "heading", "content"]
+    assert tree.xpath("string(//a:point/a:heading)", namespaces=NS) == "Protection of the United Nations"
+
+
 def test_markup_characters_in_text_are_escaped():
     text = 'A & B < C > D "quoted" ]]> end'
     tree = write(Document("t", meta(), S, preamble=(Recital("", (Text(text),), S),)))

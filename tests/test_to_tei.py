@@ -110,6 +110,15 @@ def test_a_label_python_calls_alphanumeric_but_xml_names_cannot_hold_leaves_a_va
     assert xpath(p, "t:list/t:item[1]/t:list/t:item/@xml:id") == ["op.34.x.a"]
 
 
+def test_an_items_heading_is_its_label():
+    point = Item("(a)", "a", (Text("To ensure the protection of its personnel;"),), S,
+                 heading=(Text("Protection of the United Nations"),))
+    tree = write(Document("t", meta(), S, operative=(Paragraph("36.", 36, (Text("Authorizes:"),), S, (point,)),)))
+    item = xpath(tree, "//t:item[@n='(a)']")[0]
+    assert xpath(item, "string(t:label)") == "Protection of the United Nations"
+    assert item.xpath("string()") == "Protection of the United NationsTo ensure the protection of its personnel;"
+
+
 def test_headings_open_sections_and_repeated_numbers_keep_unique_ids():
     units = (Paragraph("1.", 1, (Text("One"),), S), Heading((Text("A heading"),), S),
              Heading((Text("Its subtitle"),), S), Paragraph(None, None, (Text("stray"),), S),

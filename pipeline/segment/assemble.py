@@ -194,7 +194,17 @@ class _Builder:
         if not self.items:
             return
         target = self.units(self.items[0][1])
-        entries = [(b, self.runs(i, b.parts["text"])) for i, b in self.items]
+        entries, heading = [], None
+        for i, b in self.items:
+            if b.kind == "item_heading":  # it goes with the item under it
+                heading = (self.runs(i, b.line.text), b.line.span)
+            else:
+                entries.append((b, self.runs(i, b.parts["text"]), heading))
+                heading = None
+        self.items.clear()
+        if not entries:  # a heading whose item another rule took: a heading of its own
+            target.append(Heading(*heading))
+            return
         nested = _nest_items(entries)
         if target and isinstance(target[-1], Paragraph):
             last = target[-1]
@@ -202,7 +212,8 @@ class _Builder:
                                    last.items + tuple(nested), last.wrap_up)
         else:  # items with nothing to hang from: keep them under an empty paragraph
             target.append(Paragraph(None, None, (), Span.cover(i.span for i in nested), tuple(nested)))
-        self.items.clear()
+        if heading is not None:
+            target.append(Heading(*heading))
 
     # -- one method per block kind ---------------------------------------------
     def add(self, index: int, block: Block) -> None:
@@ -211,7 +222,7 @@ class _Builder:
                 self.table[1].append((index, block))  # a row, numbered or not, as printed
                 return
             self.close_table()
-        if block.kind != "item":
+        if block.kind not in ("item", "item_heading"):
             self.flush_items()
         if not block.quoted and block.kind != "embedding":
             self.finish_quote()
@@ -370,6 +381,8 @@ class _Builder:
 
     def on_item(self, index, block):
         self.items.append((index, block))
+
+    on_item_heading = on_item  # the rule saw the item under it: flush_items puts it there
 
     def on_table_label(self, index, block):
         self.table = ((index, block), [])
@@ -648,6 +661,7 @@ def _body_of_symbol(symbol: str | None) -> str | None:
 class _Node:
     block: Block
     content: tuple
+    heading: tuple[tuple, Span] | None  # the runs and lines of the heading over it
     style: str
     value: int
     children: list = field(default_factory=list)
@@ -655,7 +669,11 @@ class _Node:
     def freeze(self) -> Item:
         kids = tuple(c.freeze() for c in self.children)
         span = self.block.line.span if not kids else self.block.line.span | kids[-1].span
-        return Item(self.block.parts["num"], _label(self.block.parts), self.content, span, kids)
+        runs = ()
+        if self.heading is not None:
+            runs, heading_span = self.heading
+            span = span | heading_span
+        return Item(self.block.parts["num"], _label(self.block.parts), self.content, span, kids, runs)
 
 
 def _label(parts: dict) -> str:
@@ -692,7 +710,7 @@ def _continues(values: dict[str, int], style: str, last: int) -> bool:
     return style in values and (style == "dash" or values[style] == last + 1)
 
 
-def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
+def _nest_items(entries: list[tuple[Block, tuple, tuple | None]]) -> list[Item]:
     """Nest items by their label sequence.
 
     `(i)` after `(h)` continues the letters; `(i)` after `(a)` opens a deeper list of
@@ -703,7 +721,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
     top: list[_Node] = []
     levels: list[list[_Node]] = []  # open levels, outermost first; each holds its items
     closed: dict[str, int] = {}  # the last value of each style whose list a shallower label closed
-    for block, content in entries:
+    for block, content, heading in entries:
         values = _label_values(block.parts)
         placed = False
         for depth in range(len(levels) - 1, -1, -1):
@@ -713,7 +731,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
                 for gone in levels[depth + 1:]:
                     closed[gone[-1].style] = gone[-1].value
                 del levels[depth + 1:]
-                node = _Node(block, content, style, last + 1 if style == "dash" else values[style])
+                node = _Node(block, content, heading, style, last + 1 if style == "dash" else values[style])
                 level.append(node)
                 (levels[depth - 1][-1].children if depth else top).append(node)
                 placed = True
@@ -724,7 +742,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
         resumed = next((s for s, v in values.items() if s in closed and v == closed[s] + 1), None)
         deeper = first_style or resumed
         if deeper and levels and deeper != levels[-1][-1].style:
-            node = _Node(block, content, deeper, 1 if deeper == "dash" else values[deeper])
+            node = _Node(block, content, heading, deeper, 1 if deeper == "dash" else values[deeper])
             levels[-1][-1].children.append(node)
             levels.append([node])
             closed.pop(deeper, None)
@@ -732,7 +750,7 @@ def _nest_items(entries: list[tuple[Block, tuple]]) -> list[Item]:
         # a fresh list, or a label out of sequence: keep it at the current depth
         style = first_style or ("letter" if "letter" in values else "roman" if "roman" in values
                                 else next(iter(values), "roman"))
-        node = _Node(block, content, style, 1 if style == "dash" else values.get(style, 0))
+        node = _Node(block, content, heading, style, 1 if style == "dash" else values.get(style, 0))
         if levels:
             parent = levels[-2][-1].children if len(levels) > 1 else top
             parent.append(node)

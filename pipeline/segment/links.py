@@ -145,7 +145,8 @@ class _Marker:
     def items(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
         if not items:
             return items
-        return tuple(_replace(i, content=self(i.content), items=self.items(i.items)) for i in items)
+        return tuple(_replace(i, content=self(i.content), items=self.items(i.items), heading=self(i.heading))
+                     for i in items)
 
     def closing(self, line: ClosingLine) -> ClosingLine:
         return _replace(line, content=self(line.content))

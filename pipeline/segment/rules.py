@@ -270,6 +270,21 @@ def _heading(text: str, ctx: Context) -> dict | None:
     return None
 
 
+def _item_heading(text: str, ctx: Context) -> dict | None:
+    """A heading over an item (`Protection of the United Nations` / `(a) Ensure…`): a
+    short unpunctuated line between a numbered paragraph's intro (it ends with a
+    colon) or an item and the next item. (The end of a paragraph printed before its
+    start, as a right-to-left text layer may, comes after a fragment, not an intro.)"""
+    if not looks_like_heading(text) or not ctx.ahead or ctx.state.index == 0:
+        return None
+    before = ctx.state.texts[ctx.state.index - 1].rstrip()
+    item = ctx.profile.rx("item")
+    if not item.match(ctx.ahead[0]):
+        return None
+    intro = before.endswith((":", "：")) and ctx.profile.rx("operative").match(before)
+    return {} if intro or item.match(before) else None
+
+
 def _section(text: str, ctx: Context) -> dict | None:
     """The heading of a numbered section ("II Activités du Comité…"). A resolution in
     sections gives each its own preambular paragraphs, so the body is all operative."""
@@ -371,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     Rule("section_recital", frozenset({Zone.OPERATIVE}), _section_recital),
     # a heading opens the operative part: it is written there, before what follows it
     Rule("heading", frozenset({Zone.PREAMBLE, Zone.OPERATIVE, Zone.ANNEX}), _heading, Zone.OPERATIVE),
+    Rule("item_heading", frozenset({Zone.OPERATIVE, Zone.ANNEX}), _item_heading),
     Rule("closing", AFTER_BODY, _closing, Zone.CLOSING),
     Rule("vote_intro", AFTER_BODY, _vote_intro, Zone.VOTE),
     Rule("unnumbered_operative", frozenset({Zone.PREAMBLE, Zone.OPERATIVE}), _unnumbered_operative, Zone.OPERATIVE),
