@@ -101,6 +101,7 @@ FIXES: tuple[LineFix, ...] = (
     arabic.restore_trailing_openings,
     arabic.place_paragraph_numbers,
     arabic.place_item_labels,
+    unwrap.place_heading_labels,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,
     pages.join_split_paragraphs,

@@ -41,8 +41,8 @@ _ENTRY = 0.6  # an unpunctuated capitalised line shorter than this is an entry o
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote call after the punctuation
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
-                          r"|[(（]?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）]"
-                          r"|[•▪◦‣●])$")
+                          r"|[(（]?\s?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）]"
+                          r"|[•▪◦‣●\u3220-\u3229])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 _SPLIT_OPENING_MAX = 12  # characters of an opening phrase left alone on its line ("وإذ", "And")
@@ -357,6 +357,11 @@ class _Reader:
             return True  # a closing line (meeting, date) is a line of its own: the vote follows
         if self._numbered(following) and _heading_like(text):
             return True  # a heading over the next paragraph
+        if (_ends_paragraph(prev) and _heading_like(text) and self._any(("item",), following)
+                and (_initial(text).isupper() or is_cjk(_initial(text)))):
+            # a heading over the next item, after the intro or the item before (in Arabic
+            # such a line is as likely a paragraph's end that pdftotext moved)
+            return True
         if (_ends_paragraph(prev) and _heading_like(text) and self._numbered(after)
                 and following and not _ends_paragraph(following)):
             return True  # a heading in two lines over the next paragraph
@@ -553,6 +558,98 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
+def place_heading_labels(draft: Draft) -> Draft:
+    """Give each label of a column of labels printed before their texts (`㈠` `㈡` `㈢`)
+    to its text, when those texts are headings over lists of their own: the first
+    follows the column, the others stand further on, each over a label of the list
+    it heads (`解除武装…及稳定局势` / `(h)`).
+
+    A text layer that reads the margin as a column prints its labels in a run; when
+    each label's text is a paragraph, `attach_hanging_numbers` gives them out to the
+    blocks that follow. Labels whose texts head lists find their headings apart: each
+    heading is the next line, not ending a paragraph, after a paragraph's end and
+    before a label of another kind, and all must be found before the next paragraph
+    number, or nothing moves.
+
+    >>> from .base import lines_of
+    >>> text = "1. 决定：\\n㈠\\n㈡\\n保护平民\\n(a)\\n采取措施；\\n稳定局势\\n(b)\\n提供斡旋；\\n2. 决定。"
+    >>> [l.text for l in place_heading_labels(Draft(lines_of(text))).lines if l.text]
+    ['1. 决定：', '㈠ 保护平民', '(a)', '采取措施；', '㈡ 稳定局势', '(b)', '提供斡旋；', '2. 决定。']
+    """
+    lines = draft.lines
+    texts = [line.text.strip() for line in lines]
+    moved: dict[int, int] = {}  # heading line -> its label's line
+    index = 0
+    while index < len(lines):
+        labels = _label_column(texts, index)
+        if len(labels) < 2:
+            index += 1
+            continue
+        headings = _headings_after(texts, labels)
+        if headings is not None:
+            moved.update(zip(headings, labels))
+        index = labels[-1] + 1
+    if not moved:
+        return draft
+    labels = set(moved.values())
+    out = []
+    for index, line in enumerate(lines):
+        if index in moved:
+            label = lines[moved[index]]
+            out.append(Line(f"{label.text.strip()} {line.text.strip()}", label.span | line.span, label.page_break))
+        elif index in labels:
+            out.append(Line("", line.span, line.page_break))
+        else:
+            out.append(line)
+    return draft.with_lines(out)
+
+
+def _label_column(texts: list[str], index: int) -> list[int]:
+    """The labels in sequence that start at `index`, blank lines between them."""
+    labels: list[int] = []
+    k = index
+    while k < len(texts):
+        if not texts[k]:
+            k += 1
+        elif _BARE_NUMBER.match(texts[k]) and (not labels or _follows(texts[labels[-1]], texts[k])):
+            labels.append(k)
+            k += 1
+        else:
+            break
+    return labels
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
+
+
+def _headings_after(texts: list[str], labels: list[int]) -> list[int] | None:
+    """The headings of a column of labels (see `place_heading_labels`), or None."""
+    def next_text(k: int) -> int | None:
+        return next((j for j in range(k + 1, len(texts)) if texts[j]), None)
+
+    def heads_a_list(k: int) -> bool:
+        following = next_text(k)
+        return (_heading_like(texts[k]) and not _BARE_NUMBER.match(texts[k]) and following is not None
+                and _BARE_NUMBER.match(texts[following]) is not None
+                and not _follows(texts[labels[0]], texts[following]))
+
+    first = next_text(labels[-1])
+    if first is None or not heads_a_list(first):
+        return None
+    headings, previous = [first], first
+    for k in range(first + 1, len(texts)):
+        if len(headings) == len(labels):
+            break
+        if not texts[k]:
+            continue
+        if _PARAGRAPH_NUMBER.match(texts[k]):
+            return None
+        if _ends_paragraph(texts[previous]) and heads_a_list(k):
+            headings.append(k)
+        previous = k
+    return headings if len(headings) == len(labels) else None
+
+
 def _hanging_dash(text: str, profile: Profile | None) -> bool:
     """A dash alone on its line, in a language whose items a dash may label (a dash
     list's, "–" / "通过…"); elsewhere a lone dash is a table's empty cell.
@@ -625,7 +722,8 @@ def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> 
 
 
 _ARABIC_NUMBER = re.compile(r"^(\d{1,3})\s*[.．-]$")
-_LETTER_LABEL = re.compile(r"^[(（]([a-z])[)）]$")
+_LETTER_LABEL = re.compile(r"^[(（]\s?([a-z])[)）]$")
+_IDEOGRAPH_LABEL = re.compile(r"^([\u3220-\u3229])$")  # "㈠" … "㈩": "(一)" … "(十)" in one character
 
 
 def _follows(previous: str, label: str) -> bool:
@@ -635,7 +733,8 @@ def _follows(previous: str, label: str) -> bool:
     (True, True, False, False)
     """
     for pattern, step in ((_ARABIC_NUMBER, lambda a, b: int(b) == int(a) + 1),
-                          (_LETTER_LABEL, lambda a, b: ord(b) == ord(a) + 1)):
+                          (_LETTER_LABEL, lambda a, b: ord(b) == ord(a) + 1),
+                          (_IDEOGRAPH_LABEL, lambda a, b: ord(b) == ord(a) + 1)):
         a, b = pattern.match(previous), pattern.match(label)
         if a and b:
             return step(a.group(1), b.group(1))

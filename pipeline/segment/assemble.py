@@ -673,7 +673,12 @@ class _Node:
         if self.heading is not None:
             runs, heading_span = self.heading
             span = span | heading_span
-        return Item(self.block.parts["num"], _label(self.block.parts), self.content, span, kids, runs)
+        num = _SPACE_IN_LABEL.sub("", self.block.parts["num"])
+        return Item(num, _label(self.block.parts), self.content, span, kids, runs)
+
+
+# "( j)": a text layer spaces a letter whose glyph reaches left (the PDF prints "(j)")
+_SPACE_IN_LABEL = re.compile(r"(?<=[(（])\s+")
 
 
 def _label(parts: dict) -> str:
