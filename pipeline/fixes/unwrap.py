@@ -366,6 +366,10 @@ class _Reader:
                 and following and not _ends_paragraph(following)):
             return True  # a heading in two lines over the next paragraph
         short = display_width(prev) < _SHORT * self.full
+        if self.numbered and not numbered_ahead and prev.rstrip().endswith(".") and _initial(text).isupper():
+            # the last numbered paragraph has ended: what follows is not numbered (in a
+            # script without capitals a full stop may end a piece pdftotext moved)
+            self.numbered = False
         if self.numbered:
             # between numbered paragraphs only a finished sentence on a short line
             # (the end of the last paragraph, then what follows it) ends a block
