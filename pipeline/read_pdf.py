@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .diagnostics import Diagnostic, InputError
+from .languages import detect, hyphen_compounds, load
 from .patterns import PAGE_NUMBER, SYMBOL, is_furniture, is_job_number
 from .read import LineHint, Source
 from .scripts import Vocabulary, is_cjk, join_fragments
@@ -924,7 +925,11 @@ def _right_to_left(chars: list[_Char]) -> bool:
 
 
 def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame) -> Source:
-    vocabulary = Vocabulary(line.text for page in pages for line in page.lines)
+    texts = [line.text for page in pages for line in page.lines]
+    # the lines of a block are joined here, before convert() tells the language: the
+    # hyphens of a language's compounds need it
+    code = detect("\n".join(texts))
+    vocabulary = Vocabulary(texts, hyphen_compounds(load(code) if code else None))
     lines: list[str] = []
     hints: list[LineHint | None] = []
     for page, blocks in zip(pages, pages_blocks):

@@ -67,7 +67,7 @@ class Vocabulary:
     # has no spaces), `\w+` would read to the run's end from every one of them
     _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
-    def __init__(self, texts):
+    def __init__(self, texts, compounds: re.Pattern | None = None):
         # one search over the whole text, not one per line: no word holds a line feed,
         # so joining the lines with one finds the same; each distinct word is put in
         # lower case once, with its count, not once per occurrence
@@ -78,13 +78,15 @@ class Vocabulary:
         # a compound holds a hyphen: the lines without one (most) are not searched
         self.compounds: set[str] = {compound.lower() for line in lines if "-" in line
                                     for compound in self._COMPOUNDS.findall(line)}
+        self.known = compounds  # a language's compounds, written with a hyphen every time
 
     def closes_up(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document and `left` is not one elsewhere."""
         return (left + right).lower() in self.words and self.words[left.lower()] <= 1
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
-        return f"{left}-{right}".lower() in self.compounds
+        compound = f"{left}-{right}".lower()
+        return compound in self.compounds or (self.known is not None and self.known.fullmatch(compound) is not None)
 
     def written_whole(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document, and never written with a hyphen."""

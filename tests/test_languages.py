@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.diagnostics import InputError
-from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, load
+from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, load
+from pipeline.scripts import Vocabulary, join_fragments
 
 
 @pytest.mark.parametrize("code", IMPLEMENTED)
@@ -54,3 +55,20 @@ def test_a_table_label_is_the_word_and_a_number_alone(code, label, not_label):
 @pytest.mark.parametrize("line", ["虑及罪行的儿童受害人和证人，", "念及会员国的义务，", "还回顾联合国预防犯罪标准，"])
 def test_chinese_preambular_opening_phrases(line):
     assert load("zh").rx("opening_phrase").match(line)
+
+
+@pytest.mark.parametrize("code, left, right, joined", [
+    ("en", "of non-", "nuclear-weapon States", "of non-nuclear-weapon States"),
+    ("en", "for self-", "determination", "for self-determination"),
+    ("en", "in situ-", "ations", "in situations"),
+    ("fr", "qui se prennent en charge elles-", "mêmes ;", "qui se prennent en charge elles-mêmes ;"),
+    ("fr", "non-", "obstant les dispositions", "nonobstant les dispositions"),  # English "non-" is no French rule
+    ("ru", "действий по-", "прежнему ограничена", "действий по-прежнему ограничена"),
+    ("ru", "рекомендует государствам-", "участникам провести", "рекомендует государствам-участникам провести"),
+    ("ru", "по-", "лучить", "получить"),
+])
+def test_a_compound_of_the_language_keeps_its_hyphen_at_a_line_end(code, left, right, joined):
+    # a document that prints the compound once, broken at its hyphen, has nothing to
+    # learn it from: the language knows it
+    vocabulary = Vocabulary([left, right], hyphen_compounds(load(code)))
+    assert join_fragments(left, right, vocabulary) == joined

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from ..languages import hyphen_compounds
 from ..scripts import Vocabulary, suspends
 from .base import Draft, Insertion, Line, Removal
 
@@ -32,7 +33,7 @@ def repair_broken_words(draft: Draft) -> Draft:
     """
     if not any("- " in line.text for line in draft.lines):
         return draft  # nothing to close up: no need for the document's vocabulary
-    vocabulary = Vocabulary(line.text for line in draft.lines)
+    vocabulary = Vocabulary((line.text for line in draft.lines), hyphen_compounds(draft.profile))
     removed: list[Removal] = []
 
     def close(m: re.Match) -> str:

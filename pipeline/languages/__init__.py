@@ -128,6 +128,10 @@ class Profile:
     # groups start, end, read like the masthead's session dates
     date_range: str | None = None
     citation: CitationWords | None = None
+    # compounds whose hyphen a line end never takes away, as "left-right" in lower case
+    # ("non-nuclear", "elles-mêmes", "государствам-участникам"): written so every time,
+    # a document may print them once, broken at the hyphen
+    hyphen_compounds: str = r"(?!)"
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:
@@ -200,7 +204,7 @@ def _check(profile: Profile) -> Profile:
             raise ValueError(f"{where}: body {body} has no names")
     for name in ("opening_phrase", "operative_phrase", "distribution", "original", "decision_label",
                  "decision_opening", "prst_title", "draft_title", "annex", "table_label", "part_label",
-                 "section_label", "raised_call_gap"):
+                 "section_label", "raised_call_gap", "hyphen_compounds"):
         re.compile(getattr(profile, name))
     if profile.raised_call_text.format(marker="1") == profile.raised_call_text:
         raise ValueError(f"{where}: raised_call_text does not place the {{marker}}")
@@ -231,6 +235,13 @@ def load(code: str) -> Profile:
                                             f"(implemented: {', '.join(IMPLEMENTED)})"))
     module = importlib.import_module(f"{__name__}.{code}")
     return _check(module.PROFILE)
+
+
+def hyphen_compounds(profile: Profile | None) -> re.Pattern | None:
+    """The compounds whose hyphen a line end never takes away, in the language of
+    `profile` (none when it is not known): one language's compound can be another's
+    word broken in two (English "non-" / French "nonobstant")."""
+    return profile.rx("hyphen_compounds") if profile is not None else None
 
 
 # Characters looked at to tell the script, spread over the text's start: 500 tell it as

@@ -110,6 +110,9 @@ PROFILE = Profile(
                             "all", "is", "be", "as", "also", "including", "recalling", "council"}),
     date_range=(rf"(?P<start>\d{{1,2}}(?:\s+(?:{_MONTH}))?(?:\s+\d{{4}})?)\s*(?:[-–—]|\s+to\s+)\s*"
                 rf"(?P<end>{_DATE})"),
+    # the United Nations writes "non-" and "self-" compounds with their hyphen ("non-nuclear-weapon
+    # States", "self-determination")
+    hyphen_compounds=r"(?:non|self)-\w+",
     citation=CitationWords(
         resolution=r"\bresolutions?\b",
         decision=r"\bdecisions?\b",

@@ -183,6 +183,8 @@ PROFILE = Profile(
                             "il", "elle", "ce", "cette", "être", "droits", "homme", "conseil", "assemblée",
                             "générale", "unies", "rappelant", "prie", "décide"}),
     date_range=rf"(?P<start>{_SESSION_DATE_PART})\s*(?:[-–—]|\s+au\s+)\s*(?P<end>{_DATE})",
+    # "elles-mêmes", "eux-mêmes"; "non-" compounds ("non-prolifération"), but "nonobstant"
+    hyphen_compounds=r"\w+-mêmes?|non-(?!obstant)\w+",
     citation=CitationWords(
         resolution=r"\brésolutions?\b",
         decision=r"\bdécisions?\b",
