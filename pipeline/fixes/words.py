@@ -59,15 +59,24 @@ _BROKEN_SYMBOL = re.compile(r"\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/) (?=[\dA-Z])
                             r"|\b((?:[AES]|[A-Z]{2,})(?:/[\w.\-]+)*/[A-Z][A-Za-z]*\.) (?=\d)")
 
 
+# "E.96.IV.8", "R.02.II.A.7": the sales number of a United Nations publication, here with
+# a space a line end left after one of its points (none is printed inside one)
+_BROKEN_SALES_NUMBER = re.compile(r"\b[A-Z]\. ?\d{2}\. ?[IVX]{1,4}\. ?(?:[A-Z]\. ?)?\d{1,3}\b")
+
+
 def _close_symbols(line: Line) -> Line:
     """The line with its broken symbols closed up."""
     if "/ " not in line.text and ". " not in line.text:
         return line
-    return Line(_BROKEN_SYMBOL.sub(lambda m: m.group(1) or m.group(2), line.text), line.span, line.page_break)
+    text = _BROKEN_SYMBOL.sub(lambda m: m.group(1) or m.group(2), line.text)
+    if ". " in text:
+        text = _BROKEN_SALES_NUMBER.sub(lambda m: m.group().replace(" ", ""), text)
+    return Line(text, line.span, line.page_break)
 
 
 def join_broken_symbols(draft: Draft) -> Draft:
-    """Close up document symbols that a line end broke after a slash or a point.
+    """Close up document symbols that a line end broke after a slash or a point, and
+    the sales numbers of United Nations publications (`E.96.IV.8`) broken after a point.
 
     A symbol never contains a space, but a line may end after one of its slashes
     (or after `SR.`, `Add.`) and the extractor then joins the next line with one.
@@ -79,6 +88,9 @@ def join_broken_symbols(draft: Draft) -> Draft:
     >>> d = Draft((), notes=lines_of("¹ See A/C.6/65/SR. 11, A/ C.6/67/SR.12 and A/78/53/Add. 1. 2 Ibid."))
     >>> [l.text for l in join_broken_symbols(d).notes]
     ['¹ See A/C.6/65/SR.11, A/C.6/67/SR.12 and A/78/53/Add.1. 2 Ibid.']
+    >>> d = Draft((), notes=lines_of("¹ 出售品编号：C. 96.IV.8)。 ² в продаже под No R.02.II.A. 7), гл. I"))
+    >>> [l.text for l in join_broken_symbols(d).notes]
+    ['¹ 出售品编号：C.96.IV.8)。 ² в продаже под No R.02.II.A.7), гл. I']
     """
     return replace(draft.with_lines(_close_symbols(line) for line in draft.lines),
                    notes=tuple(_close_symbols(note) for note in draft.notes))
