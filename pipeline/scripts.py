@@ -160,6 +160,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
     ('мандат СООННР и', 'the Secretary-General')
     >>> join_fragments("the Non-Self-Gov\u00ad", "erning Territories")  # a soft hyphen: a break, always
     'the Non-Self-Governing Territories'
+    >>> join_fragments("by e-", "mail"), join_fragments("detail/who-director-general-s-", "opening-remarks")
+    ('by e-mail', 'detail/who-director-general-s-opening-remarks')
     """
     if not left or not right:
         return left + right
@@ -174,6 +176,8 @@ def join_fragments(left: str, right: str, vocabulary: Vocabulary | None = None) 
             return left + " " + right  # a suspended compound, the rest of it on the next line
         if vocabulary and tail and head and vocabulary.keeps_hyphen(tail, head.group(1)):
             return left + right
+        if tail is not None and len(tail) == 1:
+            return left + right  # hyphenation leaves two letters at least: "e-" / "mail", "…-s-" / "opening"
         if _ADDRESS.search(left):
             return left + right  # an address breaks at its own hyphens, and nothing was hyphenated
         return left[:-1] + right
