@@ -41,7 +41,7 @@ from .diagnostics import Diagnostic, InputError
 from .languages import detect, hyphen_compounds, load
 from .patterns import PAGE_NUMBER, SYMBOL, is_furniture, is_job_number
 from .read import LineHint, Source
-from .scripts import Vocabulary, is_cjk, join_fragments
+from .scripts import IDEOGRAPH_LABELS, Vocabulary, is_cjk, join_fragments
 
 PDF_SIGNATURE = b"%PDF-"
 
@@ -842,7 +842,7 @@ def _hangs(line: _Line, start: float, page: _Page, aligned: float, rtl: bool) ->
 # `2021/7.`, `10-`), an item letter or numeral (`(a)`, `b)`, `(iv)`, `(أ)`), a roman numeral,
 # a dash or bullet of a list, a Chinese numeral in one character (`㈠`).
 _LABEL = re.compile(r"^(?:[\d/.\-]*\d[\d/.\-]*[.)-]?|\(?[^\W\d_]{1,5}\)|[^\W\d_]{1,3}[.)]|[IVXLC]{1,6}\.?"
-                    r"|[–•▪◦‣●\u3220-\u3229])$")
+                    rf"|[–•▪◦‣●{IDEOGRAPH_LABELS}])$")
 
 
 def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame, rtl: bool) -> None:

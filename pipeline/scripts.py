@@ -13,6 +13,9 @@ CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
 _CJK = re.compile(f"[{CJK_CHARS}]")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# "㈠" … "㈩" (U+3220-3229): "(一)" … "(十)" in one character, a Chinese item label; a
+# range for a character class
+IDEOGRAPH_LABELS = "\u3220-\u3229"
 COMMAS = (",", "\u060c", "，")  # a comma in Latin and Cyrillic, Arabic, CJK script
 # Characters a paragraph can end with (the enumeration comma 、 is none: it only parts
 # the items of a list); a line or page that ends on anything else stops mid-paragraph.

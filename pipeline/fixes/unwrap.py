@@ -23,8 +23,8 @@ from statistics import median, quantiles
 
 from ..languages import Profile, hyphen_compounds
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import (COMMAS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width, from_superscript,
-                       is_caseless, is_cjk)
+from ..scripts import (COMMAS, IDEOGRAPH_LABELS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width,
+                       from_superscript, is_caseless, is_cjk)
 from .base import Draft, Line, Paragraph
 
 _OPENING_QUOTES = "“«„\"「『"
@@ -42,7 +42,7 @@ _TRAILING_CALL = re.compile(r"(?<=[^\w\s])\d{1,3}$")  # "Treaty,8": a footnote c
 # A paragraph number or item label alone on its line (a hanging number): "1.", "(a)", "a)", "(iv)", "(أ)".
 _BARE_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．]|\d{1,3}\s*-|[-–]\s?\d{1,3}|[-–]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
                           r"|[(（]?\s?[a-z]{1,4}[)）]|[a-z]{1,2}[.．]|[(（][ivxlc]{1,7}[)）]|[(（][\u0621-\u064a]{1,2}[)）]"
-                          r"|[•▪◦‣●\u3220-\u3229])$")
+                          rf"|[•▪◦‣●{IDEOGRAPH_LABELS}])$")
 # A resolution number alone on its line, its title on the next ("55/8." / "Title").
 _BARE_TITLE_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\s*[.．]$")
 _SPLIT_OPENING_MAX = 12  # characters of an opening phrase left alone on its line ("وإذ", "And")
@@ -585,7 +585,7 @@ def place_heading_labels(draft: Draft) -> Draft:
     moved: dict[int, int] = {}  # heading line -> its label's line
     index = 0
     while index < len(lines):
-        labels = _label_column(texts, index)
+        labels, _ = _label_column(lines, index)
         if len(labels) < 2:
             index += 1
             continue
@@ -608,19 +608,21 @@ def place_heading_labels(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
-def _label_column(texts: list[str], index: int) -> list[int]:
-    """The labels in sequence that start at `index`, blank lines between them."""
+def _label_column(lines: tuple[Line, ...], index: int) -> tuple[list[int], int]:
+    """The labels in sequence that start at `index`, blank lines between them, and
+    the index of the first line after them that is neither."""
     labels: list[int] = []
     k = index
-    while k < len(texts):
-        if not texts[k]:
+    while k < len(lines):
+        text = lines[k].text.strip()
+        if not text:
             k += 1
-        elif _BARE_NUMBER.match(texts[k]) and (not labels or _follows(texts[labels[-1]], texts[k])):
+        elif _BARE_NUMBER.match(text) and (not labels or _follows(lines[labels[-1]].text.strip(), text)):
             labels.append(k)
             k += 1
         else:
             break
-    return labels
+    return labels, k
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
@@ -691,18 +693,7 @@ def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> 
     line that follows the end of a paragraph, up to the next label): the indexes of
     its labels, the lines their blocks start on and the index where the last block's
     lines end."""
-    labels: list[int] = []
-    k = index
-    while k < len(lines):
-        text = lines[k].text.strip()
-        if not text:
-            k += 1
-            continue
-        if _BARE_NUMBER.match(text) and (not labels or _follows(lines[labels[-1]].text.strip(), text)):
-            labels.append(k)
-            k += 1
-            continue
-        break
+    labels, k = _label_column(lines, index)
     if len(labels) < 2:
         return None
     starts, blank, last, j = [], True, "", k
@@ -727,7 +718,7 @@ def _label_run(lines: tuple[Line, ...], index: int, profile: Profile | None) -> 
 
 _ARABIC_NUMBER = re.compile(r"^(\d{1,3})\s*[.．-]$")
 _LETTER_LABEL = re.compile(r"^[(（]\s?([a-z])[)）]$")
-_IDEOGRAPH_LABEL = re.compile(r"^([\u3220-\u3229])$")  # "㈠" … "㈩": "(一)" … "(十)" in one character
+_IDEOGRAPH_LABEL = re.compile(rf"^([{IDEOGRAPH_LABELS}])$")
 
 
 def _follows(previous: str, label: str) -> bool:

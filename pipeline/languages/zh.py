@@ -1,5 +1,5 @@
 """Chinese (中文): words and patterns of UN resolutions."""
-from ..scripts import SUPERSCRIPT_DIGITS
+from ..scripts import IDEOGRAPH_LABELS, SUPERSCRIPT_DIGITS
 from . import BodyWords, CitationWords, Profile, VoteWords
 
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -60,9 +60,9 @@ PROFILE = Profile(
     meeting=r"第\s*(?P<number>\d+)\s*次(?:全体)?会议(?:\s*[(（]续[)）])?",
     operative=r"^(?P<num>(?P<number>\d{1,3})\s*[.．])(?!\d)\s*(?P<text>\S.*)$",  # not a decimal ("0.20%")
     # "(a)" (a text layer may space it: "( j)"), "a."; the Chinese translation of a
-    # higher level, "(一)" or one character "㈠" (U+3220-3229), and a dash list ("–")
+    # higher level, "(一)" or one character "㈠", and a dash list ("–")
     item=(r"^(?P<num>[(（]\s?(?P<label>[a-z]{1,3}|[ivxlc]{1,7})[)）]|(?P<dotted>[a-z]{1,2})[.．]"
-          r"|(?P<ideograph>[\u3220-\u3229])|[(（](?P<numeral>[一二三四五六七八九十]{1,3})[)）]"
+          rf"|(?P<ideograph>[{IDEOGRAPH_LABELS}])|[(（](?P<numeral>[一二三四五六七八九十]{{1,3}})[)）]"
           r"|(?P<dash>–)(?=\s))\s*(?P<text>\S.*)$"),
     opening_phrase=_OPENING,
     operative_phrase=_OPENING,

@@ -20,6 +20,7 @@ from ..model import (Annex, ClosingLine, CoverLine, DateText, Document, Footnote
                      Meeting, Metadata, NoteRef, Paragraph, Part, Quoted, Recital, Span, Table, TableRow, Text,
                      Title, Vote, VoteGroup, plain)
 from ..numerals import ascii_digits, cjk_number, letter_value, roman_value, word_number
+from ..scripts import IDEOGRAPH_LABELS
 from . import inline
 from .rules import PARAGRAPH_END, PREAMBULAR_ENDS, SEMICOLONS, Block, Zone, looks_like_heading, masthead_date
 
@@ -688,8 +689,7 @@ def _label(parts: dict) -> str:
             or "")
 
 
-# "㈠" … "㈩" (U+3220-3229): one character for "(一)" … "(十)"
-_FIRST_IDEOGRAPH = 0x3220
+_FIRST_IDEOGRAPH = ord(IDEOGRAPH_LABELS[0])  # "㈠", (一)
 
 
 def _label_values(parts: dict) -> dict[str, int]:
@@ -715,6 +715,12 @@ def _continues(values: dict[str, int], style: str, last: int) -> bool:
     return style in values and (style == "dash" or values[style] == last + 1)
 
 
+def _place(values: dict[str, int], style: str, last: int = 0) -> int:
+    """The value of an item in a list of `style` after the item valued `last`: its
+    label's, or for a dash the next one."""
+    return last + 1 if style == "dash" else values.get(style, 0)
+
+
 def _nest_items(entries: list[tuple[Block, tuple, tuple | None]]) -> list[Item]:
     """Nest items by their label sequence.
 
@@ -736,7 +742,7 @@ def _nest_items(entries: list[tuple[Block, tuple, tuple | None]]) -> list[Item]:
                 for gone in levels[depth + 1:]:
                     closed[gone[-1].style] = gone[-1].value
                 del levels[depth + 1:]
-                node = _Node(block, content, heading, style, last + 1 if style == "dash" else values[style])
+                node = _Node(block, content, heading, style, _place(values, style, last))
                 level.append(node)
                 (levels[depth - 1][-1].children if depth else top).append(node)
                 placed = True
@@ -747,7 +753,7 @@ def _nest_items(entries: list[tuple[Block, tuple, tuple | None]]) -> list[Item]:
         resumed = next((s for s, v in values.items() if s in closed and v == closed[s] + 1), None)
         deeper = first_style or resumed
         if deeper and levels and deeper != levels[-1][-1].style:
-            node = _Node(block, content, heading, deeper, 1 if deeper == "dash" else values[deeper])
+            node = _Node(block, content, heading, deeper, _place(values, deeper))
             levels[-1][-1].children.append(node)
             levels.append([node])
             closed.pop(deeper, None)
@@ -755,7 +761,7 @@ def _nest_items(entries: list[tuple[Block, tuple, tuple | None]]) -> list[Item]:
         # a fresh list, or a label out of sequence: keep it at the current depth
         style = first_style or ("letter" if "letter" in values else "roman" if "roman" in values
                                 else next(iter(values), "roman"))
-        node = _Node(block, content, heading, style, 1 if style == "dash" else values.get(style, 0))
+        node = _Node(block, content, heading, style, _place(values, style))
         if levels:
             parent = levels[-2][-1].children if len(levels) > 1 else top
             parent.append(node)
