@@ -956,6 +956,9 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     >>> text = "3. 强调停火；\\n4.该提议；\\n5.\\n\\n强调指出，双方必须支持落实\\n反对改变人口状况；"
     >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text]
     ['3. 强调停火；', '4.', '强调指出，双方必须支持落实该提议；', '5.', '反对改变人口状况；']
+    >>> text = "认识到机构可\\n产生的益处，\\n要，\\n\\n强调数据收集至关重\\n\\n强调保护公民空间对于地方政府"
+    >>> [l.text for l in restore_displaced_line_ends(Draft(lines_of(text), profile=load("zh"))).lines if l.text]
+    ['认识到机构可', '产生的益处，', '强调数据收集至关重要，', '强调保护公民空间对于地方政府']
     """
     if draft.profile is None:
         return draft
@@ -1044,5 +1047,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
                                          fragment.span.first))
             k = run + count
         else:
-            k = max(run, k + 1)
+            # the run may begin with the short last line of the paragraph before it
+            # (`产生的益处，` / `要，` / `强调…至关重`): the fragments after it are tried too
+            k += 1
     return draft.with_lines(lines, diagnostics=events, removed=removed)
