@@ -63,9 +63,13 @@ def note_runs(text: str, markers: set[str], call: re.Pattern = _SUPERSCRIPT_RUN,
 # Where a footnote call printed as plain digits can sit: glued to a letter
 # ("Weapons4"), after closing punctuation ("Treaty,8", "决议，2", "《公约》3"), or after
 # a year ("of 19721" = 1972 + call 1); never inside a longer number, nor before a
-# unit that makes a number of it ("2017年3月", "第 189 卷").
+# unit that makes a number of it ("2017年3月", "第 189 卷"), nor after the decimal
+# comma or point of a number ("2,4 процента", "0.5 per cent"; a symbol's number may
+# take a call after its comma: "60/251,2").
 _PLAIN_CALL = (r"(?:(?<=[^\W\d_])|(?<=[,.;:)\]”’\"»，。；：、）》」』])|(?<=\b(?:19|20)\d\d))"
                r"(?<!/[A-Za-z]\.)(?<!/[A-Za-z]{{2}}\.)(?<!/[A-Za-z]{{3}}\.)(?<!/[A-Za-z]{{4}}\.)"  # not L.1, Add.1
+               r"(?<![^\d/.]\d[,.])(?<![^\d/.]\d\d[,.])(?<![^\d/.]\d\d\d[,.])"  # not 2,4 / 10,5 / 332,7
+               r"(?<!^\d[,.])(?<!^\d\d[,.])(?<!^\d\d\d[,.])"
                r"{marker}(?!\d)")
 
 
@@ -82,6 +86,10 @@ def locate_plain_calls(texts: list[str], markers: list[str],
     {0: [(18, 19, '1')], 1: [(11, 12, '2')]}
     >>> locate_plain_calls(["理事会2017年3月24日第34/22号决议", "《公约》3 及其"], ["3"], units="年月日号")
     {1: [(4, 5, '3')]}
+    >>> locate_plain_calls(["примерно 2,4 процента", "по 30 июня 2023 года4;"], ["4"])
+    {1: [(20, 21, '4')]}
+    >>> locate_plain_calls(["in resolution 60/251,2 the Assembly"], ["2"])
+    {0: [(21, 22, '2')]}
     """
     found: dict[int, list[tuple[int, int, str]]] = {}
     index, offset = 0, 0
