@@ -148,11 +148,27 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     >>> text = "Non-Self-Governing Territories, Non-Self-Governing\\nthe Non-SelfGoverning and Non-Self-Governing\\nNon-SelfGoverning"
     >>> [l.text for l in restore_dropped_hyphens(Draft(lines_of(text))).lines][1:]
     ['the Non-Self-Governing and Non-Self-Governing', 'Non-Self-Governing']
+
+    A compound the language always writes with its hyphen gets it back when the
+    document prints it once and its second half on its own elsewhere:
+
+    >>> from pipeline.languages import load
+    >>> text = "of nuclear weapons\\nthe security of nonnuclear-weapon States, nonetheless"
+    >>> restore_dropped_hyphens(Draft(lines_of(text), profile=load("en"))).lines[1].text
+    'the security of non-nuclear-weapon States, nonetheless'
+
+    The notes are read and mended too, but not a web address, spelt as it is:
+
+    >>> d = Draft(lines_of("counter-terrorism, counter-terrorism and counter-terrorism"),
+    ...           notes=lines_of("¹ UN counterterrorism, www.un.org/counterterrorism"))
+    >>> restore_dropped_hyphens(d).notes[0].text
+    '¹ UN counter-terrorism, www.un.org/counterterrorism'
     """
     # a word restore() changes is a compound's, with a hyphen left somewhere in the
     # text, or a camel-case word: without either (most documents) the words need no
     # counting, which was most of the clean stage's time on a Chinese resolution
-    text = "\n".join([line.text for line in draft.lines])
+    # the notes too: a note cites titles, and a title's compound breaks at a line end too
+    text = "\n".join([line.text for line in draft.lines + draft.notes])
     if not ("-" in text and _HYPHEN_INSIDE_WORD.search(text)) and not _CAMEL_WORD.search(text):
         return draft
     words = _WORD_OR_COMPOUND.findall(text)  # no word holds a line feed: the words of the lines
@@ -163,6 +179,12 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
         for cut in range(1, len(parts)):
             closed = parts[:cut - 1] + [parts[cut - 1] + parts[cut]] + parts[cut + 1:]
             joined.setdefault("-".join(closed), compound)
+    known = hyphen_compounds(draft.profile)
+    if known is not None:
+        for word in [w for w, n in seen.items() if n == 1 and w not in joined and len(w) >= _MIN_LETTERS]:
+            compound = _known_compound(word, known, seen)
+            if compound is not None:
+                joined[word] = compound
     # the words `restore` would change, found from the counts alone: most documents
     # have none, and then no line needs to be matched word by word again
     def lost_hyphen(word: str) -> bool:
@@ -196,16 +218,49 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
                                       "hyphen of a compound the extractor dropped at a line end"))
         return restored
 
-    lines = []
-    for line in draft.lines:
-        # restore() leaves every other word as it is: a line without one of these
-        # words is kept without calling it on each of its words
-        if any(word in line.text for word in changed):
-            line = Line(_WORD_OR_COMPOUND.sub(restore, line.text), line.span, line.page_break)
-        lines.append(line)
-    return draft.with_lines(lines, inserted=inserted)
+    def restore_token(m: re.Match) -> str:
+        # a web address is printed as it is spelt (".../RegularSessions/...")
+        return m.group() if _ADDRESS_TOKEN.search(m.group()) else _WORD_OR_COMPOUND.sub(restore, m.group())
+
+    def repaired(lines: tuple[Line, ...]) -> list[Line]:
+        nonlocal line
+        out = []
+        for line in lines:
+            # restore() leaves every other word as it is: a line without one of these
+            # words is kept without calling it on each of its words
+            if any(word in line.text for word in changed):
+                line = Line(_TOKEN.sub(restore_token, line.text), line.span, line.page_break)
+            out.append(line)
+        return out
+
+    line = None  # the line restore() works on, for the record of what it inserts
+    lines, notes = repaired(draft.lines), tuple(repaired(draft.notes))
+    return replace(draft.with_lines(lines, inserted=inserted), notes=notes)
 
 
+def _known_compound(word: str, known: re.Pattern, seen: Counter) -> str | None:
+    """`word` as a compound of its language, when one of its parts is one with the
+    hyphen lost (`nonnuclear-weapon`: `non-nuclear-weapon`) and the second half is a
+    word the document prints on its own (`nuclear`); the halves have three letters at
+    least.
+
+    >>> import re
+    >>> _known_compound("nonnuclear-weapon", re.compile(r"non-\\w+"), Counter(["nuclear"]))
+    'non-nuclear-weapon'
+    >>> _known_compound("nonetheless", re.compile(r"non-\\w+"), Counter(["theless"])) is None
+    True
+    """
+    parts = word.split("-")
+    for index, part in enumerate(parts):
+        for cut in range(_HALF_MIN, len(part) - _HALF_MIN + 1):
+            if part[cut:] in seen and known.fullmatch(f"{part[:cut]}-{part[cut:]}"):
+                return "-".join(parts[:index] + [f"{part[:cut]}-{part[cut:]}"] + parts[index + 1:])
+    return None
+
+
+_HALF_MIN = 3  # letters of each half of a compound a lost hyphen is put back into
+_TOKEN = re.compile(r"\S+")
+_ADDRESS_TOKEN = re.compile(r"://|www\.|@|\w/\w")
 _WORD = re.compile(r"\w+")
 
 

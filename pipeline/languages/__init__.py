@@ -26,6 +26,7 @@ UN_LANGUAGES = {"ar": "ara", "zh": "zho", "en": "eng", "fr": "fra", "ru": "rus",
 # The languages with a profile module in this folder.
 IMPLEMENTED = tuple(code for code in UN_LANGUAGES
                     if importlib.util.find_spec(f"{__name__}.{code}") is not None)
+NOTHING = r"(?!)"  # a pattern that matches nothing: the language has no such thing
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,11 @@ class Profile:
     hyphenated_numbers: bool = False  # number words are joined by hyphens ("sixty-second")
     part_label: str = r"^[A-Z]$"  # the label of a part of a text adopted in parts ("A", "B")
     # the label of a section of a decision's list of documents ("Section A"): a line of its own
-    section_label: str = r"(?!)"
+    section_label: str = NOTHING
     note_line: str = SUPERSCRIPT_NOTE_LINE  # start of a footnote text line; group: marker
     note_call: str = SUPERSCRIPT_NOTE_CALL  # a footnote call in the running text; group: marker
     raised_call: str | None = None  # a footnote call the text layer printed as a line of its own; group: marker
-    raised_call_gap: str = r"(?!)"  # the space such a call leaves in the line it was lifted from
+    raised_call_gap: str = NOTHING  # the space such a call leaves in the line it was lifted from
     raised_call_text: str = "{marker}"  # how a call is written back into its line
     # the word that opens a preambular paragraph before its verb, as a line of its own: a
     # text layer that cuts a printed line apart can write it alone ("وإذ")
@@ -131,7 +132,7 @@ class Profile:
     # compounds whose hyphen a line end never takes away, as "left-right" in lower case
     # ("non-nuclear", "elles-mêmes", "государствам-участникам"): written so every time,
     # a document may print them once, broken at the hyphen
-    hyphen_compounds: str = r"(?!)"
+    hyphen_compounds: str = NOTHING
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:
@@ -239,9 +240,12 @@ def load(code: str) -> Profile:
 
 def hyphen_compounds(profile: Profile | None) -> re.Pattern | None:
     """The compounds whose hyphen a line end never takes away, in the language of
-    `profile` (none when it is not known): one language's compound can be another's
-    word broken in two (English "non-" / French "nonobstant")."""
-    return profile.rx("hyphen_compounds") if profile is not None else None
+    `profile` (none when it is not known, or the language names none): one
+    language's compound can be another's word broken in two (English "non-" /
+    French "nonobstant")."""
+    if profile is None or profile.hyphen_compounds == NOTHING:
+        return None
+    return profile.rx("hyphen_compounds")
 
 
 # Characters looked at to tell the script, spread over the text's start: 500 tell it as
