@@ -72,7 +72,7 @@ def test_reversed_ligatures_are_repaired(broken, repaired):
     # and the like of the listed UN words (a governor, the luck, extreme, peaceful, the
     # forms, an example, children, the commitments)
     "والي", "الحظ", "بالغ", "مسالم", "الأشكال", "مثال", "أطفال", "الالتزامات", "الاستعراض",
-    "عمال المنازل", "العمال", "لالتزام", "المالحة",
+    "عمال المنازل", "العمال", "لالتزام", "المياه المالحة",
     # the listed words, spelt right
     "السلام", "سلامتها", "الإعلان", "الولايات", "يلاحظ", "كاملا", "لاستعراض", "للاعتراف", "اللازمة",
     # no Arabic at all

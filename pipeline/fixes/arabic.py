@@ -418,6 +418,14 @@ _LAM_ALEF_WORDS = (
     _word("إسالم", "إسلام"),
     _word("امتالك", "امتلاك"),
     _word("مالحي", "ملاحي"),
+    # navigation: حرية الملاحة، سلامة الملاحة (but salt water, المياه المالحة, is salty)
+    _word("مالحة", "ملاحة", f"(?<!مياه ){_P}"),
+    # both, each of two: كلا الطرفين، كلا الوالدين (before a definite noun)
+    _word("كال", "كلا", _CONJUNCTION, r"(?P<suf>)(?=\s+ال)"),
+    # a present tense in the dual: يتحملان، تعملان (no Arabic word ends in -الن)
+    _word(f"(?P<stem>[يت][{_LETTER}]{{2,}})الن", r"\g<stem>لان", _CONJUNCTION, _NO_SUFFIX, held=("الن",)),
+    # Angola, in the lists of the States elected
+    _word("أنغوال", "أنغولا", _CONJUNCTION, _NO_SUFFIX),
     _word("السيما", "لاسيما", _CONJUNCTION, _NO_SUFFIX),
     # necessary, refugees: اللازم، اللازمة، اللاجئين
     _word("الال(?P<stem>زم|جئ)", r"اللا\g<stem>", "(?P<pre>[وف]?[بك]?)", held=("الالز", "الالج")),
@@ -464,6 +472,10 @@ def repair_lam_alef(text: str) -> str:
     'يلاحظ الإعلان وولايته مشاركة كاملة كاملا للاعتراف لاستعراض اللاجئين'
     >>> repair_lam_alef("أعمال الأطفال مثال والي مسالم الحظ بالغ")
     'أعمال الأطفال مثال والي مسالم الحظ بالغ'
+    >>> repair_lam_alef("حرية المالحة وكال الوالدين يتحمالن (أنغوال) كال")
+    'حرية الملاحة وكلا الوالدين يتحملان (أنغولا) كال'
+    >>> repair_lam_alef("المياه المالحة")
+    'المياه المالحة'
     """
     # every pattern holds an alef (bare, with hamza or madda) or an alef maksura: a line
     # with none (any line of a document in another script) is left alone
