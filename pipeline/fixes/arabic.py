@@ -718,10 +718,51 @@ _SHADDA_BEFORE_VERB = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*{
 _SHADDA_ENDS_LINE = re.compile(f"(?:(?<=\\s)|^)(?P<marks>{_SHADDA_APART})\\s*$")
 _VERB_OPENS_LINE = re.compile(f"^(?P<space>\\s*){_DOUBLED_VERB}")
 _MARKS_ONLY = re.compile(f"^\\s*[{_MARK}][{_MARK}\\s]*$")
+_DOUBLED_VERB_WHOLE = re.compile(_DOUBLED_VERB)
 
 
 def _onto_verb(m: re.Match) -> str:
     return m["head"] + m["marks"] + m["last"]
+
+
+# the first letter of such a verb (its damma written before or after it) left with the
+# shadda at a line's end, the rest of the verb opening a later line: `وإذ ُي ِّ` / `سلم بأن`
+_DAMMA = "\u064f"
+_HEAD_ENDS_LINE = re.compile(f"(?:(?<=\\s)|^)(?P<waw>\u0648?)(?P<before>{_DAMMA}?)(?P<first>[\u064a\u062a\u0646])"
+                             f"(?P<damma>{_DAMMA}?)\\s*(?P<marks>{_SHADDA_APART})\\s*$")
+_STEM_OPENS_LINE = re.compile("^(?P<space>\\s*)(?P<stem>[\u0621-\u063a\u0641-\u064a]{3})"
+                              f"(?![\u0621-\u064a{_MARK}])")
+_DAMMA_ENDS_LINE = re.compile(f"\\s*{_DAMMA}\\s*$")
+
+
+def _cut_verb(lines: list[Line], i: int, head: re.Match) -> bool:
+    """Put the verb whose first letter and shadda end line `i` (`head`) together again
+    at the start of the line that holds the rest of it: the next line, or the one
+    after when the line between ends with the verb's damma (`وي ِّ` / `…النامية، ُ` /
+    `شجع المجتمع`). Whether it was put back."""
+    k = i + 1
+    damma = head["before"] or head["damma"]
+    if k < len(lines) and not lines[k].page_break and _DAMMA_ENDS_LINE.search(lines[k].text) \
+            and not _STEM_OPENS_LINE.match(lines[k].text) and head.start() == 0:
+        between = k  # the line the damma ended: the verb's line comes after it
+        k += 1
+    else:
+        between = None
+    if k >= len(lines) or lines[k].page_break:
+        return False
+    stem = _STEM_OPENS_LINE.match(lines[k].text)
+    verb = _DOUBLED_VERB_WHOLE.fullmatch(head["waw"] + head["first"] + stem["stem"]) if stem else None
+    if verb is None:
+        return False
+    if between is not None:
+        damma = _DAMMA
+        was = lines[between]
+        lines[between] = Line(_DAMMA_ENDS_LINE.sub("", was.text), was.span, was.page_break)
+    written = (head["waw"] + head["first"] + damma + verb["head"][len(head["waw"]) + 1:] + head["marks"]
+               + verb["last"])
+    nxt = lines[k]
+    _mark_moved(lines, i, lines[i].text[:head.start()].rstrip(), k, stem["space"] + written + nxt.text[stem.end():])
+    return True
 
 
 def _mark_moved(lines: list[Line], source: int, left: str, target: int, text: str) -> None:
@@ -743,8 +784,12 @@ def attach_detached_shadda(draft: Draft) -> Draft:
     the next word is such a verb (`يسلم`, `يذكر`, `تعزز`, `ويشجع`), the shadda, with
     the vowel written on it, goes on its third letter: in the dev corpus 86 times
     out of 89 that is the word of the UN's markup. A block layer also cuts the verb
-    where the shadda was (`ّ يسل م`): 44 times out of 45. Other lone marks are left to
-    `remove_detached_marks`.
+    where the shadda was (`ّ يسل م`): 44 times out of 45. Some fonts leave the verb's
+    first letter with the shadda (and its damma) at the line's end, and the rest of
+    the verb on the next line (`وإذ ُي ِّ` / `سلم بأن`), or two lines on, past the
+    line that ends with its damma (`وي ِّ` / `…النامية، ُ` / `شجع المجتمع`): the verb is
+    put together at the start of the line that holds its rest. Other lone marks are
+    left to `remove_detached_marks`.
 
     >>> from pipeline.languages import load
     >>> d = attach_detached_shadda(Draft(lines_of("وإذ \u0650\u0651\\nيسلم بأن التعاون، وإذ \u0651 يذكر بقراره"), profile=load("ar")))
@@ -755,6 +800,10 @@ def attach_detached_shadda(draft: Draft) -> Draft:
     [True, True]
     >>> [l.text for l in attach_detached_shadda(Draft(lines_of("وإذ \u0651\\n\u064b\\nيسلم بأن"), profile=load("ar"))).lines]
     ['وإذ', '\u064b', 'يسلّم بأن']
+    >>> text = "الخاصة، وإذ \u064f\u064a \u0650\u0651\\nسلم بأن الحلول\\nوي \u0650\u0651\\nالنامية، \u064f\\nشجع المجتمع"
+    >>> [l.text for l in attach_detached_shadda(Draft(lines_of(text), profile=load("ar"))).lines] == [
+    ...     "الخاصة، وإذ", "يُسلِّم بأن الحلول", "", "النامية،", "ويُشجِّع المجتمع"]
+    True
     """
     if draft.profile is None or draft.profile.direction != "rtl":
         return draft
@@ -764,6 +813,9 @@ def attach_detached_shadda(draft: Draft) -> Draft:
         text = _SHADDA_BEFORE_VERB.sub(_onto_verb, line.text)
         if text != line.text:
             lines[i] = line = Line(text, line.span, line.page_break)
+        head = _HEAD_ENDS_LINE.search(line.text)
+        if head is not None and _cut_verb(lines, i, head):
+            continue
         end = _SHADDA_ENDS_LINE.search(line.text)
         if not end:
             continue
