@@ -112,6 +112,8 @@ FIXES: tuple[LineFix, ...] = (
     words.restore_dropped_hyphens,
     words.restore_number_hyphens,
     per_line(text.remove_soft_hyphens, removes="invisible character", when="\u00ad"),  # the joins are made
+    # once the paragraphs are read: a lone و is what the line-level fixes know the text layer by
+    per_line(arabic.attach_conjunction, direction="rtl", when=arabic.DETACHED_WAW.search),
     pages.drop_blank_lines,
 )
 

@@ -860,6 +860,23 @@ def remove_detached_marks(text: str) -> str:
     return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
+# the conjunction و standing alone before an Arabic word ("و إذ"); before a number it may ("5 و 6")
+DETACHED_WAW = re.compile("(?:(?<=[\\s(«\"])|^)\u0648 (?=[\u0621-\u064a])")
+
+
+def attach_conjunction(text: str) -> str:
+    """Join the conjunction و to the word it was set apart from.
+
+    و is written joined to the word it introduces (`وإذ`, `ونُظم`); a text layer
+    sometimes leaves a space after it (`و إذ`), which the UN's markup never has
+    before an Arabic word (it has `5 و 6`, before a number).
+
+    >>> attach_conjunction("و إذ يشير إلى المادتين 5 و 6، و نُظم")
+    'وإذ يشير إلى المادتين 5 و 6، ونُظم'
+    """
+    return DETACHED_WAW.sub("\u0648", text)
+
+
 # a space before a comma, semicolon or full stop: where a raised call was (the profile's `raised_call_gap`)
 _GAP = re.compile(PUNCTUATION_GAP)
 
