@@ -585,6 +585,11 @@ def place_heading_labels(draft: Draft) -> Draft:
     moved: dict[int, int] = {}  # heading line -> its label's line
     index = 0
     while index < len(lines):
+        text = texts[index]
+        # a label is a few characters: most lines are told by their length alone
+        if not text or len(text) > _LABEL_MAX or not _BARE_NUMBER.match(text):
+            index += 1
+            continue
         labels, _ = _label_column(lines, index)
         if len(labels) < 2:
             index += 1
@@ -626,6 +631,7 @@ def _label_column(lines: tuple[Line, ...], index: int) -> tuple[list[int], int]:
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
+_LABEL_MAX = 10  # characters of the longest label _BARE_NUMBER takes ("(viii)", "- ¹²³")
 
 
 def _headings_after(texts: list[str], labels: list[int]) -> list[int] | None:
