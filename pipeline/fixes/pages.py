@@ -1006,7 +1006,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
     def number_alone(index: int) -> int | None:
         return _label_number(lines[filled[index]].text) if 0 <= index < len(filled) else None
 
-    k = 1
+    k, shifted = 1, False  # shifted: the run at k is one tried already from the line before
     while k < len(filled):
         # a run of fragments after a finished line, then as many unfinished owners
         run = k
@@ -1029,7 +1029,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
             lines[filled[run + 1]] = Line(label.text, label.span, owner.page_break)
             events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
                                      fragment.span.first))
-            k = run + 2
+            k, shifted = run + 2, False
             continue
         owners = filled[run:run + count]
         fits = (count and len(owners) == count and ended(lines[filled[k - 1]].text.rstrip())
@@ -1045,9 +1045,12 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
                 lines[fragment_index] = Line(label, fragment.span, fragment.page_break)
                 events.append(Diagnostic("I002", f"paragraph end printed before its paragraph put back: {text}",
                                          fragment.span.first))
-            k = run + count
-        else:
+            k, shifted = run + count, False
+        elif count >= 2 and not shifted:
             # the run may begin with the short last line of the paragraph before it
-            # (`产生的益处，` / `要，` / `强调…至关重`): the fragments after it are tried too
-            k += 1
+            # (`产生的益处，` / `要，` / `强调…至关重`): the fragments after it are tried once
+            # too (not each suffix of a run: a list of thousands of short items is a run)
+            k, shifted = k + 1, True
+        else:
+            k, shifted = max(run, k + 1), False
     return draft.with_lines(lines, diagnostics=events, removed=removed)
