@@ -631,6 +631,9 @@ def _label_column(lines: tuple[Line, ...], index: int) -> tuple[list[int], int]:
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\s*[.．]\s*\S")
+# lines a column's headings are looked for in: the lists they head (a mandate's tasks,
+# some hundred lines) fit, and a text of thousands of labels is not read again for each
+_HEADINGS_SPAN = 1000
 _LABEL_MAX = 10  # characters of the longest label _BARE_NUMBER takes ("(viii)", "- ¹²³")
 
 
@@ -649,7 +652,7 @@ def _headings_after(texts: list[str], labels: list[int]) -> list[int] | None:
     if first is None or not heads_a_list(first):
         return None
     headings, previous = [first], first
-    for k in range(first + 1, len(texts)):
+    for k in range(first + 1, min(len(texts), first + _HEADINGS_SPAN)):
         if len(headings) == len(labels):
             break
         if not texts[k]:
