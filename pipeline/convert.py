@@ -120,7 +120,7 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
         raise InputError(over_limit(options.max_bytes, size))
-    source = read(data, name, options.encoding)
+    source = read(data, name, options.encoding, options.lang)
     if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))
     code = options.lang or detect(source.text)
@@ -176,13 +176,13 @@ class _Clock:
         self._last = now
 
 
-def read(data: bytes | str, name: str = "<stdin>", encoding: str | None = None) -> Source:
-    """The read stage: a PDF's pages (`read_pdf`), or the text of a text file (in
-    `encoding` when the user named one), or a text already decoded (its line ends
-    made LF as a file's are)."""
+def read(data: bytes | str, name: str = "<stdin>", encoding: str | None = None, lang: str | None = None) -> Source:
+    """The read stage: a PDF's pages (`read_pdf`, in `lang` when the user named it), or
+    the text of a text file (in `encoding` when the user named one), or a text already
+    decoded (its line ends made LF as a file's are)."""
     if isinstance(data, str):
         return read_text(data, name)
-    return read_pdf(data, name) if is_pdf(data) else read_source(data, name, encoding)
+    return read_pdf(data, name, lang) if is_pdf(data) else read_source(data, name, encoding)
 
 
 def markup_date(environ=os.environ) -> str:

@@ -877,9 +877,11 @@ def _link_pages(pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Fr
 
 # -- 5. text and hints --------------------------------------------------------------
 
-def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
+def read_pdf(data: bytes, name: str = "<stdin>", lang: str | None = None) -> Source:
     """Read a PDF: the text of its pages in reading order, one block per line, and a
-    `LineHint` for every line (None for blank lines and page breaks).
+    `LineHint` for every line (None for blank lines and page breaks). `lang`: the
+    language the user named, else told from the text (its compounds keep their hyphen
+    where a block's lines are joined).
 
     Raises `InputError` for an encrypted or unreadable PDF (E007) and for one with
     no text layer (E008, a scan: OCR is not done here).
@@ -915,7 +917,7 @@ def read_pdf(data: bytes, name: str = "<stdin>") -> Source:
         _mark_notes(page, frame)
     pages_blocks = [_blocks(page, frame, rtl) for page in pages]
     _link_pages(pages, pages_blocks, frame, rtl)
-    return _source(name, pages, pages_blocks, frame)
+    return _source(name, pages, pages_blocks, frame, lang)
 
 
 def _right_to_left(chars: list[_Char]) -> bool:
@@ -924,11 +926,12 @@ def _right_to_left(chars: list[_Char]) -> bool:
     return kinds["R"] > kinds["L"]
 
 
-def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame) -> Source:
+def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], frame: _Frame,
+            lang: str | None = None) -> Source:
     texts = [line.text for page in pages for line in page.lines]
-    # the lines of a block are joined here, before convert() tells the language: the
-    # hyphens of a language's compounds need it
-    code = detect("\n".join(texts))
+    # the lines of a block are joined here, before convert() tells the language (when
+    # the user did not name it): the hyphens of a language's compounds need it
+    code = lang or detect("\n".join(texts))
     vocabulary = Vocabulary(texts, hyphen_compounds(load(code) if code else None))
     lines: list[str] = []
     hints: list[LineHint | None] = []

@@ -98,7 +98,8 @@ class Vocabulary:
 
 _WORD_CHAR = re.compile(r"\w")
 # the last word of a line is a web or e-mail address, or a path ("www.un.org/…/global-ct-")
-_ADDRESS = re.compile(r"(?:www\.|://|@|/)\S*-$")
+ADDRESS_SIGNS = r"www\.|://|@|/"  # what only a web or e-mail address or a path holds in a token
+_ADDRESS = re.compile(rf"(?:{ADDRESS_SIGNS})\S*-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 # A hyphen before one of these words and a compound is a suspended compound ("troop-
 # and police-contributing", "age- and gender-sensitive"), not a word broken at a line

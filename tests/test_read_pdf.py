@@ -185,3 +185,16 @@ def test_a_dash_hanging_in_the_margin_keeps_its_paragraph_one_block():
     from pdf_fixtures import DASHED, dash_list_pdf
     body = [line for line in read_pdf(dash_list_pdf(), "dashes.pdf").text.split("\n") if line.strip()]
     assert body[1:] == [f"\u2013 {text}" for text in DASHED]
+
+
+def test_a_language_the_user_names_is_the_one_the_reader_joins_lines_in(pdf, monkeypatch):
+    # the reader tells the language only when it is not named (an explicit --lang wins)
+    import pipeline.read_pdf as reader
+
+    def no_detection(text):
+        raise AssertionError("the language was told again")
+
+    monkeypatch.setattr(reader, "detect", no_detection)
+    assert convert(pdf, "fixture.pdf", Options(lang="en", markup_date=MARKUP_DATE)).ok
+    with pytest.raises(AssertionError):
+        read_pdf(pdf, "fixture.pdf")

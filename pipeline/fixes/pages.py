@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cache
 
 from ..diagnostics import Diagnostic
@@ -139,8 +140,8 @@ def attach_raised_calls(draft: Draft) -> Draft:
         if lines[i].text.strip() == marker and noted.get(ascii_digits(from_superscript(marker)), -1) <= i:
             continue  # a bare number and no note of that number further on: a table's figure
         call = profile.raised_call_text.format(marker=marker)
-        before = [h for h in hosts if h < i][-2:][::-1]
-        after = [h for h in hosts if h > i][:2]
+        at = bisect_left(hosts, i)  # hosts are in order: the two text lines on each side of the call
+        before, after = hosts[max(0, at - 2):at][::-1], hosts[at:at + 2]
         nearest = [h for pair in zip(before + [None] * 2, after + [None] * 2) for h in pair if h is not None]
         for h in nearest:
             gaps = list(gap.finditer(lines[h].text))

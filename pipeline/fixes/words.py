@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..languages import hyphen_compounds
-from ..scripts import Vocabulary, suspends
+from ..scripts import ADDRESS_SIGNS, Vocabulary, suspends
 from .base import Draft, Insertion, Line, Removal
 
 # "Secretary- General": a word broken at a line end whose hyphen the extractor kept,
@@ -260,7 +260,7 @@ def _known_compound(word: str, known: re.Pattern, seen: Counter) -> str | None:
 
 _HALF_MIN = 3  # letters of each half of a compound a lost hyphen is put back into
 _TOKEN = re.compile(r"\S+")
-_ADDRESS_TOKEN = re.compile(r"://|www\.|@|\w/\w")
+_ADDRESS_TOKEN = re.compile(ADDRESS_SIGNS)
 _WORD = re.compile(r"\w+")
 
 
