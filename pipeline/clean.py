@@ -114,6 +114,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(text.remove_soft_hyphens, removes="invisible character", when="\u00ad"),  # the joins are made
     # once the paragraphs are read: a lone و is what the line-level fixes know the text layer by
     per_line(arabic.attach_conjunction, direction="rtl", when=arabic.DETACHED_WAW.search),
+    per_line(arabic.join_split_geminates, direction="rtl", when=arabic.SPLIT_GEMINATE.search),
     pages.drop_blank_lines,
 )
 

@@ -561,6 +561,27 @@ def test_a_shadda_set_apart_goes_back_onto_its_verb():
     assert conversion.ok
 
 
+def test_a_word_cut_before_its_doubled_letter_is_one_word_again():
+    # ar_S_RES_2716_2023 (plain layer): `يق رّر` opens paragraph 1, `الس كّان` and
+    # `تتق يّد` inside paragraphs; a word cut at a line's end before a shadda too
+    text = "\n".join([
+        "2716 (2023) - مثال على قرار", "", "إن مجلس الأمن،", "",
+        "إذ يشير إلى قراراته السابقة بشأن حماية الس كّان المدنيين،", "",
+        "1- يق رّر أن تتق يّد جميع الأطراف بالتزاماتها بموجب القانون الدولي وبحماية المدنيين وتوفير",
+        "الخدمات الأساسية لجميع الس", "كّان دون تمييز،", "",
+        "2- يقرر أيضا على أّن تبقى المسألة قيد نظره الفعلي.", ""])
+    conversion = _convert_ar(text)
+    recital = "".join(r.text for r in conversion.document.preamble[0].content)
+    assert recital == "إذ يشير إلى قراراته السابقة بشأن حماية السكّان المدنيين،"
+    first, second = conversion.document.operative[0], conversion.document.operative[1]
+    assert plain(first.content).startswith("يقرّر أن تتقيّد جميع الأطراف")
+    assert plain(first.content).endswith("الخدمات الأساسية لجميع السكّان دون تمييز،")
+    assert first.content[0].text == "يقرّر"  # the operative verb, whole again
+    # a particle keeps its place: there the layer moved the shadda onto the next word
+    assert "على أّن تبقى" in plain(second.content)
+    assert conversion.ok
+
+
 def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
     # Found by reading ar_E_RES_2021_6.pdf with pdfminer.six: the label `(ج)` came out
     # as `(` / `)` / `ج`, and the letter was taken for a piece of the numbered line after
