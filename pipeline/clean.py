@@ -20,7 +20,8 @@ from .languages import Profile
 def per_line(fix: TextFix, removes: str | None = None, direction: str | None = None,
              when: Callable[[str], object] | str | None = None) -> LineFix:
     """Lift a character fix to a line fix. With `removes`, every visible character
-    the fix deletes is recorded as a removal with that reason; with `direction`,
+    the fix deletes is recorded as a removal with that reason, and every one it puts
+    in (a bracket's glyph read as the bracket it mirrors) as an insertion; with `direction`,
     only documents whose language is written that way are touched; with `when`, a
     test of the whole text (a compiled pattern's `search`) that is false when the
     fix can change no line, or the characters of which a line must hold one, so that
@@ -34,15 +35,17 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
             return draft
         if when is not None and not when(_whole_text(draft.lines)):
             return draft
-        lines, removed = [], []
+        lines, removed, inserted = [], [], []
         for line in draft.lines:
             fixed = fix(line.text)
             if fixed != line.text and removes:
-                lost = Counter(line.text) - Counter(fixed)
-                shown = "".join(sorted(lost.elements()))
-                removed.append(Removal(line.span.first, shown, removes))
+                before, after = Counter(line.text), Counter(fixed)
+                if lost := before - after:
+                    removed.append(Removal(line.span.first, "".join(sorted(lost.elements())), removes))
+                if added := "".join(sorted(c for c in (after - before).elements() if not c.isspace())):
+                    inserted.append(Insertion(line.span.first, added, removes))
             lines.append(line if fixed == line.text else Line(fixed, line.span, line.page_break))
-        return draft.with_lines(lines, removed=removed)
+        return draft.with_lines(lines, removed=removed, inserted=inserted)
 
     apply.__name__ = fix.__name__
     apply.__doc__ = fix.__doc__
@@ -93,6 +96,8 @@ FIXES: tuple[LineFix, ...] = (
     per_line(arabic.restore_visual_notes, direction="rtl", when=arabic.VISUAL_NOTE_END.search),
     per_line(arabic.restore_turned_latin_runs, direction="rtl", when=arabic.TURNED_LATIN_END.search),
     per_line(arabic.turn_latin_brackets, direction="rtl", when=arabic.MIRRORED_LATIN_BRACKETS.search),
+    per_line(arabic.close_latin_brackets, removes="mirrored bracket", direction="rtl",
+             when=arabic.OUTSIDE_LATIN_BRACKET.search),
     pages.lift_footnotes,
     pages.lift_page_footnotes,
     pages.split_glued_formulas,

@@ -582,6 +582,21 @@ def test_a_word_cut_before_its_doubled_letter_is_one_word_again():
     assert conversion.ok
 
 
+def test_a_latin_run_gets_back_the_closing_bracket_printed_before_it():
+    # ar_A_DEC_77_547 (plain layer): the note `انظر A/77/PV.56 (Resumption 1).` came
+    # out with its closing bracket before the symbol and its full stop inside
+    R, L, P = "\u202b", "\u202a", "\u202c"
+    text = "\n".join([
+        "77/547 - مثال على قرار", "", "إن الجمعية العامة،", "",
+        "1- تقرر أن تواصل النظر في المسألة في جلستها العامة 56 (المستأنفة).", "",
+        f"{R}2- تحيط علما بالمحضر الحرفي للجلسة، انظر ){L}.A/77/PV.56 (Resumption 1{P}{P}", "",
+        f"{R}3- تحيط علما أيضا بالوثيقة الختامية، الجزء الأول )){L} NPT/CONF.1995/32 (Part I{P}و المرفق بها.{P}", ""])
+    conversion = _convert_ar(text)
+    assert plain(conversion.document.operative[1].content).endswith("انظر A/77/PV.56 (Resumption 1).")
+    assert "الجزء الأول (NPT/CONF.1995/32 (Part I) والمرفق بها." in plain(conversion.document.operative[2].content)
+    assert conversion.ok
+
+
 def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
     # Found by reading ar_E_RES_2021_6.pdf with pdfminer.six: the label `(ج)` came out
     # as `(` / `)` / `ج`, and the letter was taken for a piece of the numbered line after

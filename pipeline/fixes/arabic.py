@@ -1069,6 +1069,41 @@ def turn_latin_brackets(text: str) -> str:
     return MIRRORED_LATIN_BRACKETS.sub(r"(\g<run>)", text)
 
 
+# A closing bracket (after another one or none) before a Latin run whose last bracket
+# it opened and left open, at the end of the line or before an Arabic word
+OUTSIDE_LATIN_BRACKET = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<outer>\)?)\)(?P<run>[A-Za-z][^()\[\]\u0600-\u06ff]*"
+                                   r"\([A-Za-z0-9][^()\[\]\u0600-\u06ff]*?)(?P<end>[.\u060c,]?)"
+                                   r"(?=[^\S\n][\u0600-\u06ff]|[^\S\n]*$)", re.MULTILINE)
+
+
+def close_latin_brackets(text: str) -> str:
+    """Put back at its end the closing bracket of a Latin run that pdftotext set
+    before it.
+
+    A symbol that ends on a bracket (`A/77/PV.56 (Resumption 1)`) in Arabic text: the
+    closing bracket is drawn at the run's right-hand end, where the Arabic reading
+    meets it first, and pdftotext writes it before the run: `انظر )A/77/PV.56
+    (Resumption 1.`. A run opening a bracket it does not close, after a closing
+    bracket, gets that bracket at its end (before its full stop or comma); a second
+    closing bracket before it is the mirrored glyph of an opening one.
+
+    >>> close_latin_brackets("انظر )A/77/PV.56 (Resumption 1.")
+    'انظر A/77/PV.56 (Resumption 1).'
+    >>> close_latin_brackets("الجزء الأول ))NPT/CONF.1995/32 (Part I و غير ذلك")
+    'الجزء الأول (NPT/CONF.1995/32 (Part I) و غير ذلك'
+    >>> close_latin_brackets("الملحق رقم 12 )A/73/12 )Part II(، الجزء الثاني")  # mirrored: turn_latin_brackets
+    'الملحق رقم 12 )A/73/12 )Part II(، الجزء الثاني'
+    >>> close_latin_brackets(")E/2021/42([ بناء على توصية المنتدى [")  # a bracket's glyphs: turn_latin_brackets
+    ')E/2021/42([ بناء على توصية المنتدى ['
+    >>> bool(OUTSIDE_LATIN_BRACKET.search("(1) انظر )A/77/PV.56 (Resumption 1.\\n(2) انظر A/77/385."))
+    True
+    """
+    def closed(match: re.Match) -> str:
+        return f"{'(' if match['outer'] else ''}{match['run'].rstrip()}){match['end']}"
+
+    return OUTSIDE_LATIN_BRACKET.sub(closed, text)
+
+
 # A Latin run at the end of a right-to-left line, written as it looks: its full stop
 # first, its comma-cut pieces in reverse order, each comma after a space.
 _TURNED_LATIN = re.compile(r"(?<![^\s\u0600-\u06ff])(?P<stop>\.)?(?P<run>[A-Za-z][^\u0600-\u06ff]*?\s,[A-Za-z]"
