@@ -387,6 +387,12 @@ def _one_of(stems: tuple[str, ...]) -> str:
     return f"(?P<stem>{'|'.join(stems)})"
 
 
+# plurals of what the UN counts in years and meetings: after them ثالث(ة), "third", is
+# no word, ثلاث(ة), "three", is
+_COUNTED = ("سنوات", "أعوام", "أشهر", "أسابيع", "أيام", "ساعات", "مرات", "دورات", "جلسات", "حلقات",
+            "أعضاء", "مقررات", "قرارات")
+
+
 _LAM_ALEF_WORDS = (
     # peace, safety; weapons: السلام، للسلام، سلامة، سلامتها، السلاح (not مسالم, peaceful)
     _word("سالم", "سلام", "(?P<pre>[وف]?(?:[بكل]?ال|لل))", f"(?P<suf>ة|ت[{_LETTER}]*)?"),
@@ -424,6 +430,8 @@ _LAM_ALEF_WORDS = (
     _word("كال", "كلا", _CONJUNCTION, r"(?P<suf>)(?=\s+ال)"),
     # a present tense in the dual: يتحملان، تعملان (no Arabic word ends in -الن)
     _word(f"(?P<stem>[يت][{_LETTER}]{{2,}})الن", r"\g<stem>لان", _CONJUNCTION, _NO_SUFFIX, held=("الن",)),
+    # three, before what it counts (ثلاث سنوات، ثلاثة أشهر): ثالث, third, follows its noun
+    _word("ثالث", "ثلاث", _CONJUNCTION, rf"(?P<suf>ة?)(?=\s+{_one_of(_COUNTED)})"),
     # Angola, in the lists of the States elected
     _word("أنغوال", "أنغولا", _CONJUNCTION, _NO_SUFFIX),
     _word("السيما", "لاسيما", _CONJUNCTION, _NO_SUFFIX),
@@ -476,6 +484,8 @@ def repair_lam_alef(text: str) -> str:
     'حرية الملاحة وكلا الوالدين يتحملان (أنغولا) كال'
     >>> repair_lam_alef("المياه المالحة")
     'المياه المالحة'
+    >>> repair_lam_alef("لفترة مدتها ثالث سنوات وثالثة أشهر، للمرة الثالثة، العالم الثالث")
+    'لفترة مدتها ثلاث سنوات وثلاثة أشهر، للمرة الثالثة، العالم الثالث'
     """
     # every pattern holds an alef (bare, with hamza or madda) or an alef maksura: a line
     # with none (any line of a document in another script) is left alone
