@@ -326,6 +326,8 @@ _START = f"(?<![{_LETTER}])"  # at the start of a word
 # with the article it is written لل, which has no separate alef.
 _PROCLITICS = "(?P<pre>[وف]?[بك]?)"
 
+_RADICAL = "[\u0621\u0624\u0626\u0628-\u063a\u0641-\u064a]"  # a letter of a root: no alef
+
 # The repairs, as (pattern, replacement). Each pattern matches only a sequence that
 # no correctly spelt Arabic word contains.
 _LAM_ALEF_REPAIRS = (
@@ -348,6 +350,11 @@ _LAM_ALEF_REPAIRS = (
     # استقاللها → استقلالها (اللجنة, باللغة, واللذين and the name عبدالله are left alone)
     (re.compile(f"{_START}(?![وف]?[بك]?\u0627\u0644\u0644)(?P<stem>[{_LETTER}]+?)(?<!عبد)\u0627\u0644\u0644"),
      r"\g<stem>لال"),
+    # li before a verbal noun of the pattern ifʿāl (إحراز، إيواء، إنشاء) is لإ, which
+    # read backwards gives إل + four letters, the third an alef: no word starts so
+    # (إلغاء، إلمام، إلحاح have three after إل): إلحراز → لإحراز, إليواء → لإيواء
+    (re.compile(f"{_START}(?P<pre>[وف]?)\u0625\u0644(?P<stem>{_RADICAL}{{2}}\u0627{_RADICAL})"),
+     r"\g<pre>لإ\g<stem>"),
     # the article never stands alone: ال, وال, فال as words are the negation لا
     (re.compile(f"{_START}(?P<pre>[وف]?)\u0627\u0644(?![{_LETTER}])"), r"\g<pre>لا"),
 )
@@ -482,6 +489,8 @@ def repair_lam_alef(text: str) -> str:
     'أعمال الأطفال مثال والي مسالم الحظ بالغ'
     >>> repair_lam_alef("حرية المالحة وكال الوالدين يتحمالن (أنغوال) كال")
     'حرية الملاحة وكلا الوالدين يتحملان (أنغولا) كال'
+    >>> repair_lam_alef("إلحراز تقدم وإليواء اللاجئين، إلغاء إليها إلمام إلا")
+    'لإحراز تقدم ولإيواء اللاجئين، إلغاء إليها إلمام إلا'
     >>> repair_lam_alef("المياه المالحة")
     'المياه المالحة'
     >>> repair_lam_alef("لفترة مدتها ثالث سنوات وثالثة أشهر، للمرة الثالثة، العالم الثالث")
