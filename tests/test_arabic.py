@@ -267,6 +267,8 @@ def test_lines_that_are_no_footnote(line):
     ("بتقرير الأمين العام )¹ ( ، وإذ", ["¹"]),
     ("لكبار السن ) 2 ( ،", ["2"]),
     ("القرارات 1267 (1999) و 1333 (2000)", []),
+    ("للنهوض بالمرأة(4) وإعلان ومنهاج عمل بيجين(5 ) ونتائج", ["4", "5"]),  # ar_E_RES_2021_5
+    ("في الفقرة (5 ) من القرار", []),  # a bracket after a space opens no call
 ])
 def test_footnote_calls(text, markers):
     assert [m["marker"] for m in AR.rx("note_call").finditer(text)] == markers

@@ -176,10 +176,11 @@ PROFILE = Profile(
     # The spaces a mirrored call brings are not printed: the call goes with the
     # word before it, and with the punctuation after it ("النووية )¹ ( ،"). A plain
     # text layer put in reading order has the call as printed, glued to the word
-    # before it: "1994(1)،", "الأولى(2) ،".
+    # before it: "1994(1)،", "الأولى(2) ،", and with the space a raised digit may
+    # bring before its closing bracket: "بيجين(5 )".
     note_call=(rf"(?:(?P<mirrored>\s*\)\s*)|\(\s*\)\s*|(?P<logical>(?<=[^\s(])\())"
                rf"(?P<marker>[{_SUPERSCRIPT}]+|\d{{1,3}})"
-               r"(?(mirrored)\s*\((?:\s+(?=[،؛.:,;]))?|(?(logical)\)(?:\s+(?=[،؛.:,;]))?))"),
+               r"(?(mirrored)\s*\((?:\s+(?=[،؛.:,;]))?|(?(logical) ?\)(?:\s+(?=[،؛.:,;]))?))"),
     # A call set above the line can come out as a line of its own, in reading order
     # ("(2)", "(2 )") or mirrored (") 2 (").
     raised_call=rf"^[()]\s*(?P<marker>[{_SUPERSCRIPT}]+|\d{{1,3}})\s*[()]$",
