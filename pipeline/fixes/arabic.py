@@ -918,10 +918,10 @@ def join_split_geminates(text: str) -> str:
 
     pdftotext sets a word's letters apart where a shadda sits (`يق رّر`, `الس كّان`,
     `تتق يّد`): no Arabic word starts on a doubled letter, so what stands before the
-    space opens the same word. In the dev corpus's plain and layout layers, 26 such
-    joins give the UN's word and none another; the words kept apart (a particle, a
-    word ending in teh marbuta or alef maksura, an alef after the space) are where
-    the layout layer moved the shadda onto a word's first letter.
+    space opens the same word. In the plain layers of the dev and parallel corpora
+    26 such joins each give the UN's word; the words kept apart (a particle, a word
+    ending in teh marbuta or alef maksura, an alef after the space) are where the
+    layout layer moved the shadda onto a word's first letter.
 
     >>> join_split_geminates("يق رّر أن الس كّان، وب نّاء")
     'يقرّر أن السكّان، وبنّاء'
