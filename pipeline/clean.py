@@ -93,6 +93,7 @@ FIXES: tuple[LineFix, ...] = (
     per_line(arabic.move_leading_end_marks, direction="rtl"),
     per_line(arabic.turn_hyphen_numbers, direction="rtl", when=arabic.TURNED_HYPHEN_NUMBER.search),
     per_line(arabic.turn_year_ranges, direction="rtl", when=arabic.TURNED_YEAR_RANGE.search),
+    per_line(arabic.turn_day_ranges, direction="rtl", when=arabic.TURNED_DAY_RANGE.search),
     per_line(arabic.restore_visual_notes, direction="rtl", when=arabic.VISUAL_NOTE_END.search),
     per_line(arabic.restore_turned_latin_runs, direction="rtl", when=arabic.TURNED_LATIN_END.search),
     per_line(arabic.turn_latin_brackets, direction="rtl", when=arabic.MIRRORED_LATIN_BRACKETS.search),

@@ -599,6 +599,21 @@ def test_a_latin_run_gets_back_the_closing_bracket_printed_before_it():
     assert conversion.ok
 
 
+def test_a_range_of_days_runs_forward_again():
+    # ar_E_RES_2021_5 (plain layer): the days of the Nairobi and Beijing conferences
+    # came out turned, `26-15 تموز/يوليه 1985`
+    R, L, P = "\u202b", "\u202a", "\u202c"
+    text = "\n".join([
+        "2021/5 - مثال على قرار", "", "إن المجلس الاقتصادي والاجتماعي،", "",
+        f"{R}1- يشير إلى المؤتمر المعقود في نيروبي{L} 26-15 ،{P}تموز{L}/{P}يوليه {L}1985{P}{P}", "",
+        "2- يقرر مواصلة النظر في المسألة في الفترة 1-3 آذار/مارس 2022.", ""])
+    conversion = _convert_ar(text)
+    first, second = (plain(p.content) for p in conversion.document.operative)
+    assert first.endswith("نيروبي، 15-26 تموز/يوليه 1985")
+    assert second.endswith("الفترة 1-3 آذار/مارس 2022.")
+    assert conversion.ok
+
+
 def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
     # Found by reading ar_E_RES_2021_6.pdf with pdfminer.six: the label `(ج)` came out
     # as `(` / `)` / `ج`, and the letter was taken for a piece of the numbered line after

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from statistics import quantiles
 
+from ..languages.ar import PROFILE as _ARABIC
 from ..languages.ar import PUNCTUATION_GAP
 from ..scripts import from_superscript
 from .base import Draft, Line, lines_of  # noqa: F401  (lines_of: doctests)
@@ -997,6 +998,29 @@ def turn_year_ranges(text: str) -> str:
         return f"{second}{m['dash']}{first}" if first > second else m.group()
 
     return TURNED_YEAR_RANGE.sub(turned, text)
+
+
+# a range of days before its month, the later day first: "نيروبي، 26-15 تموز/يوليه 1985"
+TURNED_DAY_RANGE = re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})(?P<dash>[-–])(?P<second>\d{1,2})(?=\s*(?:"
+                              + "|".join(_ARABIC.months) + "))")
+
+
+def turn_day_ranges(text: str) -> str:
+    """Put the days of a range before a month in their order.
+
+    The days of a meeting or conference (`15-26 تموز/يوليه 1985`, `4-15 أيلول/سبتمبر
+    1995`) come out of the plain text layer turned like a range of years, `26-15 تموز`:
+    days of one month run forward, so a range whose first day is the later one is
+    turned back. A range whose first day has a month of its own is not one of these.
+
+    >>> turn_day_ranges("نيروبي، 26-15 تموز/يوليه 1985، وبيجين، 15-4 أيلول/سبتمبر 1995، والفترة 1-3 آذار")
+    'نيروبي، 15-26 تموز/يوليه 1985، وبيجين، 4-15 أيلول/سبتمبر 1995، والفترة 1-3 آذار'
+    """
+    def turned(m: re.Match) -> str:
+        first, second = int(m["first"]), int(m["second"])
+        return f"{m['second']}{m['dash']}{m['first']}" if first > second else m.group()
+
+    return TURNED_DAY_RANGE.sub(turned, text)
 
 
 # a comma or semicolon glued before the first Arabic letter of a line that has no end mark
