@@ -5,6 +5,8 @@ import pytest
 
 from pipeline.diagnostics import InputError
 from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, load
+from pipeline.fixes.base import Draft, lines_of
+from pipeline.fixes.words import restore_dropped_hyphens
 from pipeline.scripts import Vocabulary, join_fragments
 
 
@@ -72,3 +74,16 @@ def test_a_compound_of_the_language_keeps_its_hyphen_at_a_line_end(code, left, r
     # learn it from: the language knows it
     vocabulary = Vocabulary([left, right], hyphen_compounds(load(code)))
     assert join_fragments(left, right, vocabulary) == joined
+
+
+@pytest.mark.parametrize("code, text, restored", [
+    # fr_A_HRC_RES_55_8: pdftotext closed up a compound broken at its hyphen; its open
+    # half (`elles`, `nuclear`) is a word of the document
+    ("fr", "elles aussi, sur les budgets-temps\ndes personnes qui se prennent en charge ellesmêmes ;",
+     "des personnes qui se prennent en charge elles-mêmes ;"),
+    ("en", "nuclear weapons\nthe security of nonnuclear-weapon States", "the security of non-nuclear-weapon States"),
+    ("en", "none of them\nnonetheless, the Council", "nonetheless, the Council"),
+])
+def test_a_compound_the_extractor_closed_up_gets_its_hyphen_back(code, text, restored):
+    draft = restore_dropped_hyphens(Draft(lines_of(text), profile=load(code)))
+    assert draft.lines[1].text == restored

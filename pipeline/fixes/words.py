@@ -240,20 +240,23 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
 
 def _known_compound(word: str, known: re.Pattern, seen: Counter) -> str | None:
     """`word` as a compound of its language, when one of its parts is one with the
-    hyphen lost (`nonnuclear-weapon`: `non-nuclear-weapon`) and the second half is a
-    word the document prints on its own (`nuclear`); the halves have three letters at
-    least.
+    hyphen lost (`nonnuclear-weapon`: `non-nuclear-weapon`, `ellesmêmes`:
+    `elles-mêmes`) and one of its halves is a word the document prints on its own
+    (`nuclear`, `elles`): the half the compound's pattern leaves open, the other
+    being the pattern's own; the halves have three letters at least.
 
     >>> import re
     >>> _known_compound("nonnuclear-weapon", re.compile(r"non-\\w+"), Counter(["nuclear"]))
     'non-nuclear-weapon'
+    >>> _known_compound("ellesmêmes", re.compile(r"\\w+-mêmes?"), Counter(["elles"]))
+    'elles-mêmes'
     >>> _known_compound("nonetheless", re.compile(r"non-\\w+"), Counter(["theless"])) is None
     True
     """
     parts = word.split("-")
     for index, part in enumerate(parts):
         for cut in range(_HALF_MIN, len(part) - _HALF_MIN + 1):
-            if part[cut:] in seen and known.fullmatch(f"{part[:cut]}-{part[cut:]}"):
+            if (part[cut:] in seen or part[:cut] in seen) and known.fullmatch(f"{part[:cut]}-{part[cut:]}"):
                 return "-".join(parts[:index] + [f"{part[:cut]}-{part[cut:]}"] + parts[index + 1:])
     return None
 
