@@ -445,6 +445,28 @@ def test_an_item_label_printed_after_its_first_line_goes_back_before_it():
                          "التي تستفيد من خدمات المركز؛"]
 
 
+def test_the_pieces_of_a_numbered_line_go_back_in_order_whichever_way_they_were_printed():
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    head = [full] * 8 + [full + "،", "1- يقرر مواصلة النظر في المسألة في دورته المقبلة وفقا لبرنامج عمله؛"]
+    # ar_A_HRC_RES_57_26: every piece from the leftmost, a word in ت among them
+    # (`تعد`, no opener: the paragraph's verb `يطلب` is next to the number)
+    text = "\n".join(head + ["تقريرا عن التصدي للتحديات", "تعد", "أيضا إلى مفوضية حقوق الإنسان أن", "يطلب", "2-",
+                             "والعوائق التي تحول دون إعمال حقوق الإنسان؛"])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[10:] == ["2-", "يطلب", "أيضا إلى مفوضية حقوق الإنسان أن", "تعد", "تقريرا عن التصدي للتحديات",
+                         "والعوائق التي تحول دون إعمال حقوق الإنسان؛"]
+    # ar_A_HRC_RES_57_29: the line in order, cut at a vowel mark set apart, and the
+    # number printed after it; the verb opens the first piece
+    text = "\n".join(head + ["يحث الدول على أن تضع \u064fن \u064b", "هجا شاملة تستند إلى القانون الدولي", "2-",
+                             "للتصدي لجميع مظاهر العنصرية؛"])
+    lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[10:] == ["2-", "يحث الدول على أن تضع \u064fن \u064b", "هجا شاملة تستند إلى القانون الدولي",
+                         "للتصدي لجميع مظاهر العنصرية؛"]
+
+
 def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_particle():
     # ar_A_HRC_RES_56_2 (plain layer): `وإذ يسلّم أيضاً بأن …` came out as the particle
     # (with the verb's shadda), the tanween alone, the rest of the line, then the verb:

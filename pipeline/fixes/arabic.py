@@ -1316,6 +1316,15 @@ def restore_fragment_order(draft: Draft) -> Draft:
             k = max(end, k + 1)
             continue
         width = sum(len(lines[filled[j]].text.strip()) for j in range(k, end))
+        # the run holds the paragraph's verb (`يطلب` / `-4`, `-18 يؤكد`): a line before it that only
+        # looks like a verb (`تعد`, and `تقريرا`: any word in ت or ي) is a piece like the
+        # others, `تقريرا عن التصدي للتحديات` / `تعد` / `أيضا إلى … أن` / `يطلب` / `-4`.
+        # The run is a number alone: a line opening with a verb before it is where the
+        # paragraph starts, and the pieces from it are in order, the number printed after
+        # them (`يحث الدول على أن تضع ُن ً` / `هجا شاملة …` / `-4`)
+        has_verb = any(verb.match(texts[j]) or opening.match(texts[j])
+                       or (operative.match(texts[j]) and _ARABIC_LETTER.search(texts[j])) for j in range(k, end))
+        in_order = False
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
@@ -1327,14 +1336,20 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # nor is a line with no Arabic letter (a heading in another script, a number), or
             # with one: what is left of an item label whose brackets an extractor set on
             # lines of their own (`(` / `)` / `ج`, pdfminer.six)
-            if (_ENDS_PARAGRAPH.search(text) or opener(text) or particle(text) or width + len(text) > full
+            if (_ENDS_PARAGRAPH.search(text) or (opener(text) and anchors(text)) or particle(text)
+                    or width + len(text) > full
                     or turned or operative.match(text) or item.match(text) or len(_ARABIC_LETTER.findall(text)) < 2):
                 break
             width += len(text)
             start -= 1
+            if opener(text) and not has_verb:
+                in_order = True
+                break
         if start < k:
             group = [lines[filled[j]] for j in range(start, end)]
-            for j, piece in zip(range(start, end), reversed(group)):
+            # the run first, then the pieces as printed; or every piece in reverse
+            placed = group[k - start:] + group[:k - start] if in_order else group[::-1]
+            for j, piece in zip(range(start, end), placed):
                 lines[filled[j]] = Line(piece.text, piece.span, group[0].page_break if j == start else False)
         k = end
     return draft.with_lines(lines)
