@@ -104,6 +104,7 @@ FIXES: tuple[LineFix, ...] = (
     pages.split_glued_formulas,
     pages.restore_displaced_line_ends,
     arabic.restore_fragment_order,
+    arabic.restore_first_line_ends,
     arabic.restore_opening_verbs,
     arabic.restore_trailing_openings,
     arabic.place_paragraph_numbers,

@@ -467,6 +467,36 @@ def test_the_pieces_of_a_numbered_line_go_back_in_order_whichever_way_they_were_
                          "للتصدي لجميع مظاهر العنصرية؛"]
 
 
+def test_the_end_of_a_first_line_printed_before_its_number_goes_back_after_it():
+    # ar_A_HRC_RES_57_29 (plain layer): `وفقا لالتزاماتها الدولية في مجال` came before
+    # `11- يدعو جميع الدول إلى أن تعالج …`, after the end of paragraph 10
+    from pipeline.fixes.arabic import restore_first_line_ends
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    head = [full] * 8 + ["على غيرها مقابل تحصيل مدفوعات أو منفعة تجارية أخرى؛"]
+    text = "\n".join(head + ["وفقا لالتزاماتها الدولية في مجال", "11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية",
+                             "حقوق الإنسان، من أجل ضمان حمايتها؛"])
+    lines = [line.text for line in restore_first_line_ends(Draft(lines_of(text), profile=AR)).lines]
+    assert lines[9:] == ["11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية", "وفقا لالتزاماتها الدولية في مجال",
+                         "حقوق الإنسان، من أجل ضمان حمايتها؛"]
+    # kept: a paragraph's start above its numbered rest (`pdftotext -layout`), a heading
+    # over a full first line, a line that goes on with the paragraph before
+    for kept in (["يحث الدول على أن تضع نهجا", "4- شاملة تستند إلى القانون الدولي", "للتصدي لجميع مظاهر العنصرية؛"],
+                 ["التدابير", "4- يقرر أن تواصل جميع الدول اتخاذ التدابير المطلوبة في الفقرة 1 من القرار 2255",
+                  "فيما يتعلق بالأفراد؛"]):
+        same = lines_of("\n".join(head + kept))
+        assert restore_first_line_ends(Draft(same, profile=AR)).lines == same
+    # parallel ar_A_HRC_RES_56_2 (`pdftotext -layout`): a piece of paragraph 21, then a
+    # blank line, then paragraph 22
+    same = lines_of("\n".join(head + ["ممثلي البلدان المانحة غير التقليدية بغية توسيع قاعدة", "",
+                                      "22- يطلب أيضا إلى المفوضية السامية أن", "توضح الإجراءات؛"]))
+    assert restore_first_line_ends(Draft(same, profile=AR)).lines == same
+    same = lines_of("\n".join(head[:-1] + ["على غيرها مقابل تحصيل مدفوعات أو منفعة", "تجارية أخرى",
+                                            "11- يدعو جميع الدول إلى أن تعالج الشواغل", "الأمنية؛"]))
+    assert restore_first_line_ends(Draft(same, profile=AR)).lines == same
+
+
 def test_an_opening_verb_printed_after_the_rest_of_its_line_goes_back_after_its_particle():
     # ar_A_HRC_RES_56_2 (plain layer): `وإذ يسلّم أيضاً بأن …` came out as the particle
     # (with the verb's shadda), the tanween alone, the rest of the line, then the verb:

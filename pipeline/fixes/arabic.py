@@ -1355,6 +1355,75 @@ def restore_fragment_order(draft: Draft) -> Draft:
     return draft.with_lines(lines)
 
 
+_CUT_SHORT = 0.9  # of a full line: a first line shorter than this has lost its end
+# the end of a paragraph, without the Arabic comma: a comma often ends a printed line
+# inside a paragraph, a semicolon or full stop only its last one
+_CLOSES_PARAGRAPH = re.compile(r"[\u061b.:](?:\(\d{1,3}\))?$")
+
+
+def restore_first_line_ends(draft: Draft) -> Draft:
+    """Put the end of a paragraph's first printed line back after its start, when
+    pdftotext wrote it before the paragraph's number.
+
+    A numbered line cut short (`11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية على
+    الإنترنت`) with a short line before it that the previous paragraph's end
+    separates from that paragraph (`…منفعة تجارية أخرى؛` / `وفقا لالتزاماتها الدولية
+    في مجال`): the short line is the rest of the numbered line, which goes on in the
+    line after it (`حقوق الإنسان، …`). Both together fill no more than one printed
+    line, the numbered line opens with its paragraph's verb, is visibly short and does
+    not end its paragraph: a heading over a paragraph is set on a line of its own above
+    a full one. Only hard-wrapped right-to-left layers are touched.
+
+    >>> from pipeline.languages import load
+    >>> full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    >>> text = "\\n".join([full] * 8 + ["على غيرها مقابل تحصيل مدفوعات أو منفعة تجارية أخرى؛", "وفقا لالتزاماتها الدولية في مجال",
+    ...     "11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية", "حقوق الإنسان، من أجل ضمان حمايتها؛"])
+    >>> [l.text[:22] for l in restore_first_line_ends(Draft(lines_of(text), profile=load("ar"))).lines][8:]
+    ['على غيرها مقابل تحصيل ', '11- يدعو جميع الدول إل', 'وفقا لالتزاماتها الدول', 'حقوق الإنسان، من أجل ض']
+    """
+    from .unwrap import _full_width, is_wrapped
+
+    profile = draft.profile
+    if profile is None or profile.direction != "rtl" or not is_wrapped(draft.lines, profile):
+        return draft
+    operative, opening, item, verb = (profile.rx(name) for name in
+                                      ("operative", "opening_phrase", "item", "operative_phrase"))
+    lines = list(draft.lines)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    if not any(operative.match(lines[i].text.strip()) for i in filled):
+        return draft
+    full, line = _printed_line_width(draft.lines), _full_width(draft.lines)
+
+    def words(text: str) -> bool:  # a line of text, not a mark or a letter set apart
+        return len(_ARABIC_LETTER.findall(text)) >= 2
+
+    for n in range(2, len(filled)):
+        numbered, piece = lines[filled[n]].text.strip(), lines[filled[n - 1]].text.strip()
+        number = operative.match(numbered)
+        # the numbered line holds its paragraph's verb: the piece cannot be the start
+        # (`يحث الدول على أن تضع ُن ً` / `4- هجا شاملة …` is the start, then the rest)
+        if not (number and verb.match(number["text"] or "") and not _CLOSES_PARAGRAPH.search(numbered)
+                and len(numbered) < _CUT_SHORT * line):
+            continue
+        # the piece and the numbered line follow each other directly, as the pieces of
+        # one printed line do (not across a blank line, as `pdftotext -layout` can have
+        # a piece of another paragraph, nor across a page)
+        if (not words(piece) or filled[n] != filled[n - 1] + 1 or lines[filled[n]].page_break
+                or _CLOSES_PARAGRAPH.search(piece)
+                or operative.match(piece) or item.match(piece) or opening.match(piece)
+                or len(piece) + len(numbered) > full):
+            continue
+        before = n - 2  # the line before the piece, past marks set apart on lines of their own
+        while before > 0 and not words(lines[filled[before]].text):
+            before -= 1
+        if not _CLOSES_PARAGRAPH.search(lines[filled[before]].text.strip()):
+            continue
+        first, second = lines[filled[n - 1]], lines[filled[n]]
+        lines[filled[n - 1]] = Line(second.text, second.span, first.page_break)
+        lines[filled[n]] = Line(first.text, first.span, False)
+    return draft.with_lines(lines)
+
+
 _VERB_PIECES = 3  # lines between an opening particle and its verb, in one printed line
 
 
