@@ -123,7 +123,8 @@ def convert(data: bytes | str, name: str = "<stdin>", options: Options = Options
     source = read(data, name, options.encoding, options.lang)
     if not source.text.strip():
         raise InputError(Diagnostic("E004", "the input holds no text"))
-    code = options.lang or detect(source.text)
+    # a PDF's reader told the language already, to join its blocks' lines: told once
+    code = options.lang or source.lang or detect(source.text)
     if code is None:
         raise InputError(Diagnostic("E003", "could not tell the language; give it with --lang"))
     detected = [] if options.lang else [Diagnostic("I004", f"language detected: {code}")]

@@ -62,12 +62,14 @@ class LineHint:
 @dataclass(frozen=True, slots=True)
 class Source:
     """Decoded input: its name (for diagnostics), text with LF line ends, encoding,
-    and for a PDF one geometry hint per text line (None for blank lines)."""
+    and for a PDF one geometry hint per text line (None for blank lines) and the
+    language its lines were joined in (named by the user or told by the reader)."""
 
     name: str
     text: str
     encoding: str
     hints: tuple[LineHint | None, ...] | None = field(default=None, repr=False)  # one per line: long
+    lang: str | None = None
 
 
 def read_source(data: bytes, name: str = "<stdin>", encoding: str | None = None) -> Source:
@@ -78,7 +80,7 @@ def read_source(data: bytes, name: str = "<stdin>", encoding: str | None = None)
     >>> read_source("人权理事会，\\r\\n".encode("gb18030"), "a.txt").text
     '人权理事会，\\n'
     >>> read_source(codecs.BOM_UTF8 + b"The Council,\\r", "b.txt")
-    Source(name='b.txt', text='The Council,\\n', encoding='utf-8-sig')
+    Source(name='b.txt', text='The Council,\\n', encoding='utf-8-sig', lang=None)
     >>> read_source("Le Conseil des droits de l’homme,".encode("cp1252"), "c.txt", "cp1252").text
     'Le Conseil des droits de l’homme,'
     """

@@ -949,7 +949,7 @@ def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], fra
                 page=page.number, band=block.band, size=round(first.size, 1),
                 indent=round(block.starts[0] - frame.start, 1),
                 continues=block.continues if block.band == "body" else None))
-    return Source(name=name, text="\n".join(lines) + "\n", encoding="pdf", hints=tuple(hints) + (None,))
+    return Source(name=name, text="\n".join(lines) + "\n", encoding="pdf", hints=tuple(hints) + (None,), lang=code)
 
 
 def locate_pages(diagnostics: tuple[Diagnostic, ...], hints: tuple | None) -> tuple[Diagnostic, ...]:

@@ -198,3 +198,16 @@ def test_a_language_the_user_names_is_the_one_the_reader_joins_lines_in(pdf, mon
     assert convert(pdf, "fixture.pdf", Options(lang="en", markup_date=MARKUP_DATE)).ok
     with pytest.raises(AssertionError):
         read_pdf(pdf, "fixture.pdf")
+
+
+def test_the_language_of_a_pdf_is_told_once(pdf, monkeypatch):
+    # the reader tells it to join a block's lines; convert() takes it from the source
+    import pipeline.convert as converter
+    import pipeline.read_pdf as reader
+
+    told = []
+    monkeypatch.setattr(reader, "detect", lambda text: told.append("reader") or "en")
+    monkeypatch.setattr(converter, "detect", lambda text: told.append("convert") or "en")
+    result = convert(pdf, "fixture.pdf", Options(markup_date=MARKUP_DATE))
+    assert result.ok and told == ["reader"]
+    assert read_pdf(pdf, "fixture.pdf").lang == "en"

@@ -993,11 +993,13 @@ def turn_year_ranges(text: str) -> str:
     >>> turn_year_ranges("للفترة 2024-2022، والفترة 2017-2030، والغاية 5-4")
     'للفترة 2022-2024، والفترة 2017-2030، والغاية 5-4'
     """
-    def turned(m: re.Match) -> str:
-        first, second = m["first"], m["second"]
-        return f"{second}{m['dash']}{first}" if first > second else m.group()
+    return TURNED_YEAR_RANGE.sub(_forward, text)
 
-    return TURNED_YEAR_RANGE.sub(turned, text)
+
+def _forward(m: re.Match) -> str:
+    """A range (`first`, `dash`, `second`) that runs forward: turned when it runs back."""
+    first, second = m["first"], m["second"]
+    return f"{second}{m['dash']}{first}" if int(first) > int(second) else m.group()
 
 
 # a range of days before its month, the later day first: "نيروبي، 26-15 تموز/يوليه 1985"
@@ -1016,11 +1018,7 @@ def turn_day_ranges(text: str) -> str:
     >>> turn_day_ranges("نيروبي، 26-15 تموز/يوليه 1985، وبيجين، 15-4 أيلول/سبتمبر 1995، والفترة 1-3 آذار")
     'نيروبي، 15-26 تموز/يوليه 1985، وبيجين، 4-15 أيلول/سبتمبر 1995، والفترة 1-3 آذار'
     """
-    def turned(m: re.Match) -> str:
-        first, second = int(m["first"]), int(m["second"])
-        return f"{m['second']}{m['dash']}{m['first']}" if first > second else m.group()
-
-    return TURNED_DAY_RANGE.sub(turned, text)
+    return TURNED_DAY_RANGE.sub(_forward, text)
 
 
 # a comma or semicolon glued before the first Arabic letter of a line that has no end mark
@@ -1248,16 +1246,17 @@ _VISUAL_LINE_SLACK = 1.15  # the pieces of one printed line fill at most about o
 _ENDS_PARAGRAPH = re.compile(r"[\u060c\u061b.:](?:\(\d{1,3}\))?$")
 
 
-def _printed_line_width(lines: tuple[Line, ...]) -> float:
+def _printed_line_width(lines: tuple[Line, ...], full: float | None = None) -> float:
     """The most characters the pieces of one printed line can hold together: a full
     line with some slack, or the width that 95 % of the layer's lines stay within,
-    whichever is more. A full line is the median of the wrapped lines, and the
-    longest lines of a layer run up to a quarter beyond it (ar_A_HRC_RES_56_2)."""
+    whichever is more. A full line (`full`, when measured already) is the median of the
+    wrapped lines, and the longest lines of a layer run up to a quarter beyond it
+    (ar_A_HRC_RES_56_2)."""
     from .unwrap import _full_width  # the unwrapper's notion of a line
 
     widths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
     widest = quantiles(widths, n=20)[-1] if len(widths) >= 20 else 0
-    return max(_full_width(lines) * _VISUAL_LINE_SLACK, widest)
+    return max((_full_width(lines) if full is None else full) * _VISUAL_LINE_SLACK, widest)
 
 
 def restore_fragment_order(draft: Draft) -> Draft:
@@ -1392,7 +1391,8 @@ def restore_first_line_ends(draft: Draft) -> Draft:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     if not any(operative.match(lines[i].text.strip()) for i in filled):
         return draft
-    full, line = _printed_line_width(draft.lines), _full_width(draft.lines)
+    line = _full_width(draft.lines)
+    full = _printed_line_width(draft.lines, line)
 
     def words(text: str) -> bool:  # a line of text, not a mark or a letter set apart
         return len(_ARABIC_LETTER.findall(text)) >= 2
