@@ -597,6 +597,24 @@ def test_a_tanween_set_apart_goes_back_onto_its_word():
     assert conversion.ok
 
 
+def test_a_tanween_above_a_line_goes_onto_the_one_word_that_can_carry_it():
+    # ar_S_RES_2716_2023 (plain layer): `ً` / `تعديلها، حسب الضرورة، دعما للسلام` is
+    # `… دعماً للسلام`: the first word has a pronoun, the only word that can is `دعما`.
+    # Where two words could (`وفقا`, `ملزما`; `بما` is a particle) the mark is not
+    # placed: it goes, recorded.
+    full = "يقرر أن يستعرض بنشاط تنفيذ التدابير المبينة في هذا القرار والقرارات السابقة ذات الصلة، وأن ينظر في"
+    text = "\n".join([
+        "2716 - مثال على قرار", "", "إن مجلس الأمن،", "",
+        "وإذ يشير إلى قراراته السابقة،", "",
+        f"1- {full}", "\u064b", "تعديلها، حسب الضرورة، دعما للسلام والاستقرار في البلد؛", "",
+        f"2- {full}", "\u064b", "بما يتفق مع القانون الدولي وفقا للأصول، ملزما للدول؛", ""])
+    conversion = _convert_ar(text)
+    texts = ["".join(r.text for r in unit.content) for unit in conversion.document.operative]
+    assert texts[0].endswith("وأن ينظر في تعديلها، حسب الضرورة، دعماً للسلام والاستقرار في البلد؛")
+    assert texts[1].endswith("وأن ينظر في بما يتفق مع القانون الدولي وفقا للأصول، ملزما للدول؛")
+    assert conversion.ok
+
+
 def test_a_shadda_set_apart_goes_back_onto_its_verb():
     # ar_A_HRC_RES_57_26 (plain layer): `وإذ ِّ` / `يذكر بقرار …` is `وإذ يذكِّر بقرار …`
     text = "\n".join([
