@@ -181,8 +181,9 @@ def lift_footnotes(draft: Draft) -> Draft:
     between the paragraphs around a page break, or wherever the page ended. They are
     set aside as notes, keeping their line numbers; the segment stage puts each
     one back at its marker. A note that does not end with a full stop goes on in
-    the next line of the same page; notes run together in one block are separated
-    at their markers.
+    the next line of the same page, and a note of several lines at the end of the
+    text up to its end; notes run together in one block are separated at their
+    markers.
 
     >>> d = lift_footnotes(Draft(lines_of("报告¹；\\n¹ A/HRC/37/79。\\n26. 确认")))
     >>> [l.text for l in d.lines], [l.text for l in d.notes]
@@ -190,6 +191,11 @@ def lift_footnotes(draft: Draft) -> Draft:
     >>> d = lift_footnotes(Draft(lines_of("¹ See the report of\\n\\nthe Council. ² A/78/1.\\nRecalling")))
     >>> [(str(l.span), l.text) for l in d.notes]
     [('1-3', '¹ See the report of the Council.'), ('1-3', '² A/78/1.')]
+    >>> d = lift_footnotes(Draft(lines_of("Decides to remain seized.\\n\\n¹ See resolution 2015/33, which sets out\\n"
+    ...                                   "the elements of the arrangement.\\nIts review is guided by part XII.\\n")))
+    >>> [l.text for l in d.lines if l.text], [l.text for l in d.notes]
+    (['Decides to remain seized.'], ['¹ See resolution 2015/33, which sets out the elements of the arrangement. \
+Its review is guided by part XII.'])
     """
     note_line = draft.profile.rx("note_line") if draft.profile else geometry.FOOTNOTE_LINE
     inside = _note_inside(note_line)
@@ -198,7 +204,9 @@ def lift_footnotes(draft: Draft) -> Draft:
     removed: list[Removal] = []
     open_note = False  # the last note may go on in the next line
     after_note = False  # the last line with text was (part of) a note
-    for line in draft.lines:
+    last_block = _last_block(draft.lines)
+    last_block_line = draft.lines[last_block].span.first if last_block < len(draft.lines) else 0
+    for i, line in enumerate(draft.lines):
         text = line.text
         if not text.strip():
             flow.append(line)
@@ -207,7 +215,14 @@ def lift_footnotes(draft: Draft) -> Draft:
         carries_note = after_note and not line.page_break and inside is not None and inside.search(text)
         # read as the note will be kept, without the space a page's form feed left before it
         starts_note = note_line.match(text.lstrip())
-        if starts_note or (open_note and not line.page_break) or carries_note:
+        # the notes of the last page end the text: a note there, printed over several
+        # lines, that ends a sentence at a line end goes on in the lines after it, up
+        # to the end (nothing follows a page's notes but its foot, taken out already).
+        # Not a note of one line, which may be a block layer's, whose page is one
+        # block, nor one that began before that block.
+        ends_text = (after_note and i > last_block and not line.page_break
+                     and last_block_line <= notes[-1].span.first < notes[-1].span.last)
+        if starts_note or (open_note and not line.page_break) or carries_note or ends_text:
             if starts_note:
                 pieces = [Line(text, line.span)]
             else:  # the rest of the last note
@@ -232,6 +247,20 @@ def lift_footnotes(draft: Draft) -> Draft:
     events = [Diagnostic("I003", f"footnote text moved to its marker: {n.text[:40]}", n.span.first)
               for n in notes]
     return draft.with_lines(flow, notes=notes, diagnostics=events, removed=removed)
+
+
+def _last_block(lines) -> int:
+    """The index of the first line of the text's last block: its last lines with text,
+    on one page, with no blank line between them (len(lines) when no line has text)."""
+    end = len(lines)
+    while end and not lines[end - 1].text.strip():
+        end -= 1
+    if not end:
+        return len(lines)
+    start = end - 1
+    while start and lines[start - 1].text.strip() and not lines[start].page_break:
+        start -= 1
+    return start
 
 
 _NOTE_END = (".", "。", "．", "!", "?", ")", "）", "»", "”")
