@@ -283,6 +283,19 @@ def test_footnotes_go_back_to_their_calls():
     assert not [d for d in diagnostics if d.code in ("W013", "W014")]
 
 
+def test_a_block_of_notes_in_reading_order_then_as_printed():
+    # ar_A_RES_77_75 (block layer): one block holds the page's notes, those with Arabic
+    # text in reading order, the last (a symbol alone) as it looks, marker last; and a
+    # note ending with a symbol has its full stop before it
+    text = ("77/75 - قرار\n\nإن الجمعية العامة،\n\n"
+            "وإذ تشير إلى تقرير الأمين العام ) 4 ( وإلى القرار 60/288 ) 6 ( وإلى تقريره ) 7 ( ،\n\n"
+            "(4) انظر .A/59/361 (6) القرار 60/288. .A/77/97 )7(\n\n1- تقرر مواصلة النظر في المسألة.\n")
+    document, diagnostics, _ = segment(clean(text, AR), AR, "case")
+    assert [(f.marker, plain(f.content)) for f in document.footnotes] == [
+        ("4", "انظر A/59/361."), ("6", "القرار 60/288."), ("7", "A/77/97.")]
+    assert not [d for d in diagnostics if d.code in ("W013", "W014")]
+
+
 @pytest.mark.parametrize("line, meeting", [
     ("الجلسة 46", "46"), ("الجلسة العامة 95", "95"), ("الجلسة العامة الأولى", "الأولى"),
     ("الجلسة العامة 56 (المستأنفة)", "56"),

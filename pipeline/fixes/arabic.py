@@ -1074,10 +1074,21 @@ def move_leading_end_marks(text: str) -> str:
 # last with the brackets turned. The text holds no Arabic letter and no other marker.
 _VISUAL_NOTE = re.compile(r"(?P<stop>\.)?(?P<text>[^\u0600-\u06ff()\s](?:(?!\)\d{1,3}\()[^\u0600-\u06ff])*?)"
                           r"\s*\)(?P<marker>\d{1,3})\(\s*")
-# a line ends like one, or such a note is followed by one in reading order (clean.per_line)
-VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*(?:$|\(\d{1,3}\)\s)", re.MULTILINE)
+# a line ends like one, or such a note is followed by one in reading order; or a note
+# in reading order ends with a Latin run whose full stop stands before it (clean.per_line)
+VISUAL_NOTE_END = re.compile(r"\)\d{1,3}\(\s*(?:$|\(\d{1,3}\)\s)"
+                             r"|(?<=[\u0621-\u064a\s])\.[A-Za-z][^\s\u0600-\u06ff]*\s*(?:\(\d{1,3}\)\s|$)", re.MULTILINE)
 _NOTE_IN_ORDER = re.compile(r"\(\d{1,3}\)\s")
 _TURNED_COMMA = re.compile(r"\s+,\s*")  # a comma after a space: where the runs of a turned text meet
+# where a note printed as it looks may follow the notes in reading order: after the
+# full stop that ends one, at the full stop that opens it (the space between them
+# gone once `close_punctuation_gaps` has run: `60/288..A/77/97 )7(`)
+_AFTER_NOTE_END = re.compile(r"(?<=\.)\s*(?=\.[^\s\u0600-\u06ff.])")
+# the full stop of a note in reading order that ends with a Latin run, written before
+# that run (`انظر .A/59/361`, `انظر.A/59/361` for `انظر A/59/361.`): the run ends the
+# note, or the line
+_STOP_BEFORE_LATIN_END = re.compile(r"(?<=[\u0621-\u064a\s])\s*\.(?P<run>[A-Za-z][^\s\u0600-\u06ff]*?)"
+                                    r"(?P<end>\s*(?:\(\d{1,3}\)\s|$))")
 
 
 def _turned_back(text: str) -> str:
@@ -1085,6 +1096,18 @@ def _turned_back(text: str) -> str:
     order: `vol. 75, No. 973 , Treaty Series ,United Nations` is `United Nations,
     Treaty Series, vol. 75, No. 973`."""
     return ", ".join(reversed(_TURNED_COMMA.split(text)))
+
+
+def _visual_notes(text: str, position: int = 0) -> tuple[list[str], int]:
+    """The notes printed as they look from `position` on, each in reading order, and
+    where they end."""
+    notes = []
+    for m in _VISUAL_NOTE.finditer(text, position):
+        if m.start() != position:
+            break
+        notes.append(f"({m['marker']}) {_turned_back(m['text'])}{m['stop'] or ''}")
+        position = m.end()
+    return notes, position
 
 
 def restore_visual_notes(text: str) -> str:
@@ -1097,7 +1120,9 @@ def restore_visual_notes(text: str) -> str:
     runs cut at its commas, the runs come in reverse order, each comma after a space:
     `.vol. 75, No. 973 , Treaty Series ,United Nations )13(`. A line of such notes,
     each whole, is turned, also where notes in reading order follow them (a block of
-    notes whose last one is in Arabic); anything else is left as it is.
+    notes whose last one is in Arabic) or come before them; anything else is left as
+    it is. A note in reading order that ends with a Latin run gets its full stop back
+    after the run, where such a layer wrote it before it (`انظر .A/59/361`).
 
     >>> restore_visual_notes(".A/HRC/21/48/Add.1 )1( .A/HRC/49/53 )2(")
     '(1) A/HRC/21/48/Add.1. (2) A/HRC/49/53.'
@@ -1105,18 +1130,29 @@ def restore_visual_notes(text: str) -> str:
     '(13) United Nations, Treaty Series, vol. 75, No. 973.'
     >>> restore_visual_notes("انظر الوثيقة A/78/601 )3(")
     'انظر الوثيقة A/78/601 )3('
-    >>> restore_visual_notes(".A/75/73 )1( .E/2020/52/Rev.1 )2( (3) انظر E/2021/SR.1.")
+    >>> restore_visual_notes(".A/75/73 )1( .E/2020/52/Rev.1 )2( (3) انظر .E/2021/SR.1")
     '(1) A/75/73. (2) E/2020/52/Rev.1. (3) انظر E/2021/SR.1.'
+    >>> restore_visual_notes("(4) انظر .A/59/361 (5) القرار 60/1. (6) القرار 60/288. .A/77/97 )7(")
+    '(4) انظر A/59/361. (5) القرار 60/1. (6) القرار 60/288. (7) A/77/97.'
+    >>> restore_visual_notes("(4) انظر.A/59/361 (6) القرار 60/288..A/77/97 )7(")
+    '(4) انظر A/59/361. (6) القرار 60/288. (7) A/77/97.'
+    >>> restore_visual_notes("(1) A/78/601 و .A/78/722"), restore_visual_notes("في 2023 .A/78/722")
+    ('(1) A/78/601 و A/78/722.', 'في 2023 .A/78/722')
     """
-    notes, position = [], 0
-    for m in _VISUAL_NOTE.finditer(text):
-        if m.start() != position:
-            break
-        notes.append(f"({m['marker']}) {_turned_back(m['text'])}{m['stop'] or ''}")
-        position = m.end()
-    if not notes or (position < len(text) and not _NOTE_IN_ORDER.match(text, position)):
-        return text
-    return " ".join(notes + ([text[position:]] if position < len(text) else []))
+    notes, position = _visual_notes(text)
+    if position < len(text) and not _NOTE_IN_ORDER.match(text, position):
+        return text  # not a line of notes
+    in_order, tail = text[position:], []
+    if in_order:
+        # notes printed as they look after the notes in reading order: to the line's end
+        for gap in _AFTER_NOTE_END.finditer(in_order):
+            tail, end = _visual_notes(in_order, gap.end())
+            if tail and end == len(in_order):
+                in_order = in_order[:gap.start()]
+                break
+            tail = []
+        in_order = _STOP_BEFORE_LATIN_END.sub(r" \g<run>.\g<end>", in_order)
+    return " ".join(notes + ([in_order] if in_order else []) + tail)
 
 
 # A Latin run between brackets that came out mirrored: ")S/2023/356(", ")Galaxy Leader("
