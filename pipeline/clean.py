@@ -8,7 +8,7 @@ either set aside (footnote texts) or recorded as a removal.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .diagnostics import Diagnostic
@@ -19,7 +19,8 @@ from .languages import Profile
 
 def per_line(fix: TextFix, removes: str | None = None, direction: str | None = None,
              when: Callable[[str], object] | str | None = None) -> LineFix:
-    """Lift a character fix to a line fix. With `removes`, every visible character
+    """Lift a character fix to a line fix, over the running text and the footnote
+    texts set aside. With `removes`, every visible character
     the fix deletes is recorded as a removal with that reason, and every one it puts
     in (a bracket's glyph read as the bracket it mirrors) as an insertion; with `direction`,
     only documents whose language is written that way are touched; with `when`, a
@@ -30,22 +31,31 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
         characters = when
         when = lambda whole: any(c in whole for c in characters)  # noqa: E731 (a substring search each, in C)
 
-    def apply(draft: Draft) -> Draft:
-        if direction is not None and (draft.profile is None or draft.profile.direction != direction):
-            return draft
-        if when is not None and not when(_whole_text(draft.lines)):
-            return draft
-        lines, removed, inserted = [], [], []
-        for line in draft.lines:
-            fixed = fix(line.text)
-            if fixed != line.text and removes:
-                before, after = Counter(line.text), Counter(fixed)
+    def fixed(lines: tuple[Line, ...], removed: list, inserted: list) -> list[Line]:
+        out = []
+        for line in lines:
+            text = fix(line.text)
+            if text != line.text and removes:
+                before, after = Counter(line.text), Counter(text)
                 if lost := before - after:
                     removed.append(Removal(line.span.first, "".join(sorted(lost.elements())), removes))
                 if added := "".join(sorted(c for c in (after - before).elements() if not c.isspace())):
                     inserted.append(Insertion(line.span.first, added, removes))
-            lines.append(line if fixed == line.text else Line(fixed, line.span, line.page_break))
-        return draft.with_lines(lines, removed=removed, inserted=inserted)
+            out.append(line if text == line.text else Line(text, line.span, line.page_break))
+        return out
+
+    def apply(draft: Draft) -> Draft:
+        if direction is not None and (draft.profile is None or draft.profile.direction != direction):
+            return draft
+        # the footnote texts set aside already are text of the document too
+        if when is not None and not when(_whole_text(draft.lines)) and not (
+                draft.notes and when("\n".join([note.text for note in draft.notes]))):
+            return draft
+        removed, inserted = [], []
+        lines = fixed(draft.lines, removed, inserted)
+        notes = fixed(draft.notes, removed, inserted) if draft.notes else None
+        result = draft.with_lines(lines, removed=removed, inserted=inserted)
+        return result if notes is None else replace(result, notes=tuple(notes))
 
     apply.__name__ = fix.__name__
     apply.__doc__ = fix.__doc__

@@ -296,6 +296,17 @@ def test_a_block_of_notes_in_reading_order_then_as_printed():
     assert not [d for d in diagnostics if d.code in ("W013", "W014")]
 
 
+def test_the_fixes_after_the_notes_are_lifted_mend_the_notes_too():
+    # ar_E_RES_2021_6 (plain layer): the note's `وس ُيسترشد` is `وسيُسترشد`; the
+    # future prefix is joined by a line fix that runs once the notes are set aside
+    text = ("2021/6 - قرار\n\nإن المجلس الاقتصادي والاجتماعي،\n\n"
+            "وإذ يشير إلى الترتيب الدولي المتعلق بالغابات ) 1 ( ،\n\n1- يقرر مواصلة النظر في المسألة.\n\n"
+            "(1) تتمثل عناصر الترتيب في المنتدى والأمانة. وس ُيسترشد في استعراضه بالقرار 2015/33.\n")
+    cleaned = clean(text, AR)
+    assert [n.text for n in cleaned.notes] == ["(1) تتمثل عناصر الترتيب في المنتدى والأمانة. وسيُسترشد في استعراضه "
+                                               "بالقرار 2015/33."]
+
+
 @pytest.mark.parametrize("line, meeting", [
     ("الجلسة 46", "46"), ("الجلسة العامة 95", "95"), ("الجلسة العامة الأولى", "الأولى"),
     ("الجلسة العامة 56 (المستأنفة)", "56"),

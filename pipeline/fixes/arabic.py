@@ -910,21 +910,28 @@ def remove_detached_marks(text: str) -> str:
     return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
-# the conjunction و standing alone before an Arabic word ("و إذ"); before a number it may ("5 و 6")
-DETACHED_WAW = re.compile("(?:(?<=[\\s(«\"])|^)\u0648 (?=[\u0621-\u064a])")
+# the conjunction و standing alone before an Arabic word ("و إذ"); before a number it may
+# ("5 و 6"); and the future prefix س, with a conjunction or not, apart from its present
+# tense verb ("وس يُسترشد"): none of them is a word on its own
+DETACHED_WAW = re.compile("(?:(?<=[\\s(«\"])|^)(\u0648|[\u0648\u0641]?\u0633(?= [\u064a\u062a\u0646\u0623]))"
+                          " (?=[\u0621-\u064a])")
 
 
 def attach_conjunction(text: str) -> str:
-    """Join the conjunction و to the word it was set apart from.
+    """Join the conjunction و to the word it was set apart from, and the future prefix
+    سـ (`وسـ`, `فسـ`) to its verb.
 
     و is written joined to the word it introduces (`وإذ`, `ونُظم`); a text layer
     sometimes leaves a space after it (`و إذ`), which the UN's markup never has
-    before an Arabic word (it has `5 و 6`, before a number).
+    before an Arabic word (it has `5 و 6`, before a number). The same layer sets the
+    future prefix apart where a mark sits on the verb's first letter (`وس ُيسترشد`).
 
     >>> attach_conjunction("و إذ يشير إلى المادتين 5 و 6، و نُظم")
     'وإذ يشير إلى المادتين 5 و 6، ونُظم'
+    >>> attach_conjunction("للمنتدى. وس يُسترشد في الاستعراض، فس تنظر فيه؛ البند (س) من")
+    'للمنتدى. وسيُسترشد في الاستعراض، فستنظر فيه؛ البند (س) من'
     """
-    return DETACHED_WAW.sub("\u0648", text)
+    return DETACHED_WAW.sub("\\1", text)
 
 
 # A space before a letter that carries a shadda: no Arabic word opens on a doubled
