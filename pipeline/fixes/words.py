@@ -2,6 +2,7 @@
 the same document uses elsewhere."""
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import replace
@@ -181,8 +182,13 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
             joined.setdefault("-".join(closed), compound)
     known = hyphen_compounds(draft.profile)
     if known is not None:
+        halves: dict[str, list[str]] = {}  # the first half of each hyphen the document prints -> second halves
+        for compound in (w for w in seen if "-" in w):
+            parts = compound.split("-")
+            for first, second in zip(parts, parts[1:]):
+                halves.setdefault(first, []).append(second)
         for word in [w for w, n in seen.items() if n == 1 and w not in joined and len(w) >= _MIN_LETTERS]:
-            compound = _known_compound(word, known, seen)
+            compound = _known_compound(word, known, seen, halves)
             if compound is not None:
                 joined[word] = compound
     # the words `restore` would change, found from the counts alone: most documents
@@ -238,30 +244,50 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     return replace(draft.with_lines(lines, inserted=inserted), notes=notes)
 
 
-def _known_compound(word: str, known: re.Pattern, seen: Counter) -> str | None:
+def _known_compound(word: str, known: re.Pattern, seen: Counter,
+                    halves: dict[str, list[str]] | None = None) -> str | None:
     """`word` as a compound of its language, when one of its parts is one with the
     hyphen lost (`nonnuclear-weapon`: `non-nuclear-weapon`, `ellesmêmes`:
     `elles-mêmes`) and one of its halves is a word the document prints on its own
     (`nuclear`, `elles`): the half the compound's pattern leaves open, the other
-    being the pattern's own; the halves have three letters at least.
+    being the pattern's own; the halves have three letters at least. A compound the
+    document prints with the same first half and the second in another form (`halves`:
+    `социально-экономическому` for `социальноэкономической`) tells it as well.
 
     >>> import re
     >>> _known_compound("nonnuclear-weapon", re.compile(r"non-\\w+"), Counter(["nuclear"]))
     'non-nuclear-weapon'
     >>> _known_compound("ellesmêmes", re.compile(r"\\w+-mêmes?"), Counter(["elles"]))
     'elles-mêmes'
-    >>> _known_compound("nonetheless", re.compile(r"non-\\w+"), Counter(["theless"])) is None
+    >>> _known_compound("nonetheless", re.compile(r"non-\\w+"), Counter(["theless"]), {"non": ["governmental"]}) is None
+    True
+    >>> known = re.compile(r"(?:социально|военно)-\\w+")
+    >>> halves = {"социально": ["экономическому"], "военно": ["политической"]}
+    >>> _known_compound("социальноэкономической", known, Counter(), halves)
+    'социально-экономической'
+    >>> _known_compound("военнослужащих", known, Counter(), halves) is None
     True
     """
     parts = word.split("-")
     for index, part in enumerate(parts):
         for cut in range(_HALF_MIN, len(part) - _HALF_MIN + 1):
-            if (part[cut:] in seen or part[:cut] in seen) and known.fullmatch(f"{part[:cut]}-{part[cut:]}"):
-                return "-".join(parts[:index] + [f"{part[:cut]}-{part[cut:]}"] + parts[index + 1:])
+            first, second = part[:cut], part[cut:]
+            evidence = second in seen or first in seen or (
+                halves is not None and any(_same_stem(second, other) for other in halves.get(first, ())))
+            if evidence and known.fullmatch(f"{first}-{second}"):
+                return "-".join(parts[:index] + [f"{first}-{second}"] + parts[index + 1:])
     return None
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one word: a common start of five letters or more that leaves each
+    an ending of four letters at most (`экономической`, `экономическому`)."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= _STEM_MIN and common >= max(len(a), len(b)) - _ENDING_MAX
+
+
 _HALF_MIN = 3  # letters of each half of a compound a lost hyphen is put back into
+_STEM_MIN, _ENDING_MAX = 5, 4  # letters: a stem two forms of a word share, and an ending
 _TOKEN = re.compile(r"\S+")
 _ADDRESS_TOKEN = re.compile(ADDRESS_SIGNS)
 _WORD = re.compile(r"\w+")
