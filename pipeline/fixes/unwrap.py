@@ -347,6 +347,8 @@ class _Reader:
         if _section_heading(text) and (_ends_paragraph(prev) or heading_before):
             self.numbered = False  # a new section opens with its own preambular paragraphs
             return True  # (not "…Additional Protocol" / "II to the Geneva Conventions")
+        if _closes_bracket(prev, text):
+            return False  # "…(Sudáfrica" / "c. Israel), en relación…": inside a bracket, no item starts
         if self._structural(text):
             self.numbered = self.numbered or bool(self.p.rx("operative").match(text) or _BARE_NUMBER.match(text))
             return True
@@ -423,6 +425,25 @@ class _Reader:
 _LAST_TOKEN = re.compile(r"(\w+)\W*$")
 # a footnote call after a word, printed as digits or raised (`peacebuilding2`, `peacebuilding²`)
 _GLUED_CALL = re.compile(f"[^\\W\\d_]{{3}}(?:\\d{{1,2}}|[{SUPERSCRIPT_DIGITS}]{{1,2}})$")
+
+
+_BRACKETED_LABEL_MAX = 5  # characters of an item label with its bracket (`iv)`, `(aa)`): a bracket past them closes text
+
+
+def _closes_bracket(prev: str, text: str) -> bool:
+    """Whether a line closes a bracket the line before left open: then it goes on
+    with that line, whatever its start looks like (`(Sudáfrica` / `c. Israel), en…`
+    is no item `c.`); the bracket of an item label (`b) la…`) closes nothing.
+
+    >>> _closes_bracket("del Delito de Genocidio (Sudáfrica", "c. Israel), en relación con")
+    True
+    >>> _closes_bracket("en la causa (véase", "b) la aplicación (art. 2)"), _closes_bracket("la causa,", "c. Israel), en")
+    (False, False)
+    """
+    if prev.count("(") <= prev.count(")"):
+        return False
+    close, opening = text.find(")"), text.find("(")
+    return close > _BRACKETED_LABEL_MAX and (opening < 0 or close < opening)
 
 
 def _ends_mid_phrase(text: str) -> bool:
