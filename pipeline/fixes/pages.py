@@ -817,7 +817,9 @@ def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], bef
     a note that does not fit on its page is printed on a later one, out of order
     (note 1 at the foot of page 10, notes 6 and 7 on pages of their own after the
     text). The adoption date alone on its line (`3 de abril de 2025`) starts with a
-    number too, and no note is printed above it; no note starts with a date."""
+    number too, and no note is printed above it; no note starts with a date. A line
+    that starts with a number no call has, after a line that does not end a
+    sentence, is that line's continuation (`…，第` / `324 段。`)."""
     best, expected = None, None
     for k in range(len(filled) - 1, -1, -1):
         if (best if best is not None else len(filled)) - k > _MAX_NOTE_LINES:
@@ -834,6 +836,8 @@ def _foot_notes_start(lines: list[Line], filled: list[int], taken: set[int], bef
             break
         text_before = before + "\n".join(lines[i].text for i in filled[:k])
         if not _glued_call(marker).search(text_before):
+            if k and _note_goes_on(lines[filled[k - 1]].text):
+                continue  # "32 见 …，第" / "324 段。": a number that goes on with the line above
             break
         best, expected = k, marker - 1
     return best
