@@ -654,7 +654,7 @@ _LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u
 # a line that is a tanween fath alone
 _TANWEEN_ALONE = re.compile("^\\s*\u064b\\s*$")
 # any word of a line that can carry one: ending in an alef, and indefinite (a word with
-# the article or a pronoun suffix never takes tanween; a plural verb's alef is silent)
+# the article or a pronoun suffix never takes tanween, nor does a particle)
 _WORD_ON_ALEF = re.compile(f"(?<![\u0621-\u064a{_MARK}])({_TANWEEN_WORD})")
 _DEFINITE = re.compile("^(?:[\u0648\u0641\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644)")  # ال وال بال فال كال لل
 _DUAL_PRONOUN = "\u0647\u0645\u0627"  # هما
@@ -665,8 +665,9 @@ _PARTICLES_ON_ALEF = frozenset("""هذا لهذا بهذا وهذا كهذا ه�
 
 def _tanween_word(text: str) -> re.Match | None:
     """The word of a line a tanween fath set above it belongs to: its first word when
-    that can carry one, else the only word that can; None when none or several can. (A word ending in `وا` or `نا` may be a verb or a suffix, or a noun,
-    `نموا`, `قانونا`: it counts as one that can, so that it is never passed over.)"""
+    that can carry one, else the only word that can; None when none or several can.
+    (A word ending in `وا` or `نا` may be a verb or a suffix, or a noun, `نموا`,
+    `قانونا`: it counts as one that can, so that it is never passed over.)"""
     found = [m for m in _WORD_ON_ALEF.finditer(text)
              if not _DEFINITE.match(m[1]) and not m[1].endswith(_DUAL_PRONOUN) and m[1] not in _PARTICLES_ON_ALEF]
     if found and (len(found) == 1 or not text[:found[0].start()].strip()):
@@ -684,8 +685,8 @@ def attach_tanween_lines(draft: Draft) -> Draft:
     line, before a word that ends with an alef (other than the pronoun `ها`), is that
     word's tanween 104 times out of 106. Where the first word cannot carry it, the
     mark is that of the one indefinite word on an alef the line holds (`تعديلها، حسب
-    الضرورة، دعما` is `… دعماً`): a word with the article or a pronoun suffix, a
-    plural verb and a particle (`بما`, `هذا`) never take it. Of the lone marks of the
+    الضرورة، دعما` is `… دعماً`): a word with the article or a pronoun suffix and a
+    particle (`بما`, `هذا`) never take it. Of the lone marks of the
     dev corpus so placed, 3 of 3 in pdftotext's plain text and 38 of 38 in its layout
     text were the UN's word; where the line holds two such words or none, the mark is
     left to `remove_detached_marks`.
