@@ -32,7 +32,7 @@ from .validate import AKN_SCHEMA_SHA256, TEI_SCHEMA_SHA256
 STATE_NAME = ".akn-pipeline-state.sqlite"
 # the libraries whose behaviour is part of what an output is: a new lxml or jinja2
 # can change a byte or a verdict, so the documents are made again
-LIBRARIES = ("lxml", "jinja2", "markupsafe", "xmlschema", "cobalt", "pycountry", "pypdfium2")
+LIBRARIES = ("lxml", "jinja2", "markupsafe", "xmlschema", "cobalt", "pycountry", "pypdfium2", "pyspellchecker")
 
 
 def digest(data: bytes) -> str:

@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from .lexicon import is_compound
+
 # Han ideographs, kana, CJK symbols and punctuation, full-width forms.
 CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
              "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef")
@@ -70,7 +72,7 @@ class Vocabulary:
     # has no spaces), `\w+` would read to the run's end from every one of them
     _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
-    def __init__(self, texts, compounds: re.Pattern | None = None):
+    def __init__(self, texts, compounds: re.Pattern | None = None, lexicon: frozenset[str] | None = None):
         # one search over the whole text, not one per line: no word holds a line feed,
         # so joining the lines with one finds the same; each distinct word is put in
         # lower case once, with its count, not once per occurrence
@@ -82,14 +84,21 @@ class Vocabulary:
         self.compounds: set[str] = {compound.lower() for line in lines if "-" in line
                                     for compound in self._COMPOUNDS.findall(line)}
         self.known = compounds  # a language's compounds, written with a hyphen every time
+        self.lexicon = lexicon  # the words of the language (pipeline/lexicon.py), where it has a list
 
     def closes_up(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document and `left` is not one elsewhere."""
         return (left + right).lower() in self.words and self.words[left.lower()] <= 1
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
+        """`left-right` is a compound: the document writes it so, or it is one of the
+        language's; or, where the document never writes it closed up, the language's
+        word list has no such word but has both halves (`Russian-` / `backed`)."""
         compound = f"{left}-{right}".lower()
-        return compound in self.compounds or (self.known is not None and self.known.fullmatch(compound) is not None)
+        if compound in self.compounds or (self.known is not None and self.known.fullmatch(compound) is not None):
+            return True
+        return (self.lexicon is not None and (left + right).lower() not in self.words
+                and is_compound(left, right, self.lexicon))
 
     def written_whole(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document, and never written with a hyphen."""

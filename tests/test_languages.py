@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.diagnostics import InputError
-from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, load
+from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, lexicon, load
 from pipeline.fixes.base import Draft, lines_of
 from pipeline.fixes.words import restore_dropped_hyphens
+from pipeline.lexicon import words
 from pipeline.scripts import Vocabulary, join_fragments
 
 
@@ -74,6 +75,35 @@ def test_a_compound_of_the_language_keeps_its_hyphen_at_a_line_end(code, left, r
     # learn it from: the language knows it
     vocabulary = Vocabulary([left, right], hyphen_compounds(load(code)))
     assert join_fragments(left, right, vocabulary) == joined
+
+
+@pytest.mark.parametrize("code, left, right, joined", [
+    # en_S_RES_2755_2024, en_A_HRC_RES_55_23, fr_A_HRC_RES_57_8 (layout and PDF): no such
+    # word as the halves closed up, and each half is one
+    ("en", "including arbitrary detention, ill-", "treatment and", "including arbitrary detention, ill-treatment and"),
+    ("en", "Russian Federation troops and Russian-", "backed armed groups",
+     "Russian Federation troops and Russian-backed armed groups"),
+    ("fr", "les mercenaires et sous-", "tendent le mercenariat", "les mercenaires et sous-tendent le mercenariat"),
+    # a word hyphenated to fit the line is a word of the list, whatever its halves are
+    ("en", "the man-", "date of the Mission", "the mandate of the Mission"),
+    ("fr", "le secré-", "tariat de la Convention", "le secrétariat de la Convention"),
+])
+def test_the_word_list_tells_a_compound_from_a_word_broken_at_a_line_end(code, left, right, joined):
+    vocabulary = Vocabulary([left, right], hyphen_compounds(load(code)), lexicon(load(code)))
+    assert join_fragments(left, right, vocabulary) == joined
+
+
+def test_a_word_the_document_writes_closed_up_is_closed_up_whatever_the_list_says():
+    # "peacebuilding" is no word of the list, "peace" and "building" are: the document knows better
+    lines = ["support peacebuilding in the region and", "for peace-", "building efforts"]
+    vocabulary = Vocabulary(lines, hyphen_compounds(load("en")), lexicon(load("en")))
+    assert join_fragments("for peace-", "building efforts", vocabulary) == "for peacebuilding efforts"
+
+
+@pytest.mark.parametrize("code", sorted({load(code).lexicon for code in IMPLEMENTED} - {None}))
+def test_every_word_list_a_language_names_is_installed(code):
+    # the lists come from pyspellchecker's wheel: a release that drops or moves one fails here
+    assert len(words(code)) > 50_000
 
 
 @pytest.mark.parametrize("code, text, restored", [

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from ..languages import hyphen_compounds
+from ..languages import hyphen_compounds, lexicon
 from ..scripts import ADDRESS_SIGNS, Vocabulary, suspends
 from .base import Draft, Insertion, Line, Removal
 
@@ -34,7 +34,8 @@ def repair_broken_words(draft: Draft) -> Draft:
     """
     if not any("- " in line.text for line in draft.lines):
         return draft  # nothing to close up: no need for the document's vocabulary
-    vocabulary = Vocabulary((line.text for line in draft.lines), hyphen_compounds(draft.profile))
+    vocabulary = Vocabulary((line.text for line in draft.lines), hyphen_compounds(draft.profile),
+                            lexicon(draft.profile))
     removed: list[Removal] = []
 
     def close(m: re.Match) -> str:

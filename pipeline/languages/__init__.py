@@ -133,6 +133,11 @@ class Profile:
     # ("non-nuclear", "elles-mêmes", "государствам-участникам"): written so every time,
     # a document may print them once, broken at the hyphen
     hyphen_compounds: str = NOTHING
+    # the word list (pipeline/lexicon.py) that tells a word broken at a line end from a
+    # compound where the document does not (`Russian-` / `backed`: no word
+    # "russianbacked", two words): only for the languages whose list was measured to
+    # tell them apart on the dev corpus; None elsewhere
+    lexicon: str | None = None
 
     # -- compiled forms (cached per profile) --------------------------------
     def rx(self, name: str) -> re.Pattern:
@@ -246,6 +251,16 @@ def hyphen_compounds(profile: Profile | None) -> re.Pattern | None:
     if profile is None or profile.hyphen_compounds == NOTHING:
         return None
     return profile.rx("hyphen_compounds")
+
+
+def lexicon(profile: Profile | None) -> frozenset[str] | None:
+    """The word list of the language of `profile` (pipeline/lexicon.py), or None when
+    it has none to be trusted."""
+    if profile is None or profile.lexicon is None:
+        return None
+    from ..lexicon import words
+
+    return words(profile.lexicon)
 
 
 # Characters looked at to tell the script, spread over the text's start: 500 tell it as

@@ -113,6 +113,9 @@ PROFILE = Profile(
     # the United Nations writes "non-" and "self-" compounds with their hyphen ("non-nuclear-weapon
     # States", "self-determination")
     hyphen_compounds=r"(?:non|self)-\w+",
+    # pyspellchecker's list: of the hyphens at the ends of the dev corpus's layout lines
+    # it told 19 of 20 compounds and 528 of 529 broken words (peace-building, peacebuilding: no)
+    lexicon="en",
     citation=CitationWords(
         resolution=r"\bresolutions?\b",
         decision=r"\bdecisions?\b",

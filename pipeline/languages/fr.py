@@ -185,6 +185,9 @@ PROFILE = Profile(
     date_range=rf"(?P<start>{_SESSION_DATE_PART})\s*(?:[-–—]|\s+au\s+)\s*(?P<end>{_DATE})",
     # "elles-mêmes", "eux-mêmes"; "non-" compounds ("non-prolifération"), but "nonobstant"
     hyphen_compounds=r"\w+-mêmes?|non-(?!obstant)\w+",
+    # pyspellchecker's list: of the hyphens at the ends of the dev corpus's layout lines
+    # it told 9 of 10 compounds and 746 of 746 broken words
+    lexicon="fr",
     citation=CitationWords(
         resolution=r"\brésolutions?\b",
         decision=r"\bdécisions?\b",
