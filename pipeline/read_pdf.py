@@ -420,6 +420,8 @@ def logical_order(glyphs: list[str], rtl: bool) -> list[str]:
     'Recalling 42 مرحبا text'
     >>> "".join(logical_order(list(".A/77/PV.56 (Resumption 1) رظنا"), True))
     'انظر A/77/PV.56 (Resumption 1).'
+    >>> "".join(logical_order(list(".United Nations, Treaty Series, vol. 75, Nos. 970–973 (3)"), True))
+    '(3) United Nations, Treaty Series, vol. 75, Nos. 970–973.'
     """
     kinds = [_bidi_class(g) for g in glyphs]
     kinds = _resolve_numbers(kinds, glyphs, rtl)
@@ -471,8 +473,10 @@ def _ltr_runs(kinds: list[str], glyphs: list[str]) -> dict[int, int]:
     A run goes from a Latin letter to the last Latin letter before the next
     right-to-left one (brackets and all between: `NPT/CONF.2000/28 (Parts I and II)`),
     and on to the right over spaces and number punctuation to the digits after it
-    (`vol. 2445, No. 44004`), not over a bracket (`A/77/433 () (1)` is a run and a
-    number). Numbers outside such a run are runs of their own."""
+    (`vol. 2445, No. 44004`), and over a dash between two numbers there (`Nos.
+    970–973`: numbers after a Latin word are left to right, and so is what stands
+    between them), not over a bracket (`A/77/433 () (1)` is a run and a number).
+    Numbers outside such a run are runs of their own."""
     runs: dict[int, int] = {}
     i, n = 0, len(kinds)
     while i < n:
@@ -486,7 +490,8 @@ def _ltr_runs(kinds: list[str], glyphs: list[str]) -> dict[int, int]:
         inside: set[int] = set()
         for first, last in _latin_runs(latin, glyphs):
             k = last
-            while k + 1 < j and (kinds[k + 1] in ("N", "S", "T") or glyphs[k + 1].isspace()):
+            while k + 1 < j and (kinds[k + 1] in ("N", "S", "T") or glyphs[k + 1].isspace()
+                                 or (glyphs[k + 1] in _DASHES and k + 2 < j and kinds[k + 2] == "N")):
                 k += 1
                 if kinds[k] == "N":
                     last = k
@@ -509,6 +514,9 @@ def _ltr_runs(kinds: list[str], glyphs: list[str]) -> dict[int, int]:
             k += 1
         i = j
     return runs
+
+
+_DASHES = "\u2012\u2013\u2014"  # figure dash, en dash, em dash: neutrals, unlike the hyphen
 
 
 def _latin_runs(latin: list[int], glyphs: list[str]) -> list[tuple[int, int]]:
