@@ -260,8 +260,10 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
     """Convert every document of ../shared/corpus/CORPUS from each input layer (the text
     layers, or the PDFs themselves: `--from pdf`) and score it.
 
-    Outputs go to OUT/LAYER/NAME.akn.xml (OUT defaults to output/eval); the scorer's
-    tables are printed (per document with --no-quiet) and its JSON kept beside them.
+    Outputs go to OUT/LAYER/NAME.akn.xml (OUT defaults to output/eval for the dev
+    corpus, output/eval/CORPUS for another, so that one corpus's run never replaces
+    another's); the scorer's tables are printed (per document with --no-quiet) and
+    its JSON kept beside them.
     """
     import json
 
@@ -278,7 +280,7 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
     options = Options(markup_date="2026-01-01")
     for name_of_layer in (from_ or layer).split(","):
         suffix = LAYERS[name_of_layer]
-        target = (Path(out) if out else OUTPUT / "eval") / name_of_layer
+        target = (Path(out) if out else eval_dir(corpus)) / name_of_layer
         target.mkdir(parents=True, exist_ok=True)
         for stale in target.glob("*.akn.xml"):
             stale.unlink()
@@ -313,6 +315,12 @@ def eval(c, layer="txt,blocks", corpus="dev", lang=None, quiet=True, out=None, f
         json.loads(scores.read_text())  # the scorer wrote a readable report
 
 
+def eval_dir(corpus: str) -> Path:
+    """Where `invoke eval` writes a corpus's outputs by default, a folder per layer
+    (output/eval/LAYER for the dev corpus, as README shows it)."""
+    return OUTPUT / "eval" if corpus == "dev" else OUTPUT / "eval" / corpus
+
+
 def _subset(corpus_dir: Path, names: list[str], folder: Path) -> Path:
     """A scorer set of only NAMES (links to the corpus files), so that the means of
     `invoke eval --lang xx` are over that language's documents, not over all of them."""
@@ -337,7 +345,8 @@ def ceiling(c, lang="ar", corpus="dev", layer="txt,blocks,layout,pdf"):
     For each text layer: `cons` is the share of the gold body text found in order in
     the cleaned text (the scorer's measure), `pre` and `op` the shares of gold
     preambular and operative paragraphs found verbatim in it (normalised, calls
-    removed). The scores are those of the last `invoke eval` (output/eval).
+    removed). The scores are those of the last `invoke eval` of the same corpus and
+    layer, when it converted every document of the language.
     """
     import json
 
@@ -379,12 +388,17 @@ def ceiling(c, lang="ar", corpus="dev", layer="txt,blocks,layout,pdf"):
                 if texts:
                     op.append(mean([norm(t) in flat for t in texts]))
             print(f"{layer_name:8} {label:30} {mean(cons):6.3f} {mean(pre):6.3f} {mean(op):6.3f}")
-        scores = OUTPUT / "eval" / layer_name / "scores.json"
-        if scores.exists():
-            rows = [d for d in json.loads(scores.read_text())["documents"] if d["name"].startswith(lang + "_")]
-            got = [mean([d[k] for d in rows if d.get(k) is not None]) for k in ("conservation", "pre_r", "op_r")]
-            print(f"{layer_name:8} {'converted (last invoke eval)':30} {got[0]:6.3f} {got[1]:6.3f} {got[2]:6.3f}"
-                  "   (recall of paragraphs)")
+        scores = eval_dir(corpus) / layer_name / "scores.json"
+        rows = [d for d in json.loads(scores.read_text())["documents"]
+                if d["name"].startswith(lang + "_")] if scores.exists() else []
+        if sorted(d["name"] for d in rows) != sorted(golds):
+            # another corpus's scores, or a run of some documents only: no mean to set beside these
+            print(f"{layer_name:8} {'converted':30} (no invoke eval --corpus {corpus} --layer {layer_name} "
+                  f"of all {len(golds)} documents)")
+            continue
+        got = [mean([d[k] for d in rows if d.get(k) is not None]) for k in ("conservation", "pre_r", "op_r")]
+        print(f"{layer_name:8} {'converted (last invoke eval)':30} {got[0]:6.3f} {got[1]:6.3f} {got[2]:6.3f}"
+              "   (recall of paragraphs)")
 
 
 def read_layer(path: Path, layer: str = "txt"):

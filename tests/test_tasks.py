@@ -140,3 +140,27 @@ def test_eval_stops_with_the_message_when_the_extractor_is_missing(tmp_path, mon
     with pytest.raises(Exit) as caught:  # not one "CRASH" line per document
         tasks.eval.body(None, layer="pymupdf", lang="en", out=str(tmp_path))
     assert "pip install pymupdf" in str(caught.value.message)
+
+
+def test_each_corpus_has_its_own_eval_folder():
+    # a run on the parallel corpus once replaced the dev corpus's outputs and scores,
+    # and `invoke ceiling` set the parallel documents' means beside the dev corpus's
+    assert tasks.eval_dir("dev") == tasks.OUTPUT / "eval"
+    assert tasks.eval_dir("parallel") == tasks.OUTPUT / "eval" / "parallel"
+
+
+def test_the_ceiling_sets_no_mean_of_other_documents_beside_its_own(tmp_path, monkeypatch, capsys):
+    if not (tasks.SHARED / "corpus" / "parallel").exists():
+        pytest.skip("../shared/corpus/parallel is not beside the project")
+    import json
+
+    # scores of another corpus's documents where the parallel corpus's would be
+    scores = tmp_path / "eval" / "parallel" / "txt" / "scores.json"
+    scores.parent.mkdir(parents=True)
+    scores.write_text(json.dumps({"documents": [{"name": "ar_A_DEC_77_408", "conservation": 1.0, "pre_r": 1.0,
+                                                 "op_r": 1.0}]}))
+    monkeypatch.setattr(tasks, "OUTPUT", tmp_path)
+    tasks.ceiling.body(None, corpus="parallel", layer="txt")
+    printed = capsys.readouterr().out
+    assert "no invoke eval --corpus parallel --layer txt of all 4 documents" in printed
+    assert "converted (last invoke eval)" not in printed
