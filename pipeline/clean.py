@@ -49,7 +49,7 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
             return draft
         # the footnote texts set aside already are text of the document too
         if when is not None and not when(_whole_text(draft.lines)) and not (
-                draft.notes and when("\n".join([note.text for note in draft.notes]))):
+                draft.notes and when(_whole_text(draft.notes, _NOTES))):
             return draft
         removed, inserted = [], []
         lines = fixed(draft.lines, removed, inserted)
@@ -64,14 +64,16 @@ def per_line(fix: TextFix, removes: str | None = None, direction: str | None = N
 
 # The text the `when` tests look in, joined once for a run of fixes that change
 # nothing (most of them, in most documents): a tuple of lines is never changed, so the
-# same tuple is the same text.
-_JOINED: list = [None, ""]
+# same tuple is the same text. One slot for the running text, one for the notes.
+_LINES, _NOTES = 0, 1
+_JOINED: list = [[None, ""], [None, ""]]
 
 
-def _whole_text(lines: tuple[Line, ...]) -> str:
-    if _JOINED[0] is not lines:
-        _JOINED[0], _JOINED[1] = lines, "\n".join([line.text for line in lines])
-    return _JOINED[1]
+def _whole_text(lines: tuple[Line, ...], slot: int = _LINES) -> str:
+    joined = _JOINED[slot]
+    if joined[0] is not lines:
+        joined[0], joined[1] = lines, "\n".join([line.text for line in lines])
+    return joined[1]
 
 
 FIXES: tuple[LineFix, ...] = (

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .diagnostics import Diagnostic, InputError
-from .languages import detect, hyphen_compounds, lexicon, load
+from .languages import detect, load, vocabulary_of
 from .patterns import PAGE_NUMBER, SYMBOL, is_furniture, is_job_number
 from .read import LineHint, Source
 from .scripts import IDEOGRAPH_LABELS, Vocabulary, is_cjk, join_fragments
@@ -940,8 +940,7 @@ def _source(name: str, pages: list[_Page], pages_blocks: list[list[_Block]], fra
     # the lines of a block are joined here, before convert() tells the language (when
     # the user did not name it): the hyphens of a language's compounds need it
     code = lang or detect("\n".join(texts))
-    profile = load(code) if code else None
-    vocabulary = Vocabulary(texts, hyphen_compounds(profile), lexicon(profile))
+    vocabulary = vocabulary_of(texts, load(code) if code else None)
     lines: list[str] = []
     hints: list[LineHint | None] = []
     for page, blocks in zip(pages, pages_blocks):

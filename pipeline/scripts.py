@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from .lexicon import is_compound
+from .lexicon import is_compound, words
 
 # Han ideographs, kana, CJK symbols and punctuation, full-width forms.
 CJK_CHARS = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
@@ -72,7 +72,7 @@ class Vocabulary:
     # has no spaces), `\w+` would read to the run's end from every one of them
     _COMPOUNDS = re.compile(r"\b\w+(?:-\w+)+")
 
-    def __init__(self, texts, compounds: re.Pattern | None = None, lexicon: frozenset[str] | None = None):
+    def __init__(self, texts, compounds: re.Pattern | None = None, lexicon: str | None = None):
         # one search over the whole text, not one per line: no word holds a line feed,
         # so joining the lines with one finds the same; each distinct word is put in
         # lower case once, with its count, not once per occurrence
@@ -84,7 +84,9 @@ class Vocabulary:
         self.compounds: set[str] = {compound.lower() for line in lines if "-" in line
                                     for compound in self._COMPOUNDS.findall(line)}
         self.known = compounds  # a language's compounds, written with a hyphen every time
-        self.lexicon = lexicon  # the words of the language (pipeline/lexicon.py), where it has a list
+        # the language's word list (pipeline/lexicon.py), by its code: loaded when a hyphen
+        # at a line end first needs it, not for every document of the language
+        self.lexicon = lexicon
 
     def closes_up(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document and `left` is not one elsewhere."""
@@ -98,7 +100,7 @@ class Vocabulary:
         if compound in self.compounds or (self.known is not None and self.known.fullmatch(compound) is not None):
             return True
         return (self.lexicon is not None and (left + right).lower() not in self.words
-                and is_compound(left, right, self.lexicon))
+                and is_compound(left, right, words(self.lexicon)))
 
     def written_whole(self, left: str, right: str) -> bool:
         """`left` + `right` is a word of the document, and never written with a hyphen."""

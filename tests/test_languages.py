@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.diagnostics import InputError
-from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, lexicon, load
+from pipeline.languages import IMPLEMENTED, UN_LANGUAGES, detect, hyphen_compounds, load, vocabulary_of
 from pipeline.fixes.base import Draft, lines_of
 from pipeline.fixes.words import restore_dropped_hyphens
 from pipeline.lexicon import words
@@ -89,14 +89,14 @@ def test_a_compound_of_the_language_keeps_its_hyphen_at_a_line_end(code, left, r
     ("fr", "le secré-", "tariat de la Convention", "le secrétariat de la Convention"),
 ])
 def test_the_word_list_tells_a_compound_from_a_word_broken_at_a_line_end(code, left, right, joined):
-    vocabulary = Vocabulary([left, right], hyphen_compounds(load(code)), lexicon(load(code)))
+    vocabulary = vocabulary_of([left, right], load(code))
     assert join_fragments(left, right, vocabulary) == joined
 
 
 def test_a_word_the_document_writes_closed_up_is_closed_up_whatever_the_list_says():
     # "peacebuilding" is no word of the list, "peace" and "building" are: the document knows better
     lines = ["support peacebuilding in the region and", "for peace-", "building efforts"]
-    vocabulary = Vocabulary(lines, hyphen_compounds(load("en")), lexicon(load("en")))
+    vocabulary = vocabulary_of(lines, load("en"))
     assert join_fragments("for peace-", "building efforts", vocabulary) == "for peacebuilding efforts"
 
 

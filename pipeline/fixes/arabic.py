@@ -1408,7 +1408,7 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # lines of their own (`(` / `)` / `ج`, pdfminer.six)
             if (_ENDS_PARAGRAPH.search(text) or (opener(text) and anchors(text)) or particle(text)
                     or width + len(text) > full
-                    or turned or operative.match(text) or item.match(text) or len(_ARABIC_LETTER.findall(text)) < 2):
+                    or turned or operative.match(text) or item.match(text) or not _has_words(text)):
                 break
             width += len(text)
             start -= 1
@@ -1423,6 +1423,11 @@ def restore_fragment_order(draft: Draft) -> Draft:
                 lines[filled[j]] = Line(piece.text, piece.span, group[0].page_break if j == start else False)
         k = end
     return draft.with_lines(lines)
+
+
+def _has_words(text: str) -> bool:
+    """A line of Arabic text: two letters at least, not a mark or a letter set apart."""
+    return len(_ARABIC_LETTER.findall(text)) >= 2
 
 
 _CUT_SHORT = 0.9  # of a full line: a first line shorter than this has lost its end
@@ -1465,9 +1470,6 @@ def restore_first_line_ends(draft: Draft) -> Draft:
     line = _full_width(draft.lines)
     full = _printed_line_width(draft.lines, line)
 
-    def words(text: str) -> bool:  # a line of text, not a mark or a letter set apart
-        return len(_ARABIC_LETTER.findall(text)) >= 2
-
     for n in range(2, len(filled)):
         numbered, piece = lines[filled[n]].text.strip(), lines[filled[n - 1]].text.strip()
         number = operative.match(numbered)
@@ -1479,13 +1481,13 @@ def restore_first_line_ends(draft: Draft) -> Draft:
         # the piece and the numbered line follow each other directly, as the pieces of
         # one printed line do (not across a blank line, as `pdftotext -layout` can have
         # a piece of another paragraph, nor across a page)
-        if (not words(piece) or filled[n] != filled[n - 1] + 1 or lines[filled[n]].page_break
+        if (not _has_words(piece) or filled[n] != filled[n - 1] + 1 or lines[filled[n]].page_break
                 or _CLOSES_PARAGRAPH.search(piece)
                 or operative.match(piece) or item.match(piece) or opening.match(piece)
                 or len(piece) + len(numbered) > full):
             continue
         before = n - 2  # the line before the piece, past marks set apart on lines of their own
-        while before > 0 and not words(lines[filled[before]].text):
+        while before > 0 and not _has_words(lines[filled[before]].text):
             before -= 1
         if not _CLOSES_PARAGRAPH.search(lines[filled[before]].text.strip()):
             continue

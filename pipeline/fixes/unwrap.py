@@ -21,9 +21,9 @@ import re
 from functools import cache, wraps
 from statistics import median, quantiles
 
-from ..languages import Profile, hyphen_compounds, lexicon
+from ..languages import Profile, vocabulary_of
 from ..patterns import SECTION_HEADING, SYMBOL
-from ..scripts import (COMMAS, IDEOGRAPH_LABELS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, Vocabulary, display_width,
+from ..scripts import (COMMAS, IDEOGRAPH_LABELS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, display_width,
                        from_superscript, is_caseless, is_cjk)
 from .base import Draft, Line, Paragraph
 
@@ -504,7 +504,7 @@ def unwrap_lines(draft: Draft) -> Draft:
     body = _from_formula(draft.lines, draft.profile)
     wrapped = _wrapped_widths(body)
     full = _full_width(body, wrapped)
-    vocabulary = Vocabulary((line.text for line in filled), hyphen_compounds(draft.profile), lexicon(draft.profile))
+    vocabulary = vocabulary_of((line.text for line in filled), draft.profile)
     reader = _Reader(draft.profile, full, _running_width(wrapped, full),
                      per_line=one_paragraph_per_line(body))
     numbered_ahead = reader.numbered_ahead([line.text.strip() for line in filled])

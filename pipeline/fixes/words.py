@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from ..languages import hyphen_compounds, lexicon
-from ..scripts import ADDRESS_SIGNS, Vocabulary, suspends
+from ..languages import hyphen_compounds, vocabulary_of
+from ..scripts import ADDRESS_SIGNS, suspends
 from .base import Draft, Insertion, Line, Removal
 
 # "Secretary- General": a word broken at a line end whose hyphen the extractor kept,
@@ -34,8 +34,7 @@ def repair_broken_words(draft: Draft) -> Draft:
     """
     if not any("- " in line.text for line in draft.lines):
         return draft  # nothing to close up: no need for the document's vocabulary
-    vocabulary = Vocabulary((line.text for line in draft.lines), hyphen_compounds(draft.profile),
-                            lexicon(draft.profile))
+    vocabulary = vocabulary_of((line.text for line in draft.lines), draft.profile)
     removed: list[Removal] = []
 
     def close(m: re.Match) -> str:
@@ -176,18 +175,15 @@ def restore_dropped_hyphens(draft: Draft) -> Draft:
     words = _WORD_OR_COMPOUND.findall(text)  # no word holds a line feed: the words of the lines
     seen = Counter(map(str.lower, words))
     joined: dict[str, str] = {}
+    halves: dict[str, list[str]] = {}  # the first half of each hyphen the document prints -> second halves
     for compound in (w for w in seen if "-" in w):
         parts = compound.split("-")
         for cut in range(1, len(parts)):
             closed = parts[:cut - 1] + [parts[cut - 1] + parts[cut]] + parts[cut + 1:]
             joined.setdefault("-".join(closed), compound)
+            halves.setdefault(parts[cut - 1], []).append(parts[cut])
     known = hyphen_compounds(draft.profile)
     if known is not None:
-        halves: dict[str, list[str]] = {}  # the first half of each hyphen the document prints -> second halves
-        for compound in (w for w in seen if "-" in w):
-            parts = compound.split("-")
-            for first, second in zip(parts, parts[1:]):
-                halves.setdefault(first, []).append(second)
         for word in [w for w, n in seen.items() if n == 1 and w not in joined and len(w) >= _MIN_LETTERS]:
             compound = _known_compound(word, known, seen, halves)
             if compound is not None:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Mapping
 
 from ..diagnostics import Diagnostic, InputError
-from ..scripts import SUPERSCRIPT_DIGITS, dominant_script
+from ..scripts import SUPERSCRIPT_DIGITS, Vocabulary, dominant_script
 
 # Footnotes as most PDFs print them: a superscript number at the call and at the note.
 SUPERSCRIPT_NOTE_LINE = f"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\\s*(?=\\S)"
@@ -253,14 +253,10 @@ def hyphen_compounds(profile: Profile | None) -> re.Pattern | None:
     return profile.rx("hyphen_compounds")
 
 
-def lexicon(profile: Profile | None) -> frozenset[str] | None:
-    """The word list of the language of `profile` (pipeline/lexicon.py), or None when
-    it has none to be trusted."""
-    if profile is None or profile.lexicon is None:
-        return None
-    from ..lexicon import words
-
-    return words(profile.lexicon)
+def vocabulary_of(texts, profile: Profile | None) -> Vocabulary:
+    """The words of a document (`texts`), with what its language says of the hyphens
+    at line ends: the compounds written with one every time, and its word list."""
+    return Vocabulary(texts, hyphen_compounds(profile), profile.lexicon if profile else None)
 
 
 # Characters looked at to tell the script, spread over the text's start: 500 tell it as
