@@ -121,6 +121,7 @@ FIXES: tuple[LineFix, ...] = (
     arabic.restore_trailing_openings,
     arabic.place_paragraph_numbers,
     arabic.place_item_labels,
+    unwrap.restore_heading_order,  # after the Arabic paragraph numbers are placed: it looks for number 1
     unwrap.place_heading_labels,
     unwrap.attach_hanging_numbers,
     unwrap.unwrap_lines,

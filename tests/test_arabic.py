@@ -719,3 +719,33 @@ def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
     text = "\n".join([full] * 20 + [full + "،", "(", ")", "ج", "3 - الجزء الرفيع المستوى", full, full + "؛"])
     lines = lines_of(text)
     assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["wrapped", "blocks"])
+def test_the_heading_of_the_operative_part_read_before_the_last_recital_goes_after_it(gap):
+    # ar S/RES/2716 (2023), both text layers: pdftotext read the centred heading `التدابير`
+    # before the centred last recital above it, and the heading became a recital of its own
+    text = gap.join([
+        "2716 (2023) - مثال على قرار", "إن مجلس الأمن،",
+        "إذ يشير إلى قراراته السابقة بشأن أفغانستان،",
+        "وإذ يشدد على الدور الهام الذي تؤديه الأمم المتحدة،",
+        "التدابير",
+        "وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،",
+        "1 - يقرر أن تواصل جميع الدول اتخاذ التدابير المطلوبة؛",
+        "2 - يقرر أن يبقي المسألة قيد نظره."])
+    conversion = _convert_ar(text)
+    document = conversion.document
+    assert [plain(r.content) for r in document.preamble][-1] == "وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،"
+    assert len(document.preamble) == 3
+    heading, *paragraphs = document.operative
+    assert plain(heading.content) == "التدابير" and len(paragraphs) == 2
+    assert conversion.ok  # the text is all there, in reading order
+
+
+def test_a_heading_over_more_than_the_last_recital_stays_where_it_was_printed():
+    from pipeline.fixes.base import Draft, lines_of
+    from pipeline.fixes.unwrap import restore_heading_order
+
+    lines = lines_of("\n".join(["إذ يشير إلى قراراته السابقة،", "التدابير", "وإذ يتصرف بموجب الفصل السابع،",
+                                "وإذ يشدد على الدور الهام،", "1 - يقرر أن تواصل الدول؛"]))
+    assert restore_heading_order(Draft(lines, profile=AR)).lines == lines

@@ -22,6 +22,7 @@ from functools import cache, wraps
 from statistics import median, quantiles
 
 from ..languages import Profile, vocabulary_of
+from ..numerals import ascii_digits
 from ..patterns import SECTION_HEADING, SYMBOL
 from ..scripts import (COMMAS, IDEOGRAPH_LABELS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, display_width,
                        from_superscript, is_caseless, is_cjk)
@@ -581,6 +582,80 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     if pending is not None:
         out.append(pending)
     return draft.with_lines(out)
+
+
+_HEADING_WORDS = 8  # words of the longest heading over an operative part ("Measures", "Mandate of the Mission")
+_LAST_RECITAL_LINES = 4  # lines of the last preambular paragraph a heading may have been printed before
+
+
+def restore_heading_order(draft: Draft) -> Draft:
+    """Put the heading of the operative part back after the last preambular paragraph
+    when the extractor printed it before that paragraph.
+
+    pdftotext reads two centred lines, the last preambular paragraph (`وإذ يتصرف
+    بموجب الفصل السابع…،`) and the heading under it (`التدابير`), bottom first. Such a
+    heading is a short line of words (no digits: a symbol left by a running header is
+    none) without final punctuation, with a preambular paragraph before it and one
+    after it that opens and ends within a few lines, and the first operative paragraph
+    (number 1) right after that. A
+    heading printed inside a preamble would stand over more than its last paragraph
+    before the first number; this one heads the numbers. The two trade places and
+    each takes the span of both: the text is the same, in reading order.
+
+    >>> from pipeline.languages import load
+    >>> from .base import lines_of
+    >>> text = "Recalling its resolutions,\\nMeasures\\n\\nActing under Chapter VII of the Charter,\\n1. Decides"
+    >>> [l.text for l in restore_heading_order(Draft(lines_of(text), profile=load("en"))).lines if l.text]
+    ['Recalling its resolutions,', 'Acting under Chapter VII of the Charter,', 'Measures', '1. Decides']
+    >>> text = "Recalling its resolutions,\\nMeasures\\nActing under Chapter VII,\\nNoting the report,\\n1. Decides"
+    >>> [l.text for l in restore_heading_order(Draft(lines_of(text), profile=load("en"))).lines if l.text][1]
+    'Measures'
+    """
+    profile = draft.profile
+    if profile is None:
+        return draft
+    opening = profile.rx("opening_phrase")
+    lines = list(draft.lines)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    texts = [lines[i].text.strip() for i in filled]
+
+    def first_number(text: str) -> bool:
+        m = _BARE_NUMBER.match(text) or profile.rx("operative").match(text)
+        digits = re.search(r"\d+", ascii_digits(m.group())) if m else None
+        return bool(digits) and int(digits.group()) == 1
+
+    for k in range(1, len(texts) - 2):
+        heading = texts[k]
+        if (not _heading_like(heading) or len(heading.split()) > _HEADING_WORDS or opening.match(heading)
+                or any(c.isdigit() for c in heading)  # a symbol, a page number: furniture, no heading
+                or not texts[k - 1].endswith(COMMAS)
+                or not opening.match(texts[k - 1 - _last_paragraph_start(texts[:k], opening)])):
+            continue
+        if not opening.match(texts[k + 1]):
+            continue
+        end = next((j for j in range(k + 1, min(k + 1 + _LAST_RECITAL_LINES, len(texts)))
+                    if _ends_paragraph(texts[j])), None)
+        if end is None or not texts[end].endswith(COMMAS) or end + 1 >= len(texts) or not first_number(texts[end + 1]):
+            continue
+        if any(opening.match(t) for t in texts[k + 2:end + 1]):
+            continue  # two paragraphs after the heading: it stands inside the preamble
+        at, run = filled[k], filled[k + 1:end + 1]
+        span = lines[at].span | lines[run[-1]].span
+        blank = [lines[i] for i in range(at, run[-1] + 1) if not lines[i].text.strip()]
+        block = ([Line(lines[i].text, span, lines[i].page_break) for i in run] + blank
+                 + [Line(lines[at].text, span, lines[at].page_break)])
+        lines[at:run[-1] + 1] = block
+        return draft.with_lines(lines)  # the operative part has one first paragraph
+    return draft
+
+
+def _last_paragraph_start(texts: list[str], opening: re.Pattern) -> int:
+    """How many lines back from the last of `texts` the paragraph it ends opened
+    (0: on that line)."""
+    for back in range(min(_LAST_RECITAL_LINES, len(texts))):
+        if opening.match(texts[-1 - back]):
+            return back
+    return 0
 
 
 def place_heading_labels(draft: Draft) -> Draft:
