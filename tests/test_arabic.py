@@ -749,3 +749,16 @@ def test_a_heading_over_more_than_the_last_recital_stays_where_it_was_printed():
     lines = lines_of("\n".join(["إذ يشير إلى قراراته السابقة،", "التدابير", "وإذ يتصرف بموجب الفصل السابع،",
                                 "وإذ يشدد على الدور الهام،", "1 - يقرر أن تواصل الدول؛"]))
     assert restore_heading_order(Draft(lines, profile=AR)).lines == lines
+
+
+def test_a_recital_that_opens_a_page_after_a_full_line_ending_with_a_comma_is_a_new_one():
+    # ar S/RES/2693 (2023), layout layer: a recital ended on the last line of a page, as
+    # wide as a full line, and the next opened the page; by their widths alone the
+    # second was read as a clause of the first (`…، وإذ يشير …` wrapped after the comma)
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    wrap = "بما في ذلك الفجوات بين البلدان وداخلها وفيما بينها في مجال الحصول على التكنولوجيا الحديثة"
+    text = "\n".join(["2693 (2023) - مثال على قرار", "إن مجلس الأمن،", full, wrap + "،", full, wrap,
+                     wrap + " المتاحة،", "\f" + full, wrap + "،", "1 - يقرر أن يبقي المسألة قيد نظره."])
+    conversion = _convert_ar(text)
+    assert len(conversion.document.preamble) == 3
+    assert conversion.ok

@@ -297,7 +297,7 @@ class _Reader:
         return ahead[::-1]
 
     def starts(self, prev: str, text: str, following: str, after: str = "", numbered_ahead: bool = False,
-               set_apart: bool = False) -> bool:
+               set_apart: bool = False, after_break: bool = False) -> bool:
         if self.zone == "masthead":
             if any(text in words.names for words in self.p.bodies.values()):
                 return True  # "Генеральная Ассамблея" heads the masthead; it is no formula
@@ -404,6 +404,13 @@ class _Reader:
                     and not _ends_mid_phrase(prev.rstrip("0123456789" + SUPERSCRIPT_DIGITS))):
                 return True  # an entry of a list of documents ends on its footnote call: "…peacebuilding2"
             return short and _initial(text).isupper() and _heading_like(prev)
+        # Across a page break the widths tell nothing (a paragraph may end on a page's
+        # last line, full or not): an opening phrase that opens a page after a comma
+        # opens a paragraph (on the two wrapped layers of the Arabic dev documents, 22 of
+        # the 24 such lines do in the UN's text; the other two, pieces pdftotext moved,
+        # are taken for first lines by the rules below as well).
+        if opening and caseless and after_break and prev.endswith(COMMAS):
+            return True
         # A paragraph's first line is indented. Where no capital tells a paragraph's
         # opening phrase from the same words inside a sentence (`…، وإذ يحث …` wrapped
         # after the comma), a line as wide as a full line after another full line is
@@ -519,7 +526,10 @@ def unwrap_lines(draft: Draft) -> Draft:
         previous = filled[index - 1].text.strip() if index else ""
         # a blank line before it, not from a page break: the PDF set it apart
         set_apart = index > 0 and filled_at[index] - filled_at[index - 1] > 1 and not line.page_break
-        if reader.starts(previous, text, following, after, numbered_ahead[index], set_apart) or not out:
+        # the first line of a page (the break marked on it or on a blank line before it)
+        after_break = index > 0 and any(draft.lines[k].page_break for k in range(filled_at[index - 1] + 1,
+                                                                                  filled_at[index] + 1))
+        if reader.starts(previous, text, following, after, numbered_ahead[index], set_apart, after_break) or not out:
             out.append(Paragraph(Line(text, line.span, line.page_break)))
             reader.block = text
             continue
