@@ -607,10 +607,10 @@ def restore_heading_order(draft: Draft) -> Draft:
     heading is a short line of words (no digits: a symbol left by a running header is
     none) without final punctuation, with a preambular paragraph before it and one
     after it that opens and ends within a few lines, and the first operative paragraph
-    (number 1) right after that. A
-    heading printed inside a preamble would stand over more than its last paragraph
-    before the first number; this one heads the numbers. The two trade places and
-    each takes the span of both: the text is the same, in reading order.
+    (number 1) right after that. A heading printed inside a preamble would stand over
+    more than its last paragraph before the first number; this one heads the numbers.
+    The two trade places and each takes the span of both: the text is the same, in
+    reading order.
 
     >>> from pipeline.languages import load
     >>> from .base import lines_of
@@ -636,13 +636,13 @@ def restore_heading_order(draft: Draft) -> Draft:
 
     for k in range(1, len(texts) - 2):
         heading = texts[k]
+        # the cheap tests first: most lines are paragraphs that end with punctuation
+        if heading[-1] in PARAGRAPH_END or not texts[k - 1].endswith(COMMAS) or not opening.match(texts[k + 1]):
+            continue
         if (not _heading_like(heading) or len(heading.split()) > _HEADING_WORDS or opening.match(heading)
                 or any(c.isdigit() for c in heading)  # a symbol, a page number: furniture, no heading
-                or not texts[k - 1].endswith(COMMAS)
-                or not opening.match(texts[k - 1 - _last_paragraph_start(texts[:k], opening)])):
-            continue
-        if not opening.match(texts[k + 1]):
-            continue
+                or not any(opening.match(t) for t in texts[max(0, k - _LAST_RECITAL_LINES):k])):
+            continue  # (the paragraph before it must be a preambular one, opened a few lines up)
         end = next((j for j in range(k + 1, min(k + 1 + _LAST_RECITAL_LINES, len(texts)))
                     if _ends_paragraph(texts[j])), None)
         if end is None or not texts[end].endswith(COMMAS) or end + 1 >= len(texts) or not first_number(texts[end + 1]):
@@ -657,15 +657,6 @@ def restore_heading_order(draft: Draft) -> Draft:
         lines[at:run[-1] + 1] = block
         return draft.with_lines(lines)  # the operative part has one first paragraph
     return draft
-
-
-def _last_paragraph_start(texts: list[str], opening: re.Pattern) -> int:
-    """How many lines back from the last of `texts` the paragraph it ends opened
-    (0: on that line)."""
-    for back in range(min(_LAST_RECITAL_LINES, len(texts))):
-        if opening.match(texts[-1 - back]):
-            return back
-    return 0
 
 
 def place_heading_labels(draft: Draft) -> Draft:
