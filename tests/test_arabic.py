@@ -762,3 +762,21 @@ def test_a_recital_that_opens_a_page_after_a_full_line_ending_with_a_comma_is_a_
     conversion = _convert_ar(text)
     assert len(conversion.document.preamble) == 3
     assert conversion.ok
+
+
+def test_a_first_line_ending_on_a_comma_gets_the_number_printed_after_it():
+    # ar S/RES/2693 (2023) and four more in dev and parallel, txt layer: pdftotext writes the
+    # number of a paragraph after its first line (`…(2013)،` / `-1`); a first line that wraps
+    # after a comma had been read as the end of the paragraph before, and the number went to
+    # the second line (`1- ومتطلبات الإخطار …`)
+    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    text = "\n".join(["2693 (2023) - مثال على قرار", "إن مجلس الأمن،", *[full] * 8, full + "،",
+                     "وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،", "",
+                     "يقرر ألا تسري بعد الآن تدابير حظر توريد الأسلحة المنشأة بموجب القرار 2127 (2013)،", "-1",
+                     "ومتطلبات الإخطار المنصوص عليها في الفقرة 1 من القرار 2648 (2022)؛",
+                     "يقرر أن يبقي المسألة قيد نظره الفعلي وأن يواصل متابعتها", "-2", "عن كثب."])
+    conversion = _convert_ar(text)
+    first, second = conversion.document.operative
+    assert plain(first.content).startswith("يقرر ألا تسري") and plain(first.content).endswith("(2022)؛")
+    assert plain(second.content) == "يقرر أن يبقي المسألة قيد نظره الفعلي وأن يواصل متابعتها عن كثب."
+    assert len(conversion.document.preamble) == 2 and conversion.ok

@@ -1340,8 +1340,10 @@ def restore_fragment_order(draft: Draft) -> Draft:
     line: `يقر بأهمية …` / `1-`, or `أيضا إلى …` / `وإذ يشير`. When a short opener (a
     paragraph number, an opening phrase, a verb before a number) follows lines that
     do not open a paragraph, back to the end of the paragraph before, and all of
-    them together are no wider than one printed line, their order is reversed. Only
-    hard-wrapped right-to-left layers are touched.
+    them together are no wider than one printed line, their order is reversed. A
+    first line that wraps after a comma ends like a recital; after a paragraph's end,
+    opening with an operative verb, before a number alone, it is that number's first
+    line all the same. Only hard-wrapped right-to-left layers are touched.
 
     >>> from pipeline.languages import load
     >>> full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
@@ -1398,6 +1400,11 @@ def restore_fragment_order(draft: Draft) -> Draft:
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
+            # a first line may end on a comma where it wraps: one that opens with an operative
+            # verb after a paragraph's end, before a number alone, is that number's first line
+            # (`…المتحدة،` / `يقرر ألا تسري … (2013)،` / `-1`)
+            first_line = (not has_verb and start == k and text.endswith("\u060c") and verb.match(text)
+                          and start - 2 >= 0 and _ENDS_PARAGRAPH.search(texts[start - 2]))
             # a line that opens with its own number or item label is where a block starts,
             # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
             # pieces of one printed line never have a page break between them, even one
@@ -1406,8 +1413,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # nor is a line with no Arabic letter (a heading in another script, a number), or
             # with one: what is left of an item label whose brackets an extractor set on
             # lines of their own (`(` / `)` / `ج`, pdfminer.six)
-            if (_ENDS_PARAGRAPH.search(text) or (opener(text) and anchors(text)) or particle(text)
-                    or width + len(text) > full
+            if ((_ENDS_PARAGRAPH.search(text) and not first_line) or (opener(text) and anchors(text))
+                    or particle(text) or width + len(text) > full
                     or turned or operative.match(text) or item.match(text) or not _has_words(text)):
                 break
             width += len(text)
