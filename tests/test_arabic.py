@@ -780,3 +780,33 @@ def test_a_first_line_ending_on_a_comma_gets_the_number_printed_after_it():
     assert plain(first.content).startswith("يقرر ألا تسري") and plain(first.content).endswith("(2022)؛")
     assert plain(second.content) == "يقرر أن يبقي المسألة قيد نظره الفعلي وأن يواصل متابعتها عن كثب."
     assert len(conversion.document.preamble) == 2 and conversion.ok
+
+
+def test_pieces_of_an_item_line_cut_after_a_comma_go_back_after_the_label():
+    # ar A/RES/78/294, txt layer: pdftotext wrote the line `(ج) يموَّل في إطار الباب 3، الشؤون
+    # السياسية، مبلغ … المتصل بحصة` from its leftmost piece, then the label; the piece that
+    # opens the item ends on a comma, which had been read as a recital's end
+    full = "وإذ تعرب عن قلقها إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    text = "\n".join(["78/294 - مثال على قرار", "إن الجمعية العامة،", *[full] * 8, full + "،",
+                     "1 - تقرر ما يلي:",
+                     "(أ) يستخدم الرصيد الحر فيما يتعلق بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛",
+                     "مبلغ 2 298 800 دولار المتصل بحصة", "يمول في إطار الباب 3، الشؤون السياسية،", "(ب)",
+                     "البعثات السياسية الخاصة التي تستفيد من خدمات المركز؛",
+                     "2 - تقرر أن تبقي المسألة قيد نظرها الفعلي وأن تواصل متابعتها عن كثب."])
+    conversion = _convert_ar(text)
+    first = conversion.document.operative[0]
+    assert [plain(i.content) for i in first.items][1] == (
+        "يمول في إطار الباب 3، الشؤون السياسية، مبلغ 2 298 800 دولار المتصل بحصة البعثات السياسية الخاصة التي"
+        " تستفيد من خدمات المركز؛")
+    assert conversion.ok
+
+
+def test_a_piece_ending_on_a_comma_with_no_item_end_before_it_stays_where_it_was_printed():
+    # the comma may then be a recital's end: nothing moves
+    from pipeline.fixes.arabic import restore_fragment_order
+    from pipeline.fixes.base import Draft, lines_of
+
+    full = "وإذ تعرب عن قلقها إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    lines = lines_of("\n".join([*[full] * 8, full + "،", full, "والتنمية المستدامة،", "(ب)",
+                                "البعثات السياسية الخاصة؛"]))
+    assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines

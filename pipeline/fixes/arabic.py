@@ -1343,7 +1343,10 @@ def restore_fragment_order(draft: Draft) -> Draft:
     them together are no wider than one printed line, their order is reversed. A
     first line that wraps after a comma ends like a recital; after a paragraph's end,
     opening with an operative verb, before a number alone, it is that number's first
-    line all the same. Only hard-wrapped right-to-left layers are touched.
+    line all the same, and pieces before a number or an item label, one of them ending
+    on a comma, are pieces when they reach back to the end of an item or a paragraph
+    (`؛`, `.`, `:`; a comma may end a recital). Only hard-wrapped right-to-left layers
+    are touched.
 
     >>> from pipeline.languages import load
     >>> full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
@@ -1396,7 +1399,8 @@ def restore_fragment_order(draft: Draft) -> Draft:
         # them (`يحث الدول على أن تضع ُن ً` / `هجا شاملة …` / `-4`)
         has_verb = any(verb.match(texts[j]) or opening.match(texts[j])
                        or (operative.match(texts[j]) and _ARABIC_LETTER.search(texts[j])) for j in range(k, end))
-        in_order = False
+        in_order = through_comma = False
+        numbered_run = _BARE_PARAGRAPH_NUMBER.match(texts[k]) or _BARE_ITEM_LABEL.match(texts[k])
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
@@ -1405,6 +1409,11 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # (`…المتحدة،` / `يقرر ألا تسري … (2013)،` / `-1`)
             first_line = (not has_verb and start == k and text.endswith("\u060c") and verb.match(text)
                           and start - 2 >= 0 and _ENDS_PARAGRAPH.search(texts[start - 2]))
+            # a piece may end on a comma that the printed line goes on after (`يمول في إطار
+            # الباب 3، الشؤون السياسية،` / `(ج)`): taken when the pieces reach back to the end
+            # of an item or a paragraph, which a comma never is (checked below)
+            comma_piece = (not first_line and not has_verb and text.endswith("\u060c")
+                           and not opening.match(text) and bool(numbered_run))
             # a line that opens with its own number or item label is where a block starts,
             # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
             # pieces of one printed line never have a page break between them, even one
@@ -1413,15 +1422,18 @@ def restore_fragment_order(draft: Draft) -> Draft:
             # nor is a line with no Arabic letter (a heading in another script, a number), or
             # with one: what is left of an item label whose brackets an extractor set on
             # lines of their own (`(` / `)` / `ج`, pdfminer.six)
-            if ((_ENDS_PARAGRAPH.search(text) and not first_line) or (opener(text) and anchors(text))
-                    or particle(text) or width + len(text) > full
+            if ((_ENDS_PARAGRAPH.search(text) and not (first_line or comma_piece))
+                    or (opener(text) and anchors(text)) or particle(text) or width + len(text) > full
                     or turned or operative.match(text) or item.match(text) or not _has_words(text)):
                 break
             width += len(text)
             start -= 1
+            through_comma = through_comma or comma_piece
             if opener(text) and not has_verb:
                 in_order = True
                 break
+        if through_comma and not (start > 0 and _CLOSES_PARAGRAPH.search(texts[start - 1])):
+            start = k  # a comma that may be a recital's end, and no item's end before it: left as printed
         if start < k:
             group = [lines[filled[j]] for j in range(start, end)]
             # the run first, then the pieces as printed; or every piece in reverse
