@@ -810,3 +810,16 @@ def test_a_piece_ending_on_a_comma_with_no_item_end_before_it_stays_where_it_was
     lines = lines_of("\n".join([*[full] * 8, full + "،", full, "والتنمية المستدامة،", "(ب)",
                                 "البعثات السياسية الخاصة؛"]))
     assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines
+
+
+def test_a_damma_and_the_prefix_of_its_verb_set_apart_go_back_on_the_verb():
+    # ar E/RES/2021/6, block layer: `وس ُ ي سترشد` (the future prefix, the damma, the prefix
+    # of the present tense and the rest of the verb, each apart) is `وسيُسترشد`; the mark
+    # had been dropped and the note read `وسي سترشد`
+    text = "\n".join(["2021/6 - مثال على قرار", "", "إن المجلس الاقتصادي والاجتماعي،", "",
+                      "1 - يقرر أن تُعقد الدورة في نيويورك؛ وس ُ ي سترشد في استعراضها بالتقرير، وأن ُ ت رفع"
+                      " نتائجه إلى المجلس.", ""])
+    conversion = _convert_ar(text)
+    assert plain(conversion.document.operative[0].content).endswith(
+        "وسيُسترشد في استعراضها بالتقرير، وأن تُرفع نتائجه إلى المجلس.")
+    assert conversion.ok

@@ -649,6 +649,10 @@ _TANWEEN_WORD = f"[\u0621-\u063a\u0641-\u064a]{{2,}}(?<!\u0647)\u0627(?![\u0621-
 _TANWEEN_BEFORE = re.compile(f"(?:(?<=\\s)|^)\u064b\\s*({_TANWEEN_WORD})")
 _DETACHED_MARKS = re.compile(f"(?:(?<=\\s)|^)[{_MARK}]+(?:\\s+|$)")
 _LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u064a])")  # "ُترتكب"
+# ... or with the prefix of a present tense set apart from its mark and its verb, each a
+# word of its own ("ُ ت رتكب", "وس ُ ي سترشد": a block layer): a letter that no Arabic
+# word is on its own, and the damma of the passive or of a derived verb it carries
+_SPLIT_PREFIX = re.compile("(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) (?=[\u0621-\u064a])")
 
 
 # a line that is a tanween fath alone
@@ -895,7 +899,9 @@ def remove_detached_marks(text: str) -> str:
     line whole writes it once the line is in reading order); any other mark
     standing alone cannot be placed and goes (a removal is recorded). A mark
     written before the first letter of a word (`ُترتكب`), where no Arabic word
-    starts, goes after that letter (`تُرتكب`); a tanween glued before a word that ends
+    starts, goes after that letter (`تُرتكب`), and so does a damma set apart with that
+    letter, the prefix of a present tense, apart from the rest of its verb (`ُ ت رتكب`: a
+    lone ي, ت or ن is no Arabic word); a tanween glued before a word that ends
     with an alef goes on that word's end (`ًأيضا` is `أيضاً`), and a shadda glued
     before its verb was placed already (`attach_detached_shadda`). Marks on their
     letters are left alone.
@@ -906,8 +912,11 @@ def remove_detached_marks(text: str) -> str:
     ('وإذ', '', 'وإذ يُسلِّم')
     >>> remove_detached_marks("الهجمات التي ُتشن على"), remove_detached_marks("وإذ ّيسل ًأيضا")
     ('الهجمات التي تُشن على', 'وإذ يّسل أيضاً')
+    >>> remove_detached_marks("الجرائم التي ُ ت رتكب ضد")
+    'الجرائم التي تُرتكب ضد'
     """
     text = _TANWEEN_BEFORE.sub("\\1\u064b", _DETACHED_TANWEEN.sub(r"\1", text))
+    text = _SPLIT_PREFIX.sub("\\1\u064f", text)
     return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
