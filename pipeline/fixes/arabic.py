@@ -1414,15 +1414,15 @@ def restore_fragment_order(draft: Draft) -> Draft:
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
             # a first line may end on a comma where it wraps: one that opens with an operative
-            # verb after a paragraph's end, before a number alone, is that number's first line
+            # verb after a paragraph's end, before a number or label alone, is its first line
             # (`…المتحدة،` / `يقرر ألا تسري … (2013)،` / `-1`)
-            first_line = (not has_verb and start == k and text.endswith("\u060c") and verb.match(text)
-                          and start - 2 >= 0 and _ENDS_PARAGRAPH.search(texts[start - 2]))
+            first_line = (numbered_run and not has_verb and start == k and text.endswith("\u060c")
+                          and verb.match(text) and start - 2 >= 0 and _ENDS_PARAGRAPH.search(texts[start - 2]))
             # a piece may end on a comma that the printed line goes on after (`يمول في إطار
             # الباب 3، الشؤون السياسية،` / `(ج)`): taken when the pieces reach back to the end
             # of an item or a paragraph, which a comma never is (checked below)
-            comma_piece = (not first_line and not has_verb and text.endswith("\u060c")
-                           and not opening.match(text) and bool(numbered_run))
+            comma_piece = (numbered_run and not first_line and not has_verb and text.endswith("\u060c")
+                           and not opening.match(text))
             # a line that opens with its own number or item label is where a block starts,
             # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
             # pieces of one printed line never have a page break between them, even one
