@@ -11,7 +11,7 @@ import pytest
 from conftest import shared_path
 
 from pipeline.clean import clean
-from pipeline.fixes.arabic import remove_bidi_controls, repair_lam_alef
+from pipeline.fixes.arabic import remove_bidi_controls, remove_detached_marks, repair_lam_alef
 from pipeline.languages import load
 from pipeline.model import plain
 from pipeline.segment import segment
@@ -823,3 +823,17 @@ def test_a_damma_and_the_prefix_of_its_verb_set_apart_go_back_on_the_verb():
     assert plain(conversion.document.operative[0].content).endswith(
         "وسيُسترشد في استعراضها بالتقرير، وأن تُرفع نتائجه إلى المجلس.")
     assert conversion.ok
+
+
+@pytest.mark.parametrize("printed, word", [
+    ("ُ ي ِّ سل م", "يُسلِّم"),  # ar E/RES/2022/10, block layer
+    ("ُ ت َّ خص صان", "تُخصَّصان"),  # ar A/RES/78/294
+])
+def test_a_verb_cut_after_its_doubled_letter_with_its_marks_written_first_is_one_word(printed, word):
+    assert remove_detached_marks(f"وإذ {printed} بأن") == f"وإذ {word} بأن"
+
+
+@pytest.mark.parametrize("printed", ["ُ ي ِّ بأن حالات", "ُ ت ّ انتهاكات وتجاوزات", "ُ ي َ مار س"])
+def test_pieces_that_cannot_be_the_halves_of_one_verb_are_not_joined(printed):
+    # a long second piece, a long first one, no shadda: the marks go, the words stay apart
+    assert remove_detached_marks(printed) == " ".join(w for w in printed.split() if not re.fullmatch("[\u064b-\u0652]+", w))

@@ -653,6 +653,11 @@ _LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u
 # word of its own ("ُ ت رتكب", "وس ُ ي سترشد": a block layer): a letter that no Arabic
 # word is on its own, and the damma of the passive or of a derived verb it carries
 _SPLIT_PREFIX = re.compile("(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) (?=[\u0621-\u064a])")
+# ... and with the marks of a doubled letter written before the two halves of the verb, cut
+# after that letter ("ُ ي ِّ سل م" is "يُسلِّم", "ُ ت َّ خص صان" "تُخصَّصان"): a shadda among
+# them, each half a few letters, the first no article
+_SPLIT_GEMINATE_VERB = re.compile(f"(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) ([{_MARK}]*\u0651[{_MARK}]*) "
+                                  "((?!\u0627\u0644)[\u0621-\u064a]{1,3}) ([\u0621-\u064a]{1,3})(?![\u0621-\u064a])")
 
 
 # a line that is a tanween fath alone
@@ -901,7 +906,9 @@ def remove_detached_marks(text: str) -> str:
     written before the first letter of a word (`ُترتكب`), where no Arabic word
     starts, goes after that letter (`تُرتكب`), and so does a damma set apart with that
     letter, the prefix of a present tense, apart from the rest of its verb (`ُ ت رتكب`: a
-    lone ي, ت or ن is no Arabic word); a tanween glued before a word that ends
+    lone ي, ت or ن is no Arabic word), the marks of a doubled letter going onto that
+    letter where they were written before the verb cut after it (`ُ ي ِّ سل م`); a
+    tanween glued before a word that ends
     with an alef goes on that word's end (`ًأيضا` is `أيضاً`), and a shadda glued
     before its verb was placed already (`attach_detached_shadda`). Marks on their
     letters are left alone.
@@ -912,11 +919,11 @@ def remove_detached_marks(text: str) -> str:
     ('وإذ', '', 'وإذ يُسلِّم')
     >>> remove_detached_marks("الهجمات التي ُتشن على"), remove_detached_marks("وإذ ّيسل ًأيضا")
     ('الهجمات التي تُشن على', 'وإذ يّسل أيضاً')
-    >>> remove_detached_marks("الجرائم التي ُ ت رتكب ضد")
-    'الجرائم التي تُرتكب ضد'
+    >>> remove_detached_marks("الجرائم التي ُ ت رتكب ضد"), remove_detached_marks("وإذ ُ ي ِّ سل م بأن")
+    ('الجرائم التي تُرتكب ضد', 'وإذ يُسلِّم بأن')
     """
     text = _TANWEEN_BEFORE.sub("\\1\u064b", _DETACHED_TANWEEN.sub(r"\1", text))
-    text = _SPLIT_PREFIX.sub("\\1\u064f", text)
+    text = _SPLIT_PREFIX.sub("\\1\u064f", _SPLIT_GEMINATE_VERB.sub("\\1\u064f\\3\\2\\4", text))
     return _LEADING_MARKS.sub(r"\2\1", _DETACHED_MARKS.sub("", text)).rstrip()
 
 
