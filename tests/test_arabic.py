@@ -19,6 +19,10 @@ from pipeline.segment.assemble import _session_number
 from pipeline.segment.inline import iso_date
 
 AR = load("ar")
+# a full printed line of a recital, for made-up hard-wrapped layers (a layer of such lines
+# is one the unwrapping and line-piece fixes take for wrapped), and a wider one
+FULL_LINE = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+WIDE_LINE = FULL_LINE + " وفيما بينها"
 
 
 def _convert_ar(text: str):
@@ -390,7 +394,7 @@ def test_an_item_line_before_a_paragraph_number_keeps_its_place():
     from pipeline.fixes.arabic import restore_fragment_order
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     text = "\n".join([full, full, full, "(ج) استعراض منتصف المدة لفعالية الترتيب الدولي المتعلق بالغابات",
                       "3 - الجزء الرفيع المستوى", "4 - اعتماد برنامج العمل الرباعي السنوات للمنتدى."])
     lines = [line.text for line in restore_fragment_order(Draft(lines_of(text), profile=AR)).lines]
@@ -416,7 +420,7 @@ def test_pieces_of_a_printed_line_never_cross_a_page_break():
     from pipeline.fixes.base import Draft, Line
     from pipeline.model import Span
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     lines = [Line(full, Span(1, 1)), Line(full, Span(2, 2)), Line(full + "،", Span(3, 3)),
              Line("3 24-19652", Span(4, 4)), Line("", Span(5, 5), page_break=True),
              Line("وإذ تحيط علما بتقرير الأمين العام،", Span(6, 6)), Line(full, Span(7, 7))]
@@ -456,7 +460,7 @@ def test_an_item_label_printed_after_its_first_line_goes_back_before_it():
     from pipeline.fixes.arabic import restore_fragment_order
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     text = "\n".join([full, full, full + "،", "1- يقرر أن تمول الاحتياجات اللازمة للمركز على النحو التالي:",
                       "يستخدم الرصيد الحر ورصيد الإيرادات الأخرى البالغان 100 دولار فيما يتعلق", "(أ)",
                       "بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛",
@@ -473,7 +477,7 @@ def test_the_pieces_of_a_numbered_line_go_back_in_order_whichever_way_they_were_
     from pipeline.fixes.arabic import restore_fragment_order
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     head = [full] * 8 + [full + "،", "1- يقرر مواصلة النظر في المسألة في دورته المقبلة وفقا لبرنامج عمله؛"]
     # ar_A_HRC_RES_57_26: every piece from the leftmost, a word in ت among them
     # (`تعد`, no opener: the paragraph's verb `يطلب` is next to the number)
@@ -497,7 +501,7 @@ def test_the_end_of_a_first_line_printed_before_its_number_goes_back_after_it():
     from pipeline.fixes.arabic import restore_first_line_ends
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     head = [full] * 8 + ["على غيرها مقابل تحصيل مدفوعات أو منفعة تجارية أخرى؛"]
     text = "\n".join(head + ["وفقا لالتزاماتها الدولية في مجال", "11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية",
                              "حقوق الإنسان، من أجل ضمان حمايتها؛"])
@@ -715,7 +719,7 @@ def test_the_letter_of_an_item_label_set_apart_is_no_piece_of_the_next_line():
     from pipeline.fixes.arabic import restore_fragment_order
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
+    full = FULL_LINE
     text = "\n".join([full] * 20 + [full + "،", "(", ")", "ج", "3 - الجزء الرفيع المستوى", full, full + "؛"])
     lines = lines_of(text)
     assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines
@@ -755,7 +759,7 @@ def test_a_recital_that_opens_a_page_after_a_full_line_ending_with_a_comma_is_a_
     # ar S/RES/2693 (2023), layout layer: a recital ended on the last line of a page, as
     # wide as a full line, and the next opened the page; by their widths alone the
     # second was read as a clause of the first (`…، وإذ يشير …` wrapped after the comma)
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    full = WIDE_LINE
     wrap = "بما في ذلك الفجوات بين البلدان وداخلها وفيما بينها في مجال الحصول على التكنولوجيا الحديثة"
     text = "\n".join(["2693 (2023) - مثال على قرار", "إن مجلس الأمن،", full, wrap + "،", full, wrap,
                      wrap + " المتاحة،", "\f" + full, wrap + "،", "1 - يقرر أن يبقي المسألة قيد نظره."])
@@ -769,7 +773,7 @@ def test_a_first_line_ending_on_a_comma_gets_the_number_printed_after_it():
     # number of a paragraph after its first line (`…(2013)،` / `-1`); a first line that wraps
     # after a comma had been read as the end of the paragraph before, and the number went to
     # the second line (`1- ومتطلبات الإخطار …`)
-    full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    full = WIDE_LINE
     text = "\n".join(["2693 (2023) - مثال على قرار", "إن مجلس الأمن،", *[full] * 8, full + "،",
                      "وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،", "",
                      "يقرر ألا تسري بعد الآن تدابير حظر توريد الأسلحة المنشأة بموجب القرار 2127 (2013)،", "-1",
@@ -786,7 +790,7 @@ def test_pieces_of_an_item_line_cut_after_a_comma_go_back_after_the_label():
     # ar A/RES/78/294, txt layer: pdftotext wrote the line `(ج) يموَّل في إطار الباب 3، الشؤون
     # السياسية، مبلغ … المتصل بحصة` from its leftmost piece, then the label; the piece that
     # opens the item ends on a comma, which had been read as a recital's end
-    full = "وإذ تعرب عن قلقها إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    full = WIDE_LINE
     text = "\n".join(["78/294 - مثال على قرار", "إن الجمعية العامة،", *[full] * 8, full + "،",
                      "1 - تقرر ما يلي:",
                      "(أ) يستخدم الرصيد الحر فيما يتعلق بالفترة المالية المنتهية في 30 حزيران/يونيه 2023؛",
@@ -806,7 +810,7 @@ def test_a_piece_ending_on_a_comma_with_no_item_end_before_it_stays_where_it_was
     from pipeline.fixes.arabic import restore_fragment_order
     from pipeline.fixes.base import Draft, lines_of
 
-    full = "وإذ تعرب عن قلقها إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها وفيما بينها"
+    full = WIDE_LINE
     lines = lines_of("\n".join([*[full] * 8, full + "،", full, "والتنمية المستدامة،", "(ب)",
                                 "البعثات السياسية الخاصة؛"]))
     assert restore_fragment_order(Draft(lines, profile=AR)).lines == lines

@@ -652,11 +652,12 @@ _LEADING_MARKS = re.compile(f"(?:(?<=\\s)|^)([{_MARK}]+)([\u0621-\u063a\u0641-\u
 # ... or with the prefix of a present tense set apart from its mark and its verb, each a
 # word of its own ("ُ ت رتكب", "وس ُ ي سترشد": a block layer): a letter that no Arabic
 # word is on its own, and the damma of the passive or of a derived verb it carries
-_SPLIT_PREFIX = re.compile("(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) (?=[\u0621-\u064a])")
+_DAMMA_AND_PREFIX = "(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) "
+_SPLIT_PREFIX = re.compile(f"{_DAMMA_AND_PREFIX}(?=[\u0621-\u064a])")
 # ... and with the marks of a doubled letter written before the two halves of the verb, cut
 # after that letter ("ُ ي ِّ سل م" is "يُسلِّم", "ُ ت َّ خص صان" "تُخصَّصان"): a shadda among
 # them, each half a few letters, the first no article
-_SPLIT_GEMINATE_VERB = re.compile(f"(?:(?<=\\s)|^)\u064f ([\u064a\u062a\u0646]) ([{_MARK}]*\u0651[{_MARK}]*) "
+_SPLIT_GEMINATE_VERB = re.compile(f"{_DAMMA_AND_PREFIX}([{_MARK}]*\u0651[{_MARK}]*) "
                                   "((?!\u0627\u0644)[\u0621-\u064a]{1,3}) ([\u0621-\u064a]{1,3})(?![\u0621-\u064a])")
 
 
@@ -1416,20 +1417,21 @@ def restore_fragment_order(draft: Draft) -> Draft:
         has_verb = any(verb.match(texts[j]) or opening.match(texts[j])
                        or (operative.match(texts[j]) and _ARABIC_LETTER.search(texts[j])) for j in range(k, end))
         in_order = through_comma = False
-        numbered_run = _BARE_PARAGRAPH_NUMBER.match(texts[k]) or _BARE_ITEM_LABEL.match(texts[k])
+        # a number or an item label alone: the pieces before it may end on a comma
+        bare = not has_verb and bool(_BARE_PARAGRAPH_NUMBER.match(texts[k]) or _BARE_ITEM_LABEL.match(texts[k]))
         start = k
         while start > 0:
             text = lines[filled[start - 1]].text.strip()
+            on_comma = bare and text.endswith("\u060c")
             # a first line may end on a comma where it wraps: one that opens with an operative
-            # verb after a paragraph's end, before a number or label alone, is its first line
+            # verb after a paragraph's end, just before the number or label, is its first line
             # (`…المتحدة،` / `يقرر ألا تسري … (2013)،` / `-1`)
-            first_line = (numbered_run and not has_verb and start == k and text.endswith("\u060c")
-                          and verb.match(text) and start - 2 >= 0 and _ENDS_PARAGRAPH.search(texts[start - 2]))
+            first_line = (on_comma and start == k and verb.match(text) and start >= 2
+                          and _ENDS_PARAGRAPH.search(texts[start - 2]))
             # a piece may end on a comma that the printed line goes on after (`يمول في إطار
             # الباب 3، الشؤون السياسية،` / `(ج)`): taken when the pieces reach back to the end
             # of an item or a paragraph, which a comma never is (checked below)
-            comma_piece = (numbered_run and not first_line and not has_verb and text.endswith("\u060c")
-                           and not opening.match(text))
+            comma_piece = on_comma and not first_line and not opening.match(text)
             # a line that opens with its own number or item label is where a block starts,
             # not a piece of a printed line (`(ج) استعراض …` before `3 - الجزء …`)
             # pieces of one printed line never have a page break between them, even one

@@ -19,7 +19,7 @@ from ..scripts import COMMAS, PARAGRAPH_END, display_width, from_superscript, is
 from ..model import Span  # noqa: F401  (used by the doctests)
 from . import geometry
 from .base import Draft, Insertion, Line, Removal, joined, lines_of  # noqa: F401  (lines_of: doctests)
-from .unwrap import formula_index, is_formula, is_wrapped, vote_labels
+from .unwrap import formula_index, is_formula, is_wrapped, label_number, vote_labels
 
 PAGE_BREAK_BLANK_RUN = 2  # blank lines in a row that mean a page turned (blocks layout)
 
@@ -933,21 +933,9 @@ _FRAGMENT_MAX = 16  # columns (display_width)
 _TRAILING_CALL = re.compile(r"(?<=[^\w\s])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})$")
 # A paragraph number or item label on a line of its own ("1.", "(a)"): no line end.
 _HANGING_LABEL = re.compile(r"[(（]?(?:\d{1,3}|[a-z]{1,4})[.)．）]")
-# a paragraph number alone on its line, as the languages print it ("4.", "-1", "1 -")
-_NUMBER_ALONE = re.compile(r"(\d{1,3})\s*[.．]|[-–]\s?(\d{1,3})|(\d{1,3})\s?[-–]")
 _TITLE_NUMBER = re.compile(r"\d{1,4}/\d{1,4}\s*[.．]")  # a resolution number over its title ("76/294.")
 # a label and the words after it: with a space, or none before Chinese ("7.治事务；")
 _LABELLED = re.compile(rf"(?P<label>{_HANGING_LABEL.pattern})(?:\s+|(?=[\u3400-\u9fff]))(?P<rest>\S.*)$")
-
-
-def _label_number(text: str) -> int | None:
-    """The paragraph number a line or a label is ("4.", "4 -"), None for anything else.
-
-    >>> _label_number("4."), _label_number(" -12"), _label_number("(a)")
-    (4, 12, None)
-    """
-    m = _NUMBER_ALONE.fullmatch(text.strip())
-    return int(next(group for group in m.groups() if group)) if m else None
 
 
 def restore_displaced_line_ends(draft: Draft) -> Draft:
@@ -1038,7 +1026,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         return before[-1:] in PARAGRAPH_END or any(b.match(before.strip()) for b in blocks)
 
     def number_alone(index: int) -> int | None:
-        return _label_number(lines[filled[index]].text) if 0 <= index < len(filled) else None
+        return label_number(lines[filled[index]].text) if 0 <= index < len(filled) else None
 
     k, shifted = 1, False  # shifted: the run at k is one tried already from the line before
     while k < len(filled):
@@ -1052,7 +1040,7 @@ def restore_displaced_line_ends(draft: Draft) -> Draft:
         own, text, number = "", "", None
         if count == 1 and run + 1 < len(filled):
             own, text = split_label(lines[filled[k]].text.strip())
-            number = number_alone(k - 1) if not own else _label_number(own)
+            number = number_alone(k - 1) if not own else label_number(own)
         if (number is not None and number_alone(run) == number + 1
                 and owns(lines[filled[run + 1]].text.strip())):
             # `4.` / fragment / `5.` / owner: the owner, with its end, goes before `5.`

@@ -22,7 +22,6 @@ from functools import cache, wraps
 from statistics import median, quantiles
 
 from ..languages import Profile, vocabulary_of
-from ..numerals import ascii_digits
 from ..patterns import SECTION_HEADING, SYMBOL
 from ..scripts import (COMMAS, IDEOGRAPH_LABELS, PARAGRAPH_END, SUPERSCRIPT_DIGITS, display_width,
                        from_superscript, is_caseless, is_cjk)
@@ -594,6 +593,20 @@ def attach_hanging_numbers(draft: Draft) -> Draft:
     return draft.with_lines(out)
 
 
+# a paragraph number alone on its line, as the languages print it ("4.", "-1", "1 -")
+_NUMBER_ALONE = re.compile(r"(\d{1,3})\s*[.．]|[-–]\s?(\d{1,3})|(\d{1,3})\s?[-–]")
+
+
+def label_number(text: str) -> int | None:
+    """The paragraph number a line or a label is ("4.", "4 -"), None for anything else.
+
+    >>> label_number("4."), label_number(" -12"), label_number("(a)")
+    (4, 12, None)
+    """
+    m = _NUMBER_ALONE.fullmatch(text.strip())
+    return int(next(group for group in m.groups() if group)) if m else None
+
+
 _HEADING_WORDS = 8  # words of the longest heading over an operative part ("Measures", "Mandate of the Mission")
 _LAST_RECITAL_LINES = 4  # lines of the last preambular paragraph a heading may have been printed before
 
@@ -629,10 +642,9 @@ def restore_heading_order(draft: Draft) -> Draft:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     texts = [lines[i].text.strip() for i in filled]
 
-    def first_number(text: str) -> bool:
-        m = _BARE_NUMBER.match(text) or profile.rx("operative").match(text)
-        digits = re.search(r"\d+", ascii_digits(m.group())) if m else None
-        return bool(digits) and int(digits.group()) == 1
+    def first_number(text: str) -> bool:  # paragraph 1, its number alone or with its text
+        m = profile.rx("operative").match(text)
+        return (int(m["number"]) if m else label_number(text)) == 1
 
     for k in range(1, len(texts) - 2):
         heading = texts[k]
