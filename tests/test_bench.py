@@ -25,3 +25,28 @@ def test_a_synthetic_resolution_has_its_paragraphs_items_and_footnotes():
     assert len(conversion.document.footnotes) == 3
     assert sum(len(p.items) for p in paragraphs) == 30  # (a)–(c) in every third paragraph
     assert not [d for d in conversion.diagnostics if d.code.startswith("W")]
+
+
+def seed_row(floor_per_second: float, akn_per_second: float) -> dict:
+    return {"floor_akn_per_second": floor_per_second, "akn_path_per_second": akn_per_second,
+            "akn_path_floor_ratio": floor_per_second / akn_per_second, "all_formats_per_second": akn_per_second / 2,
+            "all_formats_floor_ratio": 3.0}
+
+
+def test_a_floor_below_the_target_is_said_to_bound_every_converter():
+    # lxml alone at 317 documents a second: 500 is out of reach of anything that validates with it
+    said = load_bench().floor_bound(seed_row(317.4, 58.0))
+    assert said is not None
+    assert "317 doc/s" in said and "500 doc/s" in said and "5.5× the floor" in said
+
+
+def test_a_floor_above_the_target_bounds_nothing():
+    assert load_bench().floor_bound(seed_row(1163.0, 183.0)) is None
+
+
+def test_the_seed_targets_are_met_or_not_by_their_own_numbers():
+    bench = load_bench()
+    slow = {t["target"]: t["met"] for t in bench.seed_targets(seed_row(1163.0, 183.0))}
+    assert list(slow.values()) == [False, False, False, True]  # 183 doc/s, 6.4× the floor
+    fast = {t["target"]: t["met"] for t in bench.seed_targets(seed_row(2400.0, 1200.0))}
+    assert list(fast.values()) == [True, True, True, True]  # 1,200 doc/s (all formats 600), 2× the floor
