@@ -331,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline import workers
 
     jobs = args.workers or workers.cores()
+    # the load before the benchmark's own work: read after the batch runs, the load
+    # average counts the benchmark's own workers of the minute before
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     warm_up()  # the schemas compile once, outside the timings
     if args.memory_run is not None:
         print(json.dumps(memory_run(args.memory_run, jobs)))
@@ -356,15 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     one = batch_seconds(many, 1)
     n = batch_seconds(many, jobs) if jobs > 1 else one
     ceiling = machine_speed_up(jobs) if jobs > 1 else 1.0
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     speed = {"documents": len(many), "workers": jobs, "one_worker_seconds": one, "n_workers_seconds": n,
              "speed_up": one / n, "one_worker_per_second": len(many) / one, "n_workers_per_second": len(many) / n,
-             "machine_speed_up": ceiling, "load_average_1min": load}
+             "machine_speed_up": ceiling, "load_average_1min_before": load}
     print(f"\nbatch (convert_batch, HTML included) on {'the dev corpus' if corpus else 'the seed ×100'} "
           f"×{args.corpus_times}, {len(many)} documents: 1 worker {one:.1f} s ({len(many) / one:.0f} doc/s), "
           f"{jobs} workers {n:.1f} s ({len(many) / n:.0f} doc/s): ×{one / n:.2f}"
           f"\n  this machine's own ceiling: {jobs} processes of pure Python run ×{ceiling:.2f} one"
-          + (f" (load average {load:.2f} on {workers.cores()} cores: other work shares them)" if load is not None else ""))
+          + (f" (load average {load:.2f} on {workers.cores()} cores before the benchmark started"
+             + (": other work shares them)" if load >= 0.5 else ")") if load is not None else ""))
 
     # peak memory: in a process of its own, so that nothing above counts
     child = subprocess.run([sys.executable, __file__, "--memory-run", str(args.documents), "--workers", str(jobs)],
