@@ -471,15 +471,16 @@ def structure(c, layer="txt,blocks,pdf", corpus="dev", lang=None):
     "corpus-times": "the dev corpus this many times over, for the speed-up of N workers (default 10)",
     "documents": "documents streamed for the peak memory (default 10,000)",
     "sizes": "operative paragraphs of the synthetic resolutions (default 100,1000,5000)",
+    "rounds": "rounds of the synthetic resolutions, the sizes taking turns, the fastest of each kept (default 3)",
     "workers": "N of the speed-up (default: every core)",
 })
-def bench(c, repeat=200, corpus_times=10, documents=10_000, sizes="100,1000,5000", workers=None):
+def bench(c, repeat=200, corpus_times=10, documents=10_000, sizes="100,1000,5000", rounds=3, workers=None):
     """Time the converter against the issue's targets (benchmarks/bench.py): per-stage times and documents
     per second on the seed repeated, the dev corpus (when ../shared holds it) and synthetic resolutions,
     beside the floor (lxml parsing, serialising and validating the same output); the speed-up from 1 to N
     workers; the peak memory of a streamed build. Prints the table, writes output/bench.json."""
     command = (f"{sys.executable} {ROOT / 'benchmarks' / 'bench.py'} --repeat {int(repeat)} "
-               f"--corpus-times {int(corpus_times)} --documents {int(documents)} --sizes {sizes} "
+               f"--corpus-times {int(corpus_times)} --documents {int(documents)} --sizes {sizes} --rounds {int(rounds)} "
                f"--json {OUTPUT / 'bench.json'}")
     if workers:
         command += f" --workers {int(workers)}"

@@ -50,3 +50,16 @@ def test_the_seed_targets_are_met_or_not_by_their_own_numbers():
     assert list(slow.values()) == [False, False, False, True]  # 183 doc/s, 6.4× the floor
     fast = {t["target"]: t["met"] for t in bench.seed_targets(seed_row(2400.0, 1200.0))}
     assert list(fast.values()) == [True, True, True, True]  # 1,200 doc/s (all formats 600), 2× the floor
+
+
+def test_the_synthetic_rows_keep_the_fastest_round_of_each_size(monkeypatch):
+    bench = load_bench()
+    # the machine slows down as the rounds go on, except for one fast minute in the second
+    times = iter([0.5, 0.3, 0.6, 0.2, 0.7, 0.9])
+    monkeypatch.setattr(bench, "synthetic", lambda size: "x" * size)
+    monkeypatch.setattr(bench, "profile", lambda documents, label: {"workload": label, "documents": len(documents),
+                                                                    "all_formats_ms_per_paragraph": next(times)})
+    rows = bench.synthetic_rows([100, 1000], rounds=3)
+    assert [r["workload"] for r in rows] == ["synthetic 100 paragraphs", "synthetic 1,000 paragraphs"]
+    assert [r["all_formats_ms_per_paragraph"] for r in rows] == [0.5, 0.2]
+    assert [r["documents"] for r in rows] == [50, 5]  # each size to 5,000 paragraphs
