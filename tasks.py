@@ -10,6 +10,7 @@ Run them from the project folder with the project's environment active (or as
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +29,19 @@ JUNIT_SCHEMA_PACKAGE = "pytest==8.3.5"
 JUNIT_SCHEMA_MEMBER = "testing/example_scripts/junit-10.xsd"
 JUNIT_SCHEMA_SHA256 = "a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6"
 JUNIT_SCHEMA = ROOT / "schemas" / "junit-10.xsd"
+
+
+def _stream(command: list[str]) -> None:
+    """Run a command whose output goes straight to this terminal.
+
+    invoke's `c.run` reads a command's output in chunks of bytes and decodes each
+    chunk alone, so a character of several bytes cut between two chunks is printed
+    as two replacement characters (the benchmark's tables printed `read �� clean`);
+    the benchmarks' output is long and full of `×` and `→`, and nothing reads it but
+    the person running them, so it is not piped at all."""
+    code = subprocess.run(command, cwd=ROOT).returncode
+    if code:
+        raise Exit(code=code)
 
 
 @task
@@ -479,12 +493,12 @@ def bench(c, repeat=200, corpus_times=10, documents=10_000, sizes="100,1000,5000
     per second on the seed repeated, the dev corpus (when ../shared holds it) and synthetic resolutions,
     beside the floor (lxml parsing, serialising and validating the same output); the speed-up from 1 to N
     workers; the peak memory of a streamed build. Prints the table, writes output/bench.json."""
-    command = (f"{sys.executable} {ROOT / 'benchmarks' / 'bench.py'} --repeat {int(repeat)} "
-               f"--corpus-times {int(corpus_times)} --documents {int(documents)} --sizes {sizes} --rounds {int(rounds)} "
-               f"--json {OUTPUT / 'bench.json'}")
+    command = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--repeat", str(int(repeat)),
+               "--corpus-times", str(int(corpus_times)), "--documents", str(int(documents)), "--sizes", str(sizes),
+               "--rounds", str(int(rounds)), "--json", str(OUTPUT / "bench.json")]
     if workers:
-        command += f" --workers {int(workers)}"
-    c.run(command, pty=False)
+        command += ["--workers", str(int(workers))]
+    _stream(command)
 
 
 @task(name="bench-pdf")
@@ -529,10 +543,11 @@ def bench_pathological(c, scale=1.0, steps=4, only=None):
     """Time conversions of pathological inputs at sizes n, 2n, 4n, 8n and print how the
     time grows (benchmarks/pathological.py): a huge line, empty lines, short lines,
     repeated items, footnote markers."""
-    command = f"{sys.executable} {ROOT / 'benchmarks' / 'pathological.py'} --scale {scale} --steps {steps}"
+    command = [sys.executable, str(ROOT / "benchmarks" / "pathological.py"), "--scale", str(scale),
+               "--steps", str(steps)]
     if only:
-        command += f" --only {only!r}"
-    c.run(command, pty=False)
+        command += ["--only", str(only)]
+    _stream(command)
 
 
 TORTURE_LAYERS = {layer: LAYERS[layer] for layer in ("txt", "blocks", "layout")}  # the text layers

@@ -302,12 +302,12 @@ def synthetic_rows(sizes: list[int], rounds: int) -> list[dict]:
     operative paragraphs (a small one is not one short timing), in `rounds` rounds in
     which the sizes take turns, the fastest round of each size kept.
 
-    The flat-time target compares sizes timed one after the other; this machine's speed
-    drifts by a factor of two within minutes, and a size timed in a slow minute made the
-    ratio swing from 1.25× to 1.68× on the same code. Taking turns puts every size in
-    every stretch of the run, and the fastest round is the code's time with the least of
-    the machine's slowdowns in it (timeit's rule: a slower repeat is other work, not
-    the code)."""
+    The flat-time target compares sizes; timed once each, one after the other, on a
+    machine whose speed drifts within minutes (the floor ran at 270 to 446 documents a
+    second in one session), the same code measured 1.25× to 1.68×. Taking turns puts
+    every size in every stretch of the run, and the fastest round is the code's time
+    with the least of the machine's slowdowns in it (timeit's rule: a slower repeat is
+    other work, not the code)."""
     texts = {size: synthetic(size).encode() for size in sizes}
     best: dict[int, dict] = {}
     for _ in range(max(1, rounds)):
@@ -400,8 +400,7 @@ def main(argv: list[str] | None = None) -> int:
           f"largest worker {memory['largest_worker_peak_rss_mb']:.0f} MB")
 
     seed_row = rows[0]
-    synthetic_rows = rows[-len(sizes):]
-    per_paragraph = [r["all_formats_ms_per_paragraph"] for r in synthetic_rows]
+    per_paragraph = [r["all_formats_ms_per_paragraph"] for r in rows[-len(sizes):]]
     flat = max(per_paragraph) / min(per_paragraph)
     targets = seed_targets(seed_row) + [
         {"target": f"time per paragraph flat {sizes[0]:,}→{sizes[-1]:,} (≤ {FLAT_RATIO}×)",
