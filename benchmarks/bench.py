@@ -51,6 +51,7 @@ FLOOR_RATIO = 4.0
 FLAT_RATIO = 1.5
 SPEED_UP = 1.7
 PEAK_MB = 300
+SYNTHETIC_PARAGRAPHS = 5000  # each size of synthetic resolution converted to at least this many
 
 
 # ---- synthetic resolutions --------------------------------------------------------
@@ -298,9 +299,9 @@ def seed_targets(seed_row: dict) -> list[dict]:
 
 
 def synthetic_rows(sizes: list[int], rounds: int) -> list[dict]:
-    """A row per size of synthetic resolution: each size converted to at least 5,000
-    operative paragraphs (a small one is not one short timing), in `rounds` rounds in
-    which the sizes take turns, the fastest round of each size kept.
+    """A row per size of synthetic resolution: each size converted to at least
+    SYNTHETIC_PARAGRAPHS operative paragraphs (a small one is not one short timing),
+    in `rounds` rounds in which the sizes take turns, the fastest round of each kept.
 
     The flat-time target compares sizes; timed once each, one after the other, on a
     machine whose speed drifts within minutes (the floor ran at 270 to 446 documents a
@@ -312,7 +313,7 @@ def synthetic_rows(sizes: list[int], rounds: int) -> list[dict]:
     best: dict[int, dict] = {}
     for _ in range(max(1, rounds)):
         for size in sizes:
-            copies = max(1, -(-5000 // size))
+            copies = max(1, -(-SYNTHETIC_PARAGRAPHS // size))
             row = profile([(f"synthetic{size}.txt", texts[size])] * copies, f"synthetic {size:,} paragraphs")
             if size not in best or row["all_formats_ms_per_paragraph"] < best[size]["all_formats_ms_per_paragraph"]:
                 best[size] = row

@@ -4,6 +4,7 @@ of documents that fail would time the wrong path). No timing is asserted anywher
 from __future__ import annotations
 
 import importlib.util
+import json
 
 from conftest import MARKUP_DATE, ROOT
 from pipeline.convert import Options, convert
@@ -63,3 +64,22 @@ def test_the_synthetic_rows_keep_the_fastest_round_of_each_size(monkeypatch):
     assert [r["workload"] for r in rows] == ["synthetic 100 paragraphs", "synthetic 1,000 paragraphs"]
     assert [r["all_formats_ms_per_paragraph"] for r in rows] == [0.5, 0.2]
     assert [r["documents"] for r in rows] == [50, 5]  # each size to 5,000 paragraphs
+
+
+def test_the_benchmark_runs_end_to_end_and_writes_its_targets(monkeypatch, tmp_path, capsys):
+    # `invoke bench` is timed by hand, never in CI: this runs it small (no corpus, one
+    # worker) so that a change that breaks it shows here, not on the next person's run
+    bench = load_bench()
+    monkeypatch.setattr(bench, "dev_corpus", lambda: [])
+    monkeypatch.setattr(bench, "SYNTHETIC_PARAGRAPHS", 40)
+    out = tmp_path / "bench.json"
+    assert bench.main(["--repeat", "2", "--sizes", "10,20", "--rounds", "2", "--documents", "4",
+                       "--corpus-times", "1", "--workers", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "synthetic 10 paragraphs" in printed and "synthetic 20 paragraphs" in printed
+    assert "time per paragraph flat 10→20" in printed
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert len(report["targets"]) == 7
+    assert [w["workload"] for w in report["workloads"]] == ["seed ×2", "synthetic 10 paragraphs",
+                                                            "synthetic 20 paragraphs"]
+    assert report["memory"]["documents"] == 4 and report["memory"]["valid"] == 4
