@@ -525,11 +525,15 @@ def _caseless_continues(head: Line, tail: Line, profile: Profile | None) -> bool
     >>> names = Line("تتألف اللجنة على النحو التالي: سوريندرا كومار أدهانا (الهند)* وماتسودا يوكيكو (اليابان)***", Span(5, 5))
     >>> _caseless_continues(names, Line("وكارولين نالوانغا (أوغندا)*.", Span(9, 9)), load("ar"))
     True
+    >>> month = Line("19 - يشير إلى أن اللجنة الاقتصادية لأمريكا اللاتينية اتخذت في 16 أيار/", Span(1, 1))
+    >>> _caseless_continues(month, Line("مايو 1998 قرارها 574 الذي دعت فيه اللجنة", Span(3, 3)), load("ar"))
+    True
     """
     end = head.text.rstrip()[-1:]
     # a numbered operative paragraph ends with a semicolon or a full stop: one cut
-    # after a comma goes on (a preambular paragraph ends with a comma: not that one)
-    unfinished = end.isalnum() or end in "-*" or (
+    # after a comma goes on (a preambular paragraph ends with a comma: not that one);
+    # nothing ends on a slash, which joins the two names of a month (`أيار/` / `مايو 1998`)
+    unfinished = end.isalnum() or end in "-*/" or (
         end in COMMAS and profile is not None and bool(profile.rx("operative").match(head.text)))
     return (bool(end) and unfinished and len(head.text) >= _CASELESS_HEAD_MIN
             and is_caseless(_first_letter(tail.text)) and not _opens(tail.text, profile))
