@@ -1471,11 +1471,12 @@ _CUT_SHORT = 0.9  # of a full line: a first line shorter than this has lost its 
 # the end of a paragraph, without the Arabic comma: a comma often ends a printed line
 # inside a paragraph, a semicolon or full stop only its last one
 _CLOSES_PARAGRAPH = re.compile(r"[\u061b.:](?:\(\d{1,3}\))?$")
+_CLOSES_RECITAL = re.compile(r"[\u060c,](?:\(\d{1,3}\))?$")  # a preambular paragraph's comma, and its note
 
 
 def restore_first_line_ends(draft: Draft) -> Draft:
     """Put the end of a paragraph's first printed line back after its start, when
-    pdftotext wrote it before the paragraph's number.
+    pdftotext wrote it before the paragraph's number or its opening phrase.
 
     A numbered line cut short (`11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية على
     الإنترنت`) with a short line before it that the previous paragraph's end
@@ -1484,7 +1485,13 @@ def restore_first_line_ends(draft: Draft) -> Draft:
     line after it (`حقوق الإنسان، …`). Both together fill no more than one printed
     line, the numbered line opens with its paragraph's verb, is visibly short and does
     not end its paragraph: a heading over a paragraph is set on a line of its own above
-    a full one. Only hard-wrapped right-to-left layers are touched.
+    a full one. A preambular paragraph's first line is read the same way (`وإذ يشير
+    إلى ضرورة أن تكفل الدول امتثال جميع ما تتخذه من تدابير`, its end `تنفيذاً لهذا
+    القرار لالتزاماتها` at the top of the page above it): the previous recital ends
+    with its comma there, and the piece ends neither a paragraph nor a recital (on the
+    text layers of dev, each of the six such pieces goes on in the recital after it in
+    the UN's text, and so does the one of parallel). Only hard-wrapped
+    right-to-left layers are touched.
 
     >>> from pipeline.languages import load
     >>> full = "وإذ يعرب عن قلقه إزاء استمرار أشكال عديدة من الفجوات الرقمية بين البلدان وداخلها"
@@ -1492,6 +1499,18 @@ def restore_first_line_ends(draft: Draft) -> Draft:
     ...     "11- يدعو جميع الدول إلى أن تعالج الشواغل الأمنية", "حقوق الإنسان، من أجل ضمان حمايتها؛"])
     >>> [l.text[:22] for l in restore_first_line_ends(Draft(lines_of(text), profile=load("ar"))).lines][8:]
     ['على غيرها مقابل تحصيل ', '11- يدعو جميع الدول إل', 'وفقا لالتزاماتها الدول', 'حقوق الإنسان، من أجل ض']
+    >>> wide = full + " وفي سائر مجالات التنمية"
+    >>> text = "\\n".join([wide] * 8 + ["بالسكان المدنيين، وإذ يشير إلى القرار 2664 (2022)،", "تنفيذاً لهذا القرار لالتزاماتها",
+    ...     "وإذ يشير إلى ضرورة أن تكفل الدول امتثال جميع ما تتخذه من تدابير", "بموجب أحكام القانون الدولي،",
+    ...     "1- يقرر أن يجدد التدابير؛"])
+    >>> [l.text[:22] for l in restore_first_line_ends(Draft(lines_of(text), profile=load("ar"))).lines][9:11]
+    ['وإذ يشير إلى ضرورة أن ', 'تنفيذاً لهذا القرار لا']
+
+    A piece that ends with a comma is the last line of the recital before, and stays:
+
+    >>> text = text.replace("تنفيذاً لهذا القرار لالتزاماتها", "تنفيذاً لهذا القرار،")
+    >>> [l.text[:22] for l in restore_first_line_ends(Draft(lines_of(text), profile=load("ar"))).lines][9:11]
+    ['تنفيذاً لهذا القرار،', 'وإذ يشير إلى ضرورة أن ']
     """
     from .unwrap import _full_width, is_wrapped
 
@@ -1512,9 +1531,13 @@ def restore_first_line_ends(draft: Draft) -> Draft:
         number = operative.match(numbered)
         # the numbered line holds its paragraph's verb: the piece cannot be the start
         # (`يحث الدول على أن تضع ُن ً` / `4- هجا شاملة …` is the start, then the rest)
-        if not (number and verb.match(number["text"] or "") and not _CLOSES_PARAGRAPH.search(numbered)
+        numbered_start = bool(number and verb.match(number["text"] or ""))
+        recital = not number and bool(opening.match(numbered)) and not _CLOSES_RECITAL.search(numbered)
+        if not ((numbered_start or recital) and not _CLOSES_PARAGRAPH.search(numbered)
                 and len(numbered) < _CUT_SHORT * line):
             continue
+        if recital and _CLOSES_RECITAL.search(piece):
+            continue  # the last line of the recital before
         # the piece and the numbered line follow each other directly, as the pieces of
         # one printed line do (not across a blank line, as `pdftotext -layout` can have
         # a piece of another paragraph, nor across a page)
@@ -1526,7 +1549,8 @@ def restore_first_line_ends(draft: Draft) -> Draft:
         before = n - 2  # the line before the piece, past marks set apart on lines of their own
         while before > 0 and not _has_words(lines[filled[before]].text):
             before -= 1
-        if not _CLOSES_PARAGRAPH.search(lines[filled[before]].text.strip()):
+        ended = lines[filled[before]].text.strip()
+        if not (_CLOSES_PARAGRAPH.search(ended) or (recital and _CLOSES_RECITAL.search(ended))):
             continue
         first, second = lines[filled[n - 1]], lines[filled[n]]
         lines[filled[n - 1]] = Line(second.text, second.span, first.page_break)
