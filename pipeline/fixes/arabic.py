@@ -1536,13 +1536,11 @@ def restore_first_line_ends(draft: Draft) -> Draft:
         if not ((numbered_start or recital) and not _CLOSES_PARAGRAPH.search(numbered)
                 and len(numbered) < _CUT_SHORT * line):
             continue
-        if recital and _CLOSES_RECITAL.search(piece):
-            continue  # the last line of the recital before
         # the piece and the numbered line follow each other directly, as the pieces of
         # one printed line do (not across a blank line, as `pdftotext -layout` can have
         # a piece of another paragraph, nor across a page)
         if (not _has_words(piece) or filled[n] != filled[n - 1] + 1 or lines[filled[n]].page_break
-                or _CLOSES_PARAGRAPH.search(piece)
+                or _CLOSES_PARAGRAPH.search(piece) or (recital and _CLOSES_RECITAL.search(piece))  # a recital's last line
                 or operative.match(piece) or item.match(piece) or opening.match(piece)
                 or len(piece) + len(numbered) > full):
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, wraps
+from itertools import accumulate
 from statistics import median, quantiles
 
 from ..languages import Profile, vocabulary_of
@@ -508,6 +509,9 @@ def unwrap_lines(draft: Draft) -> Draft:
         return draft
     filled_at = [i for i, line in enumerate(draft.lines) if line.text.strip()]
     filled = [draft.lines[i] for i in filled_at]
+    # page breaks before each line, counted once: a line opens a page when a break is
+    # marked on it or on a blank line between it and the line with text before it
+    breaks = list(accumulate((line.page_break for line in draft.lines), initial=0))
     body = _from_formula(draft.lines, draft.profile)
     wrapped = _wrapped_widths(body)
     full = _full_width(body, wrapped)
@@ -525,9 +529,7 @@ def unwrap_lines(draft: Draft) -> Draft:
         previous = filled[index - 1].text.strip() if index else ""
         # a blank line before it, not from a page break: the PDF set it apart
         set_apart = index > 0 and filled_at[index] - filled_at[index - 1] > 1 and not line.page_break
-        # the first line of a page (the break marked on it or on a blank line before it)
-        after_break = index > 0 and any(draft.lines[k].page_break for k in range(filled_at[index - 1] + 1,
-                                                                                  filled_at[index] + 1))
+        after_break = index > 0 and breaks[filled_at[index] + 1] > breaks[filled_at[index - 1] + 1]
         if reader.starts(previous, text, following, after, numbered_ahead[index], set_apart, after_break) or not out:
             out.append(Paragraph(Line(text, line.span, line.page_break)))
             reader.block = text
